@@ -1,0 +1,39 @@
+import { Command } from "commander";
+import { createRequire } from "node:module";
+import { hostCommand } from "./commands/host.js";
+import { examples } from "./render/examples.js";
+import type { RuntimeHolder } from "./runtime.js";
+
+const pkg = createRequire(import.meta.url)("../../package.json") as { version: string };
+
+// The command tree: global options here, each verb in its own file under commands/.
+export function buildProgram(runtime: RuntimeHolder): Command {
+  const program = new Command("moor")
+    .description("Keep AI coding agents alive in tmux on remote boxes; start, watch, steer and re-attach from here.")
+    .version(pkg.version, "--version", "print moor's version")
+    .option("--config-dir <dir>", "where moor keeps its host registry (env MOOR_CONFIG_DIR)")
+    .option("--known-hosts <file>", "known_hosts file to verify host keys against (env MOOR_KNOWN_HOSTS, default ~/.ssh/known_hosts)")
+    .option("-v, --verbose", "show progress and the cause of errors")
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(`moor: ${text.replace(/^error: /, "")}`) })
+    .addHelpText(
+      "after",
+      examples([
+        "moor host add gpu1 me@gpu1.example.com",
+        "moor new gpu1:fix-tests --prompt 'make the tests pass' -- claude",
+        "moor ls",
+        "moor watch",
+        "moor attach gpu1:fix-tests",
+      ]),
+    );
+  program.addCommand(hostCommand(runtime));
+  for (const command of program.commands) inheritExitOverride(command);
+  return program;
+}
+
+function inheritExitOverride(command: Command): void {
+  command.exitOverride().showHelpAfterError("(run with --help for usage)");
+  command.configureOutput({ outputError: (text, write) => write(`moor: ${text.replace(/^error: /, "")}`) });
+  for (const sub of command.commands) inheritExitOverride(sub);
+}

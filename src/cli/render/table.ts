@@ -1,0 +1,11 @@
+// Aligns rows into columns the way `docker ps` and `tmux ls` readers expect; widths ignore colour codes.
+export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const visible = (text: string): number => text.replace(/\x1b\[[0-9;]*m/g, "").length;
+  const widths = header.map((cell, column) => Math.max(visible(cell), ...rows.map((row) => visible(row[column] ?? ""))));
+  const line = (row: readonly string[]): string =>
+    row
+      .map((cell, column) => (column === row.length - 1 ? cell : cell + " ".repeat((widths[column] ?? 0) - visible(cell))))
+      .join("  ")
+      .trimEnd();
+  return [line(header), ...rows.map(line)].join("\n");
+}

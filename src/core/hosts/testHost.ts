@@ -1,0 +1,43 @@
+import type { HostLink } from "../../link/hostLink.js";
+import type { ConnectSpec } from "../../ssh/types.js";
+import { remoteError } from "../errors.js";
+
+export interface HostTestReport {
+  host: string;
+  destination: string;
+  hostKey: { status: "known" | "recorded"; fingerprint: string };
+  auth: string;
+  tmux: string | null;
+  connectMs: number;
+  rttMs: number;
+}
+
+// Connects, verifies the host key, authenticates, and reports tmux and the round-trip time.
+export async function testHost(link: HostLink, spec: ConnectSpec, options: { requireTmux: boolean }): Promise<HostTestReport> {
+  const started = performance.now();
+  const session = await link.session();
+  const connectMs = performance.now() - started;
+  const tmux = await link.exec(["tmux", "-V"]);
+  const version = tmux.code === 0 ? tmux.stdout.toString().trim() : null;
+  const rtts: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    await link.exec(["true"]);
+    rtts.push(performance.now() - t0);
+  }
+  const report: HostTestReport = {
+    host: spec.label,
+    destination: `${spec.user}@${spec.hostname}:${spec.port}`,
+    hostKey: { status: session.hostKeyStatus, fingerprint: session.hostKeyFingerprint },
+    auth: session.authMethod,
+    tmux: version,
+    connectMs: Math.round(connectMs),
+    rttMs: Math.round(Math.min(...rtts) * 10) / 10,
+  };
+  if (options.requireTmux && version === null) {
+    throw remoteError(`tmux is not installed on ${spec.label} (or not on the PATH of ${spec.user}'s login shell)`, {
+      hint: `install it there, e.g. "sudo apt-get install tmux" or "sudo dnf install tmux"`,
+    });
+  }
+  return report;
+}

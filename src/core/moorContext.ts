@@ -1,0 +1,95 @@
+import { homedir, userInfo } from "node:os";
+import { join } from "node:path";
+import { HostStore } from "../config/hostStore.js";
+import { HostLink } from "../link/hostLink.js";
+import { ONE_SHOT_RETRY, type RetryPolicy } from "../link/linkState.js";
+import { openSsh } from "../ssh/connect.js";
+import type { ConnectSpec } from "../ssh/types.js";
+import { readSshConfig, resolveHost } from "./hostResolver.js";
+
+export interface MoorContextOptions {
+  configDir: string;
+  knownHostsFile?: string;
+  env?: NodeJS.ProcessEnv;
+  home?: string;
+  askPassphrase?: (keyFile: string) => Promise<string | undefined>;
+  onProgress?: (message: string) => void;
+}
+
+export interface LinkOptions {
+  reconnect?: boolean;
+  retry?: RetryPolicy;
+  acceptNew?: boolean;
+  readyTimeoutMs?: number;
+}
+
+// Everything a command needs from the outside world, built once per run: the registry, host
+// resolution and one HostLink per host. Commands get links from here and never build connections.
+export class MoorContext {
+  readonly home: string;
+  readonly knownHostsFile: string;
+  readonly #options: MoorContextOptions;
+  readonly #links = new Map<string, HostLink>();
+  #store: HostStore | undefined;
+
+  constructor(options: MoorContextOptions) {
+    this.#options = options;
+    this.home = options.home ?? homedir();
+    this.knownHostsFile = options.knownHostsFile ?? join(this.home, ".ssh", "known_hosts");
+  }
+
+  get store(): HostStore {
+    this.#store ??= new HostStore(this.#options.configDir);
+    return this.#store;
+  }
+
+  resolve(name: string): ConnectSpec {
+    return resolveHost(name, {
+      store: this.store,
+      home: this.home,
+      localUser: this.localUser,
+      sshConfigText: readSshConfig(this.home),
+    });
+  }
+
+  /** The shared link to a host; the first caller's options decide how it behaves. */
+  link(name: string, options: LinkOptions = {}): HostLink {
+    const existing = this.#links.get(name);
+    if (existing) return existing;
+    const link = this.linkTo(this.resolve(name), options);
+    this.#links.set(name, link);
+    return link;
+  }
+
+  /** A link that is not shared or remembered (used to try a host before registering it). */
+  linkTo(spec: ConnectSpec, options: LinkOptions = {}): HostLink {
+    const env = this.#options.env ?? process.env;
+    return new HostLink({
+      label: spec.label,
+      retry: options.retry ?? ONE_SHOT_RETRY,
+      reconnect: options.reconnect ?? false,
+      quietAfterMs: spec.keepaliveIntervalMs + 1_000,
+      connect: (signal) =>
+        openSsh(spec, {
+          knownHostsFile: this.knownHostsFile,
+          acceptNew: options.acceptNew ?? false,
+          home: this.home,
+          readyTimeoutMs: options.readyTimeoutMs ?? 10_000,
+          signal,
+          ...(env.SSH_AUTH_SOCK ? { agentSocket: env.SSH_AUTH_SOCK } : {}),
+          ...(this.#options.askPassphrase ? { askPassphrase: this.#options.askPassphrase } : {}),
+          ...(this.#options.onProgress ? { onProgress: this.#options.onProgress } : {}),
+        }),
+    });
+  }
+
+  close(): void {
+    for (const link of this.#links.values()) link.close();
+    this.#links.clear();
+  }
+
+  get localUser(): string {
+    const env = this.#options.env ?? process.env;
+    return env.USER ?? env.LOGNAME ?? userInfo().username;
+  }
+}

@@ -1,0 +1,14 @@
+// Time, injected wherever there is polling or keepalive, so unit tests run on fake time.
+export interface Clock {
+  now(): number;
+  every(ms: number, tick: () => void): () => void;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  every: (ms, tick) => {
+    const timer = setInterval(tick, ms);
+    timer.unref();
+    return () => clearInterval(timer);
+  },
+};

@@ -1,0 +1,188 @@
+import { EventEmitter } from "node:events";
+import pRetry from "p-retry";
+import { MoorError, ExitCode } from "../core/errors.js";
+import { quoteArgv } from "../ssh/shellQuote.js";
+import type { ExecOptions, ExecResult, PtyOptions, RemoteChannel, SshSession } from "../ssh/types.js";
+import { ChannelBudget } from "./channelBudget.js";
+import { classifyError, describeNetworkError, toLinkError } from "./classifyError.js";
+import { systemClock, type Clock } from "./clock.js";
+import type { LinkState, RetryPolicy } from "./linkState.js";
+
+export interface HostLinkOptions {
+  label: string;
+  connect: (signal: AbortSignal) => Promise<SshSession>;
+  retry: RetryPolicy;
+  /** Kept below sshd's MaxSessions (10 by default). */
+  maxChannels?: number;
+  /** Reconnect as soon as the connection drops, rather than on next use (live view, attach). */
+  reconnect?: boolean;
+  /** No bytes from the server for this long marks the link "quiet". */
+  quietAfterMs?: number;
+  clock?: Clock;
+}
+
+// One ssh connection per host, shared by every operation, that reconnects by itself after transient
+// failures (with p-retry's backoff and jitter) and never retries fatal ones. It reports its state upward.
+export class HostLink {
+  readonly label: string;
+  readonly events = new EventEmitter<{ state: [LinkState] }>();
+  readonly #options: HostLinkOptions;
+  readonly #budget: ChannelBudget;
+  readonly #clock: Clock;
+  #state: LinkState = { kind: "idle" };
+  #session: SshSession | undefined;
+  #connecting: Promise<SshSession> | undefined;
+  #backoff: AbortController | undefined;
+  #waitingToRetry = false;
+  #stopQuietWatch: (() => void) | undefined;
+  #closed = false;
+
+  constructor(options: HostLinkOptions) {
+    this.label = options.label;
+    this.#options = options;
+    this.#budget = new ChannelBudget(options.maxChannels ?? 8);
+    this.#clock = options.clock ?? systemClock;
+  }
+
+  get state(): LinkState {
+    return this.#state;
+  }
+
+  /** The live connection, connecting (with retries) when there is none. */
+  session(): Promise<SshSession> {
+    if (this.#closed) return Promise.reject(new MoorError(`the link to ${this.label} is closed`, ExitCode.internal));
+    if (this.#session) return Promise.resolve(this.#session);
+    this.#connecting ??= this.#connectLoop().finally(() => {
+      this.#connecting = undefined;
+    });
+    return this.#connecting;
+  }
+
+  /** Runs argv on the remote (quoted in one place) and collects its output. */
+  async exec(argv: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
+    const command = quoteArgv(argv);
+    return await this.#budget.run(async () => {
+      const session = await this.session();
+      try {
+        return await session.exec(command, options);
+      } catch (error) {
+        throw this.#droppedError(error, argv);
+      }
+    });
+  }
+
+  /** Starts a long-running remote process; its channel slot is held until it exits. */
+  async open(argv: readonly string[], options: { pty?: PtyOptions } = {}): Promise<RemoteChannel> {
+    const release = await this.#budget.acquire();
+    try {
+      const session = await this.session();
+      const channel = await session.open(quoteArgv(argv), options);
+      void channel.exit.finally(release);
+      return channel;
+    } catch (error) {
+      release();
+      throw this.#droppedError(error, argv);
+    }
+  }
+
+  async readFile(path: string): Promise<Buffer> {
+    return await this.#budget.run(async () => (await this.session()).readFile(path));
+  }
+
+  async writeFile(path: string, data: Buffer | string): Promise<void> {
+    await this.#budget.run(async () => (await this.session()).writeFile(path, data));
+  }
+
+  /** Cuts a backoff wait short: the network changed or the laptop woke, so try again now. */
+  retryNow(): void {
+    if (this.#waitingToRetry) this.#backoff?.abort();
+  }
+
+  close(): void {
+    this.#closed = true;
+    this.#backoff?.abort();
+    this.#stopQuietWatch?.();
+    this.#session?.close();
+    this.#session = undefined;
+    this.#setState({ kind: "closed" });
+  }
+
+  async #connectLoop(): Promise<SshSession> {
+    for (;;) {
+      const backoff = new AbortController();
+      this.#backoff = backoff;
+      try {
+        const session = await pRetry(
+          async (attempt) => {
+            this.#waitingToRetry = false;
+            this.#setState({ kind: "connecting", attempt });
+            return await this.#options.connect(backoff.signal);
+          },
+          {
+            retries: this.#options.retry.retries,
+            minTimeout: this.#options.retry.minDelayMs,
+            maxTimeout: this.#options.retry.maxDelayMs,
+            factor: this.#options.retry.factor,
+            randomize: true,
+            signal: backoff.signal,
+            shouldRetry: ({ error }) => classifyError(error) === "transient",
+            onFailedAttempt: ({ error, attemptNumber, retryDelay }) => {
+              if (retryDelay <= 0 || classifyError(error) !== "transient") return;
+              this.#waitingToRetry = true;
+              const now = this.#clock.now();
+              const reason = describeNetworkError(error);
+              this.#setState({ kind: "retrying", attempt: attemptNumber, nextDelayMs: retryDelay, nextAt: now + retryDelay, reason });
+            },
+          },
+        );
+        if (this.#closed) {
+          session.close();
+          throw new MoorError(`the link to ${this.label} is closed`, ExitCode.internal);
+        }
+        this.#adopt(session);
+        return session;
+      } catch (error) {
+        if (backoff.signal.aborted && !this.#closed) continue;
+        const failure = toLinkError(error, this.label);
+        if (!this.#closed) this.#setState({ kind: "failed", reason: failure.message, exitCode: failure.exitCode });
+        throw failure;
+      } finally {
+        this.#waitingToRetry = false;
+      }
+    }
+  }
+
+  #adopt(session: SshSession): void {
+    this.#session = session;
+    this.#setState({ kind: "up", since: this.#clock.now() });
+    const quietAfter = this.#options.quietAfterMs ?? 3_000;
+    this.#stopQuietWatch?.();
+    this.#stopQuietWatch = this.#clock.every(500, () => {
+      const silent = this.#clock.now() - session.lastContact();
+      if (silent > quietAfter && this.#state.kind === "up") this.#setState({ kind: "quiet", lastContact: session.lastContact() });
+      else if (silent <= quietAfter && this.#state.kind === "quiet") this.#setState({ kind: "up", since: this.#clock.now() });
+    });
+    session.onClose((error) => {
+      if (this.#session !== session) return;
+      this.#session = undefined;
+      this.#stopQuietWatch?.();
+      if (this.#closed) return;
+      const reason = error ? describeNetworkError(error) : "connection closed";
+      this.#setState({ kind: "down", since: this.#clock.now(), lastContact: session.lastContact(), reason });
+      if (this.#options.reconnect) this.session().catch(() => undefined);
+    });
+  }
+
+  #droppedError(error: unknown, argv: readonly string[]): unknown {
+    if (error instanceof MoorError || classifyError(error) !== "transient") return error;
+    return new MoorError(`the link to ${this.label} dropped while running ${argv[0] ?? "a command"} ${argv[1] ?? ""}`.trimEnd(), ExitCode.unreachable, {
+      hint: "the remote may or may not have run it; check with moor ls or moor peek",
+      cause: error,
+    });
+  }
+
+  #setState(state: LinkState): void {
+    this.#state = state;
+    this.events.emit("state", state);
+  }
+}

@@ -1,0 +1,21 @@
+// What a HostLink reports upward, for the UI and for --json event streams.
+export type LinkState =
+  | { kind: "idle" }
+  | { kind: "connecting"; attempt: number }
+  | { kind: "up"; since: number }
+  | { kind: "quiet"; lastContact: number }
+  | { kind: "down"; since: number; lastContact: number; reason: string }
+  | { kind: "retrying"; attempt: number; nextDelayMs: number; nextAt: number; reason: string }
+  | { kind: "failed"; reason: string; exitCode: number }
+  | { kind: "closed" };
+
+export interface RetryPolicy {
+  /** Attempts after the first; Infinity for the live view and attach. */
+  retries: number;
+  minDelayMs: number;
+  maxDelayMs: number;
+  factor: number;
+}
+
+export const ONE_SHOT_RETRY: RetryPolicy = { retries: 3, minDelayMs: 300, maxDelayMs: 3_000, factor: 2 };
+export const FOREVER_RETRY: RetryPolicy = { retries: Number.POSITIVE_INFINITY, minDelayMs: 500, maxDelayMs: 10_000, factor: 2 };
