@@ -38,9 +38,6 @@ async function handshake(sock: Duplex, spec: ConnectSpec, options: ConnectOption
     ...(options.askPassphrase ? { askPassphrase: options.askPassphrase } : {}),
   });
   let lastContact = Date.now();
-  sock.on("data", () => {
-    lastContact = Date.now();
-  });
 
   const client = new Client();
   return await new Promise<SshSession>((resolve, reject) => {
@@ -53,6 +50,11 @@ async function handshake(sock: Duplex, spec: ConnectSpec, options: ConnectOption
     const settle = (): void => options.signal?.removeEventListener("abort", onAbort);
     client.once("ready", () => {
       settle();
+      // Only now: a data listener added before ssh2's own would start the stream flowing early.
+      lastContact = Date.now();
+      sock.on("data", () => {
+        lastContact = Date.now();
+      });
       client.removeListener("error", onError);
       resolve(
         wrapClient(client, {

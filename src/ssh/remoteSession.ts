@@ -24,65 +24,60 @@ export function wrapClient(client: Client, facts: SessionFacts): SshSession {
     for (const listener of closeListeners.splice(0)) listener(lastError);
   });
 
-  const openChannel = (command: string, pty?: PtyOptions): Promise<ClientChannel> =>
+  // Listeners are attached inside ssh2's callback, synchronously: the reply, the output and the
+  // exit status can arrive in one parsed batch, and an await here would miss the exit event.
+  const openChannel = <T>(command: string, pty: PtyOptions | undefined, adopt: (channel: ClientChannel) => T): Promise<T> =>
     new Promise((resolve, reject) => {
       if (closed) return reject(lastError ?? new Error("the ssh connection is closed"));
-      const callback = (error: Error | undefined, channel: ClientChannel): void => (error ? reject(error) : resolve(channel));
+      const callback = (error: Error | undefined, channel: ClientChannel): void => (error ? reject(error) : resolve(adopt(channel)));
       if (pty) client.exec(command, { pty: { rows: pty.rows, cols: pty.cols, term: pty.term } }, callback);
       else client.exec(command, callback);
     });
 
-  const exec = async (command: string, options: ExecOptions = {}): Promise<ExecResult> => {
-    const channel = await openChannel(command);
-    return await new Promise<ExecResult>((resolve, reject) => {
-      const stdout: Buffer[] = [];
-      const stderr: Buffer[] = [];
-      let exit: ChannelExit = { code: null };
-      const onAbort = (): void => {
-        channel.close();
-        reject(options.signal?.reason instanceof Error ? options.signal.reason : new Error("aborted"));
-      };
-      options.signal?.addEventListener("abort", onAbort, { once: true });
-      channel.on("data", (chunk: Buffer) => stdout.push(chunk));
-      channel.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
-      channel.on("exit", (code: number | null, signal?: string) => {
-        exit = { code, ...(signal ? { signal } : {}) };
-      });
-      channel.on("close", () => {
-        options.signal?.removeEventListener("abort", onAbort);
-        if (exit.code === null && exit.signal === undefined && closed) {
-          return reject(lastError ?? new Error("the ssh connection closed while a command was running"));
-        }
-        resolve({
-          stdout: Buffer.concat(stdout),
-          stderr: Buffer.concat(stderr),
-          code: exit.code ?? (exit.signal ? 128 : 255),
-          ...(exit.signal ? { signal: exit.signal } : {}),
-        });
-      });
-      if (options.stdin !== undefined) channel.end(options.stdin);
-      else channel.end();
-    });
-  };
-
-  const open = async (command: string, options: { pty?: PtyOptions } = {}): Promise<RemoteChannel> => {
-    const channel = await openChannel(command, options.pty);
-    const exit = new Promise<ChannelExit>((resolve) => {
+  const watchExit = (channel: ClientChannel): Promise<ChannelExit> =>
+    new Promise((resolve) => {
       let status: ChannelExit = { code: null };
       channel.on("exit", (code: number | null, signal?: string) => {
         status = { code, ...(signal ? { signal } : {}) };
       });
       channel.on("close", () => resolve(status));
     });
+
+  const exec = async (command: string, options: ExecOptions = {}): Promise<ExecResult> => {
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    const exit = await openChannel(command, undefined, (channel) => {
+      channel.on("data", (chunk: Buffer) => stdout.push(chunk));
+      channel.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
+      const onAbort = (): void => void channel.close();
+      options.signal?.addEventListener("abort", onAbort, { once: true });
+      const exited = watchExit(channel).finally(() => options.signal?.removeEventListener("abort", onAbort));
+      if (options.stdin !== undefined) channel.end(options.stdin);
+      else channel.end();
+      return { exited };
+    });
+    const status = await exit.exited;
+    options.signal?.throwIfAborted();
+    if (status.code === null && status.signal === undefined && closed) {
+      throw lastError ?? new Error("the ssh connection closed while a command was running");
+    }
     return {
+      stdout: Buffer.concat(stdout),
+      stderr: Buffer.concat(stderr),
+      code: status.code ?? (status.signal ? 128 : 255),
+      ...(status.signal ? { signal: status.signal } : {}),
+    };
+  };
+
+  const open = (command: string, options: { pty?: PtyOptions } = {}): Promise<RemoteChannel> =>
+    openChannel(command, options.pty, (channel) => ({
       stdout: channel,
       stderr: channel.stderr,
       stdin: channel,
-      exit,
-      resize: (rows, cols) => channel.setWindow(rows, cols, 0, 0),
-      close: () => channel.close(),
-    };
-  };
+      exit: watchExit(channel),
+      resize: (rows: number, cols: number) => void channel.setWindow(rows, cols, 0, 0),
+      close: () => void channel.close(),
+    }));
 
   const sftp = (): Promise<SFTPWrapper> =>
     new Promise((resolve, reject) => client.sftp((error, wrapper) => (error ? reject(error) : resolve(wrapper))));

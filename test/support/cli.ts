@@ -1,0 +1,69 @@
+import { spawn } from "node:child_process";
+import { appendFileSync, mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Box } from "./box.js";
+
+export const MOOR_BIN = resolve(dirname(fileURLToPath(import.meta.url)), "../../dist/cli/main.js");
+
+// A private world for one test's moor runs: its own HOME (no developer keys or ssh config),
+// config dir and known_hosts, and no ssh-agent unless the test adds one.
+export interface MoorWorld {
+  home: string;
+  configDir: string;
+  knownHosts: string;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface MoorRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function makeWorld(extraEnv: NodeJS.ProcessEnv = {}): MoorWorld {
+  const home = mkdtempSync(join(tmpdir(), "moor-home-"));
+  mkdirSync(join(home, ".ssh"), { mode: 0o700 });
+  const configDir = join(home, ".config", "moor");
+  const knownHosts = join(home, ".ssh", "known_hosts");
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: home,
+    USER: "tester",
+    MOOR_CONFIG_DIR: configDir,
+    MOOR_KNOWN_HOSTS: knownHosts,
+    NO_COLOR: "1",
+    ...extraEnv,
+  };
+  return { home, configDir, knownHosts, env };
+}
+
+// Runs the built CLI as a user would and collects exit code, stdout and stderr.
+export function moor(world: MoorWorld, args: readonly string[], options: { input?: string | Buffer; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<MoorRun> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [MOOR_BIN, ...args], { env: { ...world.env, ...options.env }, stdio: ["pipe", "pipe", "pipe"] });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`moor ${args.join(" ")} did not finish within ${options.timeoutMs ?? 60_000} ms; stderr so far: ${Buffer.concat(stderr).toString()}`));
+    }, options.timeoutMs ?? 60_000);
+    child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolvePromise({ code, stdout: Buffer.concat(stdout).toString(), stderr: Buffer.concat(stderr).toString() });
+    });
+    child.stdin.end(options.input ?? "");
+  });
+}
+
+// Trusts the box's host key and registers it under NAME with the run's key, as a user would.
+export async function addBox(world: MoorWorld, name: string, box: Box, options: { port?: number } = {}): Promise<void> {
+  const port = options.port ?? box.port;
+  appendFileSync(world.knownHosts, `${box.knownHostsLine(port)}\n`);
+  const run = await moor(world, ["host", "add", name, `${box.user}@${box.host}`, "-p", String(port), "-i", box.privateKeyPath]);
+  if (run.code !== 0) throw new Error(`moor host add ${name} failed (${run.code}): ${run.stderr}`);
+}
