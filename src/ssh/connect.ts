@@ -71,6 +71,7 @@ async function handshake(sock: Duplex, spec: ConnectSpec, options: ConnectOption
       sock.destroy();
       const hostKeyFailure = verifier.failure();
       if (hostKeyFailure) reject(hostKeyFailure);
+      else if (verifier.algorithms && /no matching host key/i.test(error.message)) reject(verifier.noKnownKeyType());
       else if (error.level === "client-authentication") reject(Object.assign(auth.failure(), { cause: error }));
       else reject(error);
     };

@@ -1,18 +1,17 @@
-import { readFile } from "node:fs/promises";
-import type { MoorError } from "../core/errors.js";
+import { ExitCode, MoorError } from "../core/errors.js";
 import {
   appendKnownHost,
   changedHostKeyError,
   checkHostKey,
   fingerprintSha256,
   formatKnownHostsLine,
+  hostKeyLookupName,
   hostKeyAlgorithmsFor,
   knownKeyTypesFor,
   parseHostKeyBlob,
-  parseKnownHosts,
+  readKnownHosts,
   unknownHostKeyError,
   revokedHostKeyError,
-  type KnownHostEntry,
 } from "./knownHosts.js";
 import type { HostKeyStatus } from "./types.js";
 
@@ -30,6 +29,8 @@ export interface HostKeyVerifier {
   verify(blob: Buffer): Promise<boolean>;
   /** Set when verify said no: the error the connection must fail with. */
   failure(): MoorError | undefined;
+  /** The error for a server that no longer offers any key type known_hosts has for it. */
+  noKnownKeyType(): MoorError;
   status(): HostKeyStatus;
   fingerprint(): string;
 }
@@ -50,14 +51,14 @@ export async function makeHostKeyVerifier(policy: HostKeyPolicy): Promise<HostKe
       case "known":
         return true;
       case "revoked":
-        failure = revokedHostKeyError(policy.label, policy.host, policy.port, policy.file, key.type, fingerprint);
+        failure = revokedHostKeyError(policy.label, policy.host, policy.port, policy.file, key.type, fingerprint, check.entry);
         return false;
       case "changed":
         failure = changedHostKeyError(policy.label, policy.host, policy.port, policy.file, check.expected, key.type, fingerprint);
         return false;
       case "unknown":
         if (!policy.acceptNew) {
-          failure = unknownHostKeyError(policy.label, policy.host, policy.port, policy.file, key.type, fingerprint);
+          failure = unknownHostKeyError(policy.label, policy.host, policy.port, policy.file, key.type, fingerprint, types);
           return false;
         }
         await appendKnownHost(policy.file, formatKnownHostsLine(policy.host, policy.port, key.type, key.data.toString("base64")));
@@ -70,16 +71,13 @@ export async function makeHostKeyVerifier(policy: HostKeyPolicy): Promise<HostKe
     algorithms: types.length > 0 ? hostKeyAlgorithmsFor(types) : undefined,
     verify,
     failure: () => failure,
+    noKnownKeyType: () =>
+      new MoorError(
+        `host key for ${policy.label} has CHANGED type: known_hosts (${policy.file}) has only ${types.join(", ")} for it and the server offers none of them`,
+        ExitCode.auth,
+        { hint: `if the change is expected, remove the old lines with: ssh-keygen -R '${hostKeyLookupName(policy.host, policy.port)}' -f ${policy.file}` },
+      ),
     status: () => status,
     fingerprint: () => fingerprint,
   };
-}
-
-async function readKnownHosts(file: string): Promise<KnownHostEntry[]> {
-  try {
-    return parseKnownHosts(await readFile(file, "utf8"), file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-    throw error;
-  }
 }

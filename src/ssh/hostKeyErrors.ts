@@ -1,0 +1,76 @@
+import { ExitCode, MoorError } from "../core/errors.js";
+import { quoteArg } from "./shellQuote.js";
+import { fingerprintSha256, keyTypeLabel } from "./fingerprint.js";
+import { hostKeyLookupName } from "./knownHostsMatch.js";
+import type { KnownHostEntry } from "./knownHostsParse.js";
+
+// What the user reads when a host key is refused: worded like OpenSSH, one line plus what to do next.
+// `label` is the name the user typed; host and port are what known_hosts is searched under.
+
+function subject(label: string, host: string, port: number): string {
+  const lookup = hostKeyLookupName(host, port);
+  return label === lookup ? lookup : `${label} (${lookup})`;
+}
+
+function where(entry: KnownHostEntry, file: string): string {
+  return `${entry.file ?? file}:${entry.line}`;
+}
+
+/** A changed key is always refused, loudly, with the exact command that forgets the old one. */
+export function changedHostKeyError(
+  label: string,
+  host: string,
+  port: number,
+  file: string,
+  expected: readonly KnownHostEntry[],
+  offeredType: string,
+  offeredFingerprint: string,
+): MoorError {
+  const known = expected.map((entry) => `${fingerprintSha256(entry.data)} at ${where(entry, file)}`);
+  const lookup = hostKeyLookupName(host, port);
+  const oldFile = expected[0]?.file ?? file;
+  return new MoorError(
+    `REMOTE HOST IDENTIFICATION HAS CHANGED for ${subject(label, host, port)}: ` +
+      `offered ${keyTypeLabel(offeredType)} key ${offeredFingerprint}, known_hosts has ${known.join(" and ")}`,
+    ExitCode.auth,
+    { hint: `if the change is expected, remove the old line with: ssh-keygen -R ${quoteArg(lookup)} -f ${quoteArg(oldFile)}` },
+  );
+}
+
+/** An unknown key is refused unless the user, having checked the fingerprint, asks for --accept-new. */
+export function unknownHostKeyError(
+  label: string,
+  host: string,
+  port: number,
+  file: string,
+  offeredType: string,
+  offeredFingerprint: string,
+  knownTypes: readonly string[] = [],
+): MoorError {
+  const others = knownTypes.length > 0 ? ` (it has only ${knownTypes.map(keyTypeLabel).join(", ")} keys for it)` : "";
+  return new MoorError(
+    `the host key of ${subject(label, host, port)} is not in ${file}${others}: ` +
+      `offered ${keyTypeLabel(offeredType)} key ${offeredFingerprint}`,
+    ExitCode.auth,
+    { hint: "check the fingerprint, then run again with --accept-new (moor host add ... --accept-new)" },
+  );
+}
+
+/** A key marked @revoked must never be accepted, for any host. */
+export function revokedHostKeyError(
+  label: string,
+  host: string,
+  port: number,
+  file: string,
+  offeredType: string,
+  offeredFingerprint: string,
+  entry?: KnownHostEntry,
+): MoorError {
+  const at = entry === undefined ? ` in ${file}` : ` at ${where(entry, file)}`;
+  return new MoorError(
+    `the host key of ${subject(label, host, port)} is REVOKED: ` +
+      `offered ${keyTypeLabel(offeredType)} key ${offeredFingerprint} is marked @revoked${at}`,
+    ExitCode.auth,
+    { hint: "do not connect; ask the box's administrator for its new host key" },
+  );
+}
