@@ -1,6 +1,17 @@
 import { Command } from "commander";
 import { createRequire } from "node:module";
 import { hostCommand } from "./commands/host.js";
+import { newCommand } from "./commands/new.js";
+import { sendCommand } from "./commands/send.js";
+import { peekCommand } from "./commands/peek.js";
+import { lsCommand } from "./commands/ls.js";
+import { watchCommand } from "./commands/watch.js";
+import { attachCommand } from "./commands/attach.js";
+import { logsCommand } from "./commands/logs.js";
+import { captureCommand } from "./commands/capture.js";
+import { noteCommand } from "./commands/note.js";
+import { killCommand } from "./commands/kill.js";
+import { reviveCommand } from "./commands/revive.js";
 import { examples } from "./render/examples.js";
 import type { RuntimeHolder } from "./runtime.js";
 
@@ -27,7 +38,9 @@ export function buildProgram(runtime: RuntimeHolder): Command {
         "moor attach gpu1:fix-tests",
       ]),
     );
-  program.addCommand(hostCommand(runtime));
+  for (const make of [hostCommand, newCommand, sendCommand, peekCommand, lsCommand, watchCommand, attachCommand, logsCommand, captureCommand, noteCommand, killCommand, reviveCommand]) {
+    program.addCommand(make(runtime));
+  }
   for (const command of program.commands) inheritExitOverride(command);
   return program;
 }

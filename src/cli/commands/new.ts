@@ -1,0 +1,7 @@
+import { Command } from "commander";
+import type { RuntimeHolder } from "../runtime.js";
+
+// Placeholder until the command lands: registered so the command tree is complete.
+export function newCommand(_runtime: RuntimeHolder): Command {
+  return new Command("new").description("(not yet available)");
+}
