@@ -1,0 +1,97 @@
+import { remoteError } from "../core/errors.js";
+import { tmuxArgv } from "./command.js";
+
+// Between fields. tmux 3.3a prints it raw, and window names (new-window -n), commands, paths and titles may
+// contain it or "\n", so every text field is passed through #{s/[\x1f\n]/?/:...}: no field can split a row.
+export const FIELD_SEPARATOR = "\x1f";
+
+/** One pane of `tmux list-panes -a`, with its window and session. */
+export interface PaneRow {
+  sessionName: string;
+  sessionCreated: number;
+  /** How many clients are attached to the session. */
+  sessionAttached: number;
+  sessionActivity: number;
+  windowIndex: number;
+  windowId: string;
+  windowName: string;
+  windowActivity: number;
+  windowActive: boolean;
+  paneIndex: number;
+  paneId: string;
+  paneActive: boolean;
+  panePid: number;
+  currentCommand: string;
+  /** As tmux prints it: argv quoted tmux-style, "" when the pane started with the default shell. */
+  startCommand: string;
+  dead: boolean;
+  deadStatus: number | undefined;
+  /** Only from tmux 3.2 on. */
+  deadSignal: number | undefined;
+  currentPath: string;
+  title: string;
+}
+
+type Kind = "text" | "int" | "optionalInt" | "flag";
+
+const FIELDS = [
+  ["sessionName", "session_name", "text"],
+  ["sessionCreated", "session_created", "int"],
+  ["sessionAttached", "session_attached", "int"],
+  ["sessionActivity", "session_activity", "int"],
+  ["windowIndex", "window_index", "int"],
+  ["windowId", "window_id", "text"],
+  ["windowName", "window_name", "text"],
+  ["windowActivity", "window_activity", "int"],
+  ["windowActive", "window_active", "flag"],
+  ["paneIndex", "pane_index", "int"],
+  ["paneId", "pane_id", "text"],
+  ["paneActive", "pane_active", "flag"],
+  ["panePid", "pane_pid", "int"],
+  ["currentCommand", "pane_current_command", "text"],
+  ["startCommand", "pane_start_command", "text"],
+  ["dead", "pane_dead", "flag"],
+  ["deadStatus", "pane_dead_status", "optionalInt"],
+  ["deadSignal", "pane_dead_signal", "optionalInt"],
+  ["currentPath", "pane_current_path", "text"],
+  ["title", "pane_title", "text"],
+] as const satisfies readonly (readonly [keyof PaneRow, string, Kind])[];
+
+function formatField([, name, kind]: (typeof FIELDS)[number]): string {
+  return kind === "text" ? `#{s/[${FIELD_SEPARATOR}\n]/?/:${name}}` : `#{${name}}`;
+}
+
+export const PANE_LIST_FORMAT = FIELDS.map(formatField).join(FIELD_SEPARATOR);
+
+// Every pane of every session in one call; a host without a tmux server fails with isNoServer(stderr).
+export function listPanesArgv(): string[] {
+  return tmuxArgv(["list-panes", "-a", "-F", PANE_LIST_FORMAT]);
+}
+
+function parseValue(value: string, kind: Kind): string | number | boolean | undefined {
+  if (kind === "text") return value;
+  if (kind === "flag") return value === "1";
+  if (kind === "optionalInt" && value === "") return undefined;
+  return /^-?\d+$/.test(value) ? Number(value) : Number.NaN;
+}
+
+function parseRow(line: string, lineNumber: number, host: string | undefined): PaneRow {
+  const values = line.split(FIELD_SEPARATOR);
+  const bad = (why: string) => remoteError(
+    `could not read tmux's pane list${host === undefined ? "" : ` on ${host}`}: line ${String(lineNumber)} ${why}`,
+    { hint: "is this tmux older than 3.0? moor needs tmux >= 3.0" },
+  );
+  if (values.length !== FIELDS.length) throw bad(`has ${String(values.length)} fields, expected ${String(FIELDS.length)}`);
+  const row: Record<string, unknown> = {};
+  FIELDS.forEach(([key, name, kind], index) => {
+    const value = parseValue(values[index] ?? "", kind);
+    if (Number.isNaN(value)) throw bad(`has ${name} ${JSON.stringify(values[index])}, expected a number`);
+    row[key] = value;
+  });
+  return row as unknown as PaneRow;
+}
+
+// Parses listPanesArgv's output, one row a line, in tmux's order (sessions by name, windows and panes by index).
+export function parsePaneList(output: string, host?: string): PaneRow[] {
+  return output.split("\n").flatMap((line, index) => (line === "" ? [] : [parseRow(line, index + 1, host)]));
+}

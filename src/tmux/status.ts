@@ -1,0 +1,61 @@
+import type { Pane } from "./group.js";
+
+export type PaneStatus =
+  | { state: "running" }
+  | { state: "idle"; idleSeconds: number }
+  | { state: "exited"; code: number | undefined; signal: number | undefined }
+  | { state: "shell" };
+
+export const DEFAULT_SHELLS: readonly string[] = ["bash", "zsh", "sh", "fish", "dash", "ksh", "mksh", "ash", "tcsh", "csh", "nu"];
+
+/** No output for longer than this and a running pane counts as idle (waiting for input, or stuck). */
+export const DEFAULT_IDLE_AFTER_SECONDS = 60;
+
+export interface PaneStatusOptions {
+  /** Epoch seconds of the pane's window's last output (window_activity). */
+  activity: number;
+  /** Epoch seconds, now. */
+  now: number;
+  idleAfterSeconds?: number;
+  shells?: readonly string[];
+}
+
+// "/bin/bash" or a login shell's "-bash" are both bash.
+function programName(word: string): string {
+  return (word.split("/").pop() ?? "").replace(/^-/, "");
+}
+
+// The words of a pane's start command, from tmux's quoting: "\"claude --x 'a b'\"" gives claude, --x, a, b (quotes
+// inside are dropped, which is enough to find the program and its options). "" (the default shell) gives [].
+function startWords(startCommand: string): string[] {
+  const quoted = /^"((?:[^"\\]|\\.)*)"/.exec(startCommand);
+  const command = quoted === null ? startCommand : (quoted[1] ?? "").replace(/\\(.)/g, "$1");
+  const words = command.trim().split(/\s+/).filter((word) => word !== "").map((word) => word.replace(/^['"]|['"]$/g, ""));
+  const program = words.findIndex((word) => word !== "exec" && word !== "env" && !/^[A-Za-z_]\w*=/.test(word));
+  return program === -1 ? [] : words.slice(program);
+}
+
+// The program a pane was started with ("" for the default shell); leading exec, env and NAME=value are skipped.
+export function startProgram(startCommand: string): string {
+  return programName(startWords(startCommand)[0] ?? "");
+}
+
+// Started as an interactive shell: the default shell, or a shell with options only ("bash -l"), not "sh -c ..."
+// nor "bash script.sh", which run a command and end with it.
+export function startedAsShell(startCommand: string, shells: readonly string[] = DEFAULT_SHELLS): boolean {
+  const [program, ...args] = startWords(startCommand);
+  if (program === undefined) return true;
+  return shells.includes(programName(program)) && args.every((arg) => arg.startsWith("--") || /^-[^c]*$/.test(arg));
+}
+
+// What a pane is doing, from list-panes alone. "shell": a shell is in the foreground of a pane that was started
+// as an interactive shell, i.e. it sits at its prompt (an agent run from it has ended). In a pane started with a
+// command, a shell in the foreground is that command's wrapper (fish -c, sh -c "a && b"): it is running.
+export function paneStatus(pane: Pane, options: PaneStatusOptions): PaneStatus {
+  if (pane.dead) return { state: "exited", code: pane.deadStatus, signal: pane.deadSignal };
+  const shells = options.shells ?? DEFAULT_SHELLS;
+  if (shells.includes(programName(pane.command)) && startedAsShell(pane.startCommand, shells)) return { state: "shell" };
+  const idleSeconds = Math.max(0, options.now - options.activity);
+  const idleAfter = options.idleAfterSeconds ?? DEFAULT_IDLE_AFTER_SECONDS;
+  return idleSeconds > idleAfter ? { state: "idle", idleSeconds } : { state: "running" };
+}

@@ -1,0 +1,45 @@
+import { MoorError, ExitCode, remoteError } from "../core/errors.js";
+
+// No tmux server on the host: zero sessions, not a failure. 3.3a says "no server running on SOCKET" when the
+// socket exists but nobody listens, "error connecting to SOCKET (No such file or directory)" when it is absent, and
+// "server exited unexpectedly" when the server was going away as the command arrived.
+export function isNoServer(stderr: string): boolean {
+  return /no server running on |error connecting to .*\((No such file or directory|Connection refused)\)|server exited unexpectedly/.test(stderr);
+}
+
+// The target is not there (exit 5): "can't find session: x", "can't find window: x", "can't find pane: x".
+export function isNoSession(stderr: string): boolean {
+  return /can't find (session|window|pane)|(session|window) not found/.test(stderr);
+}
+
+// new-session refused an existing name: "duplicate session: x".
+export function isDuplicateSession(stderr: string): boolean {
+  return stderr.includes("duplicate session:");
+}
+
+// The remote shell could not run tmux at all (exit status 127 and the shell's "not found").
+export function isTmuxMissing(stderr: string, exitStatus?: number): boolean {
+  return exitStatus === 127 || /tmux: (command )?not found|tmux: No such file or directory/.test(stderr);
+}
+
+export interface TmuxFailureContext {
+  host: string;
+  /** As the user wrote it, e.g. "box1:agent". */
+  target: string;
+  /** What moor was doing, e.g. "capturing the pane". */
+  action: string;
+}
+
+// Turns a failed tmux command into moor's error: not found (5) or a remote failure (6), with tmux's words kept.
+export function tmuxFailure(stderr: string, exitStatus: number | undefined, context: TmuxFailureContext): MoorError {
+  const said = stderr.trim().split("\n")[0] ?? "";
+  if (isNoServer(stderr) || isNoSession(stderr)) {
+    const message = `${context.target}: no such session or window on ${context.host} (tmux: ${said})`;
+    return new MoorError(message, ExitCode.notFound, { hint: `"moor ls ${context.host}" lists its sessions` });
+  }
+  if (isTmuxMissing(stderr, exitStatus)) {
+    return remoteError(`tmux is not installed on ${context.host} (or not on its PATH)`, { hint: "install tmux 3.0 or newer there" });
+  }
+  const why = said === "" ? `exit status ${String(exitStatus)}` : said;
+  return remoteError(`tmux failed on ${context.host} while ${context.action} for ${context.target}: ${why}`);
+}

@@ -1,0 +1,27 @@
+import { describe, it, expect } from "vitest";
+import { logPipeCommand, pipeToLogArgv, stopPipeArgv } from "../../../src/tmux/pipe.js";
+
+describe("logPipeCommand", () => {
+  it("appends to a home-relative log, creating its folder", () => {
+    expect(logPipeCommand(".moor/logs/a.log")).toBe(`mkdir -p "$HOME"/.moor/logs && exec cat >> "$HOME"/.moor/logs/a.log`);
+    expect(logPipeCommand("~/a.log")).toBe(`exec cat >> "$HOME"/a.log`);
+  });
+
+  it("quotes for sh and doubles # for tmux's format expansion", () => {
+    expect(logPipeCommand("/tmp/my logs/#1's.log")).toBe(
+      `mkdir -p '/tmp/my logs' && exec cat >> '/tmp/my logs/##1'\\''s.log'`,
+    );
+  });
+
+  it("refuses a path that names no file", () => {
+    expect(() => logPipeCommand("~/")).toThrow(TypeError);
+    expect(() => logPipeCommand("")).toThrow(TypeError);
+  });
+});
+
+describe("pipe argv", () => {
+  it("opens the log only when no pipe is open, and closes it", () => {
+    expect(pipeToLogArgv("=a:", "a.log")).toEqual(["tmux", "pipe-pane", "-o", "-t", "=a:", `exec cat >> "$HOME"/a.log`]);
+    expect(stopPipeArgv("=a:")).toEqual(["tmux", "pipe-pane", "-t", "=a:"]);
+  });
+});
