@@ -8,7 +8,8 @@
 moor_repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 moor_cache="${MOOR_CACHE_DIR:-$HOME/.cache/moor-provision}"
 mkdir -p "$moor_cache"
-export MOOR_PROVISION_STARTED="$moor_cache/started"
+# One record per run, so two shells provisioning at once never stop each other's engine.
+export MOOR_PROVISION_STARTED="$moor_cache/started.$$"
 : >"$MOOR_PROVISION_STARTED"
 
 moor_log() { printf 'provision: %s\n' "$*" >&2; }

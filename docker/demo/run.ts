@@ -13,7 +13,7 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 async function setUp(world: MoorWorld): Promise<{ boxes: Box[]; flaky: FlakyLink }> {
   say("starting two throwaway boxes (sshd + tmux in containers)…");
   const boxes = await Promise.all([startBox(), startBox()]);
-  const [alpha, beta] = boxes as [Box, Box];
+  const [alpha, beta] = boxes;
   const flaky = await startFlakyLink(beta.host, beta.port);
   await addBox(world, "alpha", alpha);
   await addBox(world, "beta", beta, { port: flaky.port });

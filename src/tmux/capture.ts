@@ -19,7 +19,6 @@ export function capturePaneArgv(target: string, options: CaptureOptions = {}): s
 }
 
 // A line that shows nothing: spaces, or (with -e) only colour and attribute sequences.
-// eslint-disable-next-line no-control-regex -- SGR sequences start with ESC
 const SGR = /\x1b\[[0-9;:]*m/g;
 
 function isBlank(line: string): boolean {

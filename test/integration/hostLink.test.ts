@@ -75,9 +75,9 @@ describe("HostLink against a real sshd", () => {
   it("notices a blackholed link within 10 s, and after up the next exec works without the caller retrying", async () => {
     const link = makeLink(flaky.port, true);
     await link.exec(["true"]);
-    flaky.setMode("blackhole");
+    await flaky.setMode("blackhole");
     const downAfter = await waitForState(link, "down", 10_000);
-    flaky.setMode("up");
+    await flaky.setMode("up");
     const t0 = Date.now();
     const result = await link.exec(["echo", "back"]);
     const upToExec = Date.now() - t0;
