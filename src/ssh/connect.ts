@@ -75,7 +75,7 @@ async function handshake(sock: Duplex, spec: ConnectSpec, options: ConnectOption
       else if (error.level === "client-authentication") reject(Object.assign(auth.failure(), { cause: error }));
       else reject(error);
     };
-    client.once("error", onError);
+    client.on("error", onError);
     client.connect({
       sock,
       username: spec.user,

@@ -1,7 +1,73 @@
-import { Command } from "commander";
+import { Command, InvalidArgumentError } from "commander";
+import { usageError } from "../../core/errors.js";
+import { parseSessionTarget } from "../../core/names.js";
+import { withFirstContact } from "../../core/sessions/firstContact.js";
+import { followLog, type FollowEvent } from "../../core/sessions/followLog.js";
+import { readLogTail, type LogLines } from "../../core/sessions/readLog.js";
+import { sessionLogPath } from "../../core/sessions/statePaths.js";
+import { EscapeStripper } from "../../core/sessions/stripEscapes.js";
+import { FOREVER_RETRY } from "../../link/linkState.js";
+import type { CliIo } from "../io.js";
+import { examples } from "../render/examples.js";
 import type { RuntimeHolder } from "../runtime.js";
 
-// Placeholder until the command lands: registered so the command tree is complete.
-export function logsCommand(_runtime: RuntimeHolder): Command {
-  return new Command("logs").description("(not yet available)");
+const DEFAULT_LOG_LINES = 100;
+
+interface LogsOptions {
+  follow?: boolean;
+  lines: LogLines;
+  raw?: boolean;
+}
+
+function parseLogLines(value: string): LogLines {
+  if (value === "all") return "all";
+  const lines = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(lines)) throw new InvalidArgumentError(`expected a whole number of lines or "all", got "${value}"`);
+  return lines;
+}
+
+// Link trouble is one line on stderr, never mixed into the log on stdout.
+function showEvent(io: CliIo, host: string, target: string, event: FollowEvent): void {
+  if (event.kind === "down") io.stderr.write(`${io.err.yellow(`moor: link to ${host} down, reconnecting…`)}\n`);
+  else if (event.kind === "resumed") io.stderr.write(`${io.err.dim(`moor: resumed (after ${(event.downMs / 1000).toFixed(1)} s)`)}\n`);
+  else io.warn(`the log of ${target} was truncated or replaced (${event.reason}); following it from its start`);
+}
+
+// Ctrl-C (or a reader that went away, as with | head) ends following; the command then exits 0.
+function stopSignal(io: CliIo): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController();
+  const stop = (): void => controller.abort();
+  process.once("SIGINT", stop);
+  io.stdout.once("error", stop);
+  return { signal: controller.signal, dispose: () => (process.off("SIGINT", stop), io.stdout.off("error", stop)) };
+}
+
+// moor logs: the session's remote log; -f follows it across link drops, resuming at the next byte.
+export function logsCommand(runtime: RuntimeHolder): Command {
+  return new Command("logs")
+    .description("print the session's remote log (escape sequences stripped unless --raw); -f follows it, resuming across link drops with no byte lost or repeated")
+    .argument("<target>", "HOST:SESSION (the log records the session's first window)")
+    .option("-f, --follow", "keep printing what is appended, like tail -f; a log truncated or replaced is followed from its start; Ctrl-C ends it")
+    .option("-n, --lines <lines>", `the last LINES lines, or "all"; 0 with -f prints only what comes next`, parseLogLines, DEFAULT_LOG_LINES)
+    .option("--raw", "keep escape sequences (colours, cursor moves) as the log has them")
+    .addHelpText("after", examples(["moor logs gpu1:fix-tests", "moor logs gpu1:fix-tests -n all > fix-tests.log", "moor logs gpu1:fix-tests -f", "moor logs gpu1:fix-tests -f -n 0 --raw"]))
+    .action(async (targetText: string, options: LogsOptions, command: Command) => {
+      const target = parseSessionTarget(targetText, "logs");
+      if (target.window !== undefined) throw usageError(`moor logs reads a session's log: got the window "${target.window}" in ${targetText}`, `write ${target.host}:${target.session}; the log records the session's first window`);
+      const { ctx, io } = runtime.get(command);
+      const label = `${target.host}:${target.session}`;
+      const path = sessionLogPath(target.session);
+      const link = ctx.link(target.host, options.follow ? { reconnect: true, retry: FOREVER_RETRY } : {});
+      const stripper = options.raw ? undefined : new EscapeStripper();
+      const tail = await withFirstContact(link, readLogTail(link, path, options.lines, label));
+      io.stdout.write(stripper === undefined ? tail.data : stripper.push(tail.data));
+      if (!options.follow) return;
+      const { signal, dispose } = stopSignal(io);
+      try {
+        const onEvent = (event: FollowEvent): void => showEvent(io, target.host, label, event);
+        await followLog({ source: link, path, target: label, from: tail.size, out: io.stdout, signal, onEvent, ...(stripper === undefined ? {} : { stripper }) });
+      } finally {
+        dispose();
+      }
+    });
 }

@@ -1,7 +1,29 @@
-import { Command } from "commander";
+import { Command, InvalidArgumentError } from "commander";
+import { parseSessionTarget } from "../../core/names.js";
+import { RemoteTmux } from "../../core/remoteTmux.js";
+import { DEFAULT_PEEK_LINES, peekPane } from "../../core/sessions/peekPane.js";
+import { examples } from "../render/examples.js";
 import type { RuntimeHolder } from "../runtime.js";
 
-// Placeholder until the command lands: registered so the command tree is complete.
-export function peekCommand(_runtime: RuntimeHolder): Command {
-  return new Command("peek").description("(not yet available)");
+// A count of lines from the command line: a whole number from 1 up.
+export function parseLineCount(value: string): number {
+  const lines = Number(value);
+  if (!/^\d+$/.test(value) || lines < 1 || !Number.isSafeInteger(lines)) throw new InvalidArgumentError(`expected a whole number of lines from 1 up, got "${value}"`);
+  return lines;
+}
+
+// moor peek: a glance at the end of a pane, without attaching.
+export function peekCommand(runtime: RuntimeHolder): Command {
+  return new Command("peek")
+    .description("print the last lines of a pane, without attaching")
+    .argument("<target>", "HOST:SESSION or HOST:SESSION:WINDOW")
+    .option("-n, --lines <lines>", "how many lines (history included when the screen has fewer)", parseLineCount, DEFAULT_PEEK_LINES)
+    .option("--ansi", "keep colours and attributes (as escape sequences)")
+    .addHelpText("after", examples(["moor peek gpu1:fix-tests", "moor peek gpu1:fix-tests -n 5", "moor peek lab:web:server --ansi"]))
+    .action(async (targetText: string, options: { lines: number; ansi?: boolean }, command: Command) => {
+      const target = parseSessionTarget(targetText, "peek");
+      const { ctx, io } = runtime.get(command);
+      const text = await peekPane(new RemoteTmux(ctx.link(target.host)), { target, lines: options.lines, ansi: Boolean(options.ansi) });
+      io.stdout.write(text);
+    });
 }

@@ -1,7 +1,54 @@
 import { Command } from "commander";
+import { parseSessionTarget } from "../../core/names.js";
+import { RemoteTmux } from "../../core/remoteTmux.js";
+import { planSend, sendText } from "../../core/sessions/sendText.js";
+import { validateKeyName } from "../../tmux/keys.js";
+import type { CliIo } from "../io.js";
+import { examples } from "../render/examples.js";
 import type { RuntimeHolder } from "../runtime.js";
 
-// Placeholder until the command lands: registered so the command tree is complete.
-export function sendCommand(_runtime: RuntimeHolder): Command {
-  return new Command("send").description("(not yet available)");
+interface SendOptions {
+  enter: boolean;
+  key?: string[];
+}
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+async function readStdin(io: CliIo): Promise<Buffer> {
+  if (io.stdin.isTTY) io.progress("reading the text to send from standard input; end it with Ctrl-D");
+  const chunks: Buffer[] = [];
+  for await (const chunk of io.stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks);
+}
+
+// TEXT words joined by single spaces (like echo); "-" alone, or no TEXT and no --key, reads standard input.
+async function textToSend(io: CliIo, words: string[], keys: string[]): Promise<Buffer | undefined> {
+  if (words.length === 1 && words[0] === "-") return readStdin(io);
+  if (words.length > 0) return Buffer.from(words.join(" "));
+  return keys.length > 0 ? undefined : readStdin(io);
+}
+
+// moor send: type into a pane without attaching, as one paste (exact bytes, never on a command line), then Enter.
+export function sendCommand(runtime: RuntimeHolder): Command {
+  return new Command("send")
+    .description("type into a pane without attaching: the text arrives exactly, as one paste, then Enter")
+    .argument("<target>", "HOST:SESSION or HOST:SESSION:WINDOW")
+    .argument("[text...]", "what to type; words are joined by single spaces; '-' or none reads standard input (sent exactly as read, final newline included)")
+    .option("--no-enter", "do not press Enter after the text")
+    .option("--key <key>", "press a named key after the text: Enter, Escape, Tab, Up, C-c, M-x, F5... (repeatable)", collect)
+    .addHelpText("after", examples([
+      "moor send gpu1:fix-tests 'also update the changelog'",
+      "moor send gpu1:fix-tests < prompt.md",
+      "git diff | moor send gpu1:review --no-enter",
+      "moor send gpu1:fix-tests --key C-c",
+      "moor send lab:web:server --key Up --key Enter",
+    ]))
+    .action(async (targetText: string, words: string[], options: SendOptions, command: Command) => {
+      const target = parseSessionTarget(targetText, "send");
+      const keys = (options.key ?? []).map(validateKeyName);
+      const { ctx, io } = runtime.get(command);
+      const text = await textToSend(io, words, keys);
+      const plan = planSend({ target, text, enter: options.enter, keys });
+      await sendText(new RemoteTmux(ctx.link(target.host)), plan);
+    });
 }

@@ -1,0 +1,22 @@
+import type { SessionTarget } from "../names.js";
+import type { RemoteTmux } from "../remoteTmux.js";
+import { capturePaneArgv, trimCapture } from "../../tmux/capture.js";
+import { paneTarget } from "../../tmux/target.js";
+import { targetLabel } from "./targetLabel.js";
+
+export const DEFAULT_PEEK_LINES = 40;
+
+export interface PeekRequest {
+  target: SessionTarget;
+  lines: number;
+  /** Keep colours and attributes as escape sequences. */
+  ansi: boolean;
+}
+
+// The last lines of what the pane shows (history included when the screen has fewer), without attaching;
+// the blank rows below the cursor are dropped. "" or text ending in "\n".
+export async function peekPane(tmux: RemoteTmux, request: PeekRequest): Promise<string> {
+  const { session, window } = request.target;
+  const argv = capturePaneArgv(paneTarget(session, window), { lines: request.lines, ansi: request.ansi });
+  return trimCapture(await tmux.run(argv, { target: targetLabel(request.target) }), request.lines);
+}
