@@ -7,6 +7,11 @@ import { openSsh } from "../ssh/connect.js";
 import type { ConnectSpec } from "../ssh/types.js";
 import { readSshConfig, resolveHost } from "./hostResolver.js";
 
+// Links that ride out drops give a handshake 3 s (a blackholed attempt is abandoned) and start a
+// fresh attempt every second meanwhile, so they are back about a second after the network is.
+const RECONNECT_HANDSHAKE_MS = 3_000;
+const RECONNECT_STAGGER_MS = 1_000;
+
 export interface MoorContextOptions {
   configDir: string;
   knownHostsFile?: string;
@@ -68,6 +73,7 @@ export class MoorContext {
       label: spec.label,
       retry: options.retry ?? ONE_SHOT_RETRY,
       reconnect: options.reconnect ?? false,
+      ...(options.reconnect ? { staggerMs: RECONNECT_STAGGER_MS } : {}),
       quietAfterMs: spec.keepaliveIntervalMs + 1_000,
       connect: (signal) =>
         openSsh(spec, {
@@ -75,6 +81,7 @@ export class MoorContext {
           acceptNew: options.acceptNew ?? false,
           home: this.home,
           readyTimeoutMs: options.readyTimeoutMs ?? 10_000,
+          handshakeTimeoutMs: options.reconnect ? RECONNECT_HANDSHAKE_MS : (options.readyTimeoutMs ?? 10_000),
           signal,
           ...(env.SSH_AUTH_SOCK ? { agentSocket: env.SSH_AUTH_SOCK } : {}),
           ...(this.#options.askPassphrase ? { askPassphrase: this.#options.askPassphrase } : {}),

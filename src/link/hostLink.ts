@@ -7,6 +7,7 @@ import { ChannelBudget } from "./channelBudget.js";
 import { classifyError, describeNetworkError, toLinkError } from "./classifyError.js";
 import { systemClock, type Clock } from "./clock.js";
 import type { LinkState, RetryPolicy } from "./linkState.js";
+import { staggeredAttempt } from "./staggeredAttempt.js";
 
 export interface HostLinkOptions {
   label: string;
@@ -16,6 +17,8 @@ export interface HostLinkOptions {
   maxChannels?: number;
   /** Reconnect as soon as the connection drops, rather than on next use (live view, attach). */
   reconnect?: boolean;
+  /** With reconnect: start a fresh attempt this often while earlier ones hang (see staggeredAttempt). */
+  staggerMs?: number;
   /** No bytes from the server for this long marks the link "quiet". */
   quietAfterMs?: number;
   clock?: Clock;
@@ -116,7 +119,7 @@ export class HostLink {
           async (attempt) => {
             this.#waitingToRetry = false;
             this.#setState({ kind: "connecting", attempt });
-            return await this.#options.connect(backoff.signal);
+            return await this.#attempt(backoff.signal);
           },
           {
             retries: this.#options.retry.retries,
@@ -150,6 +153,18 @@ export class HostLink {
         this.#waitingToRetry = false;
       }
     }
+  }
+
+  #attempt(signal: AbortSignal): Promise<SshSession> {
+    const staggerMs = this.#options.staggerMs;
+    if (!staggerMs) return this.#options.connect(signal);
+    return staggeredAttempt((own) => this.#options.connect(AbortSignal.any([own, signal])), {
+      staggerMs,
+      maxInFlight: 3,
+      isFatal: (error) => classifyError(error) === "fatal",
+      discard: (session) => session.close(),
+      signal,
+    });
   }
 
   #adopt(session: SshSession): void {

@@ -40,14 +40,24 @@ async function handshake(sock: Duplex, spec: ConnectSpec, options: ConnectOption
   let lastContact = Date.now();
 
   const client = new Client();
+  const handshakeMs = options.handshakeTimeoutMs ?? options.readyTimeoutMs;
   return await new Promise<SshSession>((resolve, reject) => {
+    const handshakeTimer = setTimeout(() => {
+      onError(Object.assign(new Error(`no ssh handshake from ${spec.label} within ${handshakeMs} ms`), { code: "ETIMEDOUT" }));
+      client.end();
+    }, handshakeMs);
+    client.once("handshake", () => clearTimeout(handshakeTimer));
     const onAbort = (): void => {
+      settle();
       client.end();
       sock.destroy();
       reject(options.signal?.reason instanceof Error ? options.signal.reason : new Error("connection aborted"));
     };
     options.signal?.addEventListener("abort", onAbort, { once: true });
-    const settle = (): void => options.signal?.removeEventListener("abort", onAbort);
+    const settle = (): void => {
+      clearTimeout(handshakeTimer);
+      options.signal?.removeEventListener("abort", onAbort);
+    };
     client.once("ready", () => {
       settle();
       // Only now: a data listener added before ssh2's own would start the stream flowing early.
@@ -97,7 +107,7 @@ function openSocket(spec: ConnectSpec, options: ConnectOptions): Promise<Duplex>
     const timer = setTimeout(() => {
       socket.destroy();
       reject(Object.assign(new Error(`timed out connecting to ${spec.hostname}:${spec.port}`), { code: "ETIMEDOUT" }));
-    }, options.readyTimeoutMs);
+    }, options.handshakeTimeoutMs ?? options.readyTimeoutMs);
     socket.once("connect", () => {
       clearTimeout(timer);
       socket.removeAllListeners("error");

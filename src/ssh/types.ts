@@ -20,6 +20,8 @@ export interface ConnectOptions {
   agentSocket?: string;
   home: string;
   readyTimeoutMs: number;
+  /** TCP connect and key exchange must finish within this (a blackholed link accepts and then hangs). */
+  handshakeTimeoutMs?: number;
   askPassphrase?: (keyFile: string) => Promise<string | undefined>;
   onProgress?: (message: string) => void;
   signal?: AbortSignal;

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HostLink } from "../../src/link/hostLink.js";
-import type { LinkState } from "../../src/link/linkState.js";
+import { FOREVER_RETRY, type LinkState } from "../../src/link/linkState.js";
 import { openSsh } from "../../src/ssh/connect.js";
 import type { ConnectSpec } from "../../src/ssh/types.js";
 import { startBox, type Box } from "../support/box.js";
@@ -33,10 +33,12 @@ function spec(port: number): ConnectSpec {
 function makeLink(port: number, reconnect = false): HostLink {
   return new HostLink({
     label: "box",
-    retry: { retries: Number.POSITIVE_INFINITY, minDelayMs: 200, maxDelayMs: 1_000, factor: 2 },
+    retry: FOREVER_RETRY,
     reconnect,
     quietAfterMs: 1_500,
-    connect: (signal) => openSsh(spec(port), { knownHostsFile: knownHosts, acceptNew: false, home, readyTimeoutMs: 4_000, signal }),
+    ...(reconnect ? { staggerMs: 1_000 } : {}),
+    connect: (signal) =>
+      openSsh(spec(port), { knownHostsFile: knownHosts, acceptNew: false, home, readyTimeoutMs: 10_000, handshakeTimeoutMs: 3_000, signal }),
   });
 }
 
@@ -84,6 +86,23 @@ describe("HostLink against a real sshd", () => {
     expect(result.stdout.toString()).toBe("back\n");
     console.log(`blackhole -> down: ${downAfter} ms; up -> working exec: ${upToExec} ms`);
     expect(downAfter).toBeLessThan(10_000);
+    link.close();
+  });
+
+  it("is back within 3 s of the network returning, even after reconnect attempts hung in the blackhole", async () => {
+    const link = makeLink(flaky.port, true);
+    await link.exec(["true"]);
+    await flaky.setMode("blackhole");
+    await waitForState(link, "down", 10_000);
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    await flaky.setMode("up");
+    const t0 = Date.now();
+    await waitForState(link, "up", 3_000);
+    const result = await link.exec(["echo", "ok"]);
+    const restored = Date.now() - t0;
+    console.log(`after a 6 s outage with hung attempts: up -> working exec ${restored} ms`);
+    expect(result.stdout.toString()).toBe("ok\n");
+    expect(restored).toBeLessThan(3_000);
     link.close();
   });
 });
