@@ -40,7 +40,7 @@ export function staggeredAttempt<T>(start: (signal: AbortSignal) => Promise<T>, 
         },
         (error: unknown) => {
           inFlight--;
-          if (!settled && (inFlight === 0 || options.isFatal(error))) finish(() => reject(error));
+          if (!settled && (inFlight === 0 || options.isFatal(error))) finish(() => reject(error as Error));
         },
       );
     };
