@@ -38,9 +38,9 @@ export function staggeredAttempt<T>(start: (signal: AbortSignal) => Promise<T>, 
           if (settled) return options.discard(value);
           finish(() => resolve(value));
         },
-        (error: unknown) => {
+        (error: Error) => {
           inFlight--;
-          if (!settled && (inFlight === 0 || options.isFatal(error))) finish(() => reject(error as Error));
+          if (!settled && (inFlight === 0 || options.isFatal(error))) finish(() => reject(error));
         },
       );
     };
