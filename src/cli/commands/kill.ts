@@ -1,7 +1,44 @@
 import { Command } from "commander";
+import { usageError } from "../../core/errors.js";
+import { parseTarget } from "../../core/names.js";
+import { killAllSessions, killSession } from "../../core/sessions/killSession.js";
+import { parseWholeSessionTarget } from "../../core/sessions/wholeSessionTarget.js";
+import { examples } from "../render/examples.js";
 import type { RuntimeHolder } from "../runtime.js";
 
-// Placeholder until the command lands: registered so the command tree is complete.
-export function killCommand(_runtime: RuntimeHolder): Command {
-  return new Command("kill").description("(not yet available)");
+interface KillOptions {
+  all?: boolean;
+  yes?: boolean;
+  json?: boolean;
+}
+
+// moor kill: end one session, or every session of a host with --all --yes; the state folder stays for revive.
+export function killCommand(runtime: RuntimeHolder): Command {
+  return new Command("kill")
+    .description("end a session, or all of a host's sessions (its log, spec and notes stay on the remote for revive)")
+    .argument("<target>", "HOST:SESSION, or HOST with --all")
+    .option("--all", "end every tmux session on HOST (needs --yes)")
+    .option("-y, --yes", "do it without asking (required with --all)")
+    .option("--json", "print what was ended as JSON")
+    .addHelpText("after", examples(["moor kill gpu1:fix-tests", "moor kill gpu1 --all --yes"]))
+    .action(async (targetText: string, options: KillOptions, command: Command) => {
+      if (options.all) return await killAll(runtime, command, targetText, options);
+      const { host, session } = parseTarget(targetText);
+      if (session === undefined) throw usageError(`moor kill needs a session: got only the host "${host}"`, `write HOST:SESSION, or "moor kill ${host} --all --yes" to end all of its sessions`);
+      const target = parseWholeSessionTarget(targetText, "kill");
+      const { ctx, io } = runtime.get(command);
+      await killSession(ctx.link(target.host), target.session, target.label);
+      if (options.json) return io.json({ host: target.host, killed: [target.session] });
+      io.print(`killed ${target.label} (its log, spec and notes stay: moor revive ${target.label})`);
+    });
+}
+
+async function killAll(runtime: RuntimeHolder, command: Command, targetText: string, options: KillOptions): Promise<void> {
+  const target = parseTarget(targetText);
+  if (target.session !== undefined) throw usageError(`--all ends every session of a host: got the session in ${targetText}`, `write "moor kill ${target.host} --all --yes", or "moor kill ${targetText}" for one session`);
+  if (!options.yes) throw usageError(`moor kill ${target.host} --all ends every tmux session on ${target.host}: add --yes to confirm`, `moor kill ${target.host} --all --yes`);
+  const { ctx, io } = runtime.get(command);
+  const killed = await killAllSessions(ctx.link(target.host));
+  if (options.json) return io.json({ host: target.host, killed });
+  io.print(killed.length === 0 ? `no sessions on ${target.host}` : `killed ${String(killed.length)} session${killed.length === 1 ? "" : "s"} on ${target.host}: ${killed.join(", ")}`);
 }

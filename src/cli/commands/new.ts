@@ -1,7 +1,78 @@
 import { Command } from "commander";
+import { RemoteTmux } from "../../core/remoteTmux.js";
+import type { CreatedSession } from "../../core/sessions/createSession.js";
+import { newSession, planNewSession, type PlannedSession } from "../../core/sessions/newSession.js";
+import { parseWholeSessionTarget } from "../../core/sessions/wholeSessionTarget.js";
+import { commandArgv, parseWindowOption } from "../../core/sessions/sessionPlan.js";
+import { usageError } from "../../core/errors.js";
+import type { WindowSpec } from "../../core/sessions/sessionSpec.js";
+import type { CliIo } from "../io.js";
+import { examples } from "../render/examples.js";
 import type { RuntimeHolder } from "../runtime.js";
 
-// Placeholder until the command lands: registered so the command tree is complete.
-export function newCommand(_runtime: RuntimeHolder): Command {
-  return new Command("new").description("(not yet available)");
+interface NewOptions {
+  cwd?: string;
+  window?: WindowSpec[];
+  log: boolean;
+  prompt?: string;
+  json?: boolean;
+}
+
+function planFromOptions(session: string, words: string[], options: NewOptions): PlannedSession {
+  const agent = commandArgv(words);
+  return planNewSession({
+    session,
+    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+    ...(agent === undefined ? {} : { command: agent }),
+    windows: options.window ?? [],
+    log: options.log,
+  });
+}
+
+const collectWindow = (value: string, previous: WindowSpec[] = []): WindowSpec[] => [...previous, parseWindowOption(value)];
+
+// A command as the user typed it: a command line run by sh shows as that line.
+function showCommand(argv: string[] | null): string {
+  if (argv === null) return "(shell)";
+  const [program, flag, line] = argv;
+  return program === "sh" && flag === "-c" && argv.length === 3 ? (line ?? "") : argv.join(" ");
+}
+
+// The lines `moor new` and `moor revive` print about the session they made.
+export function renderCreated(io: CliIo, verb: string, created: CreatedSession): void {
+  const lines = [`${verb} ${io.out.bold(created.target)}`, `  command  ${showCommand(created.command)}`];
+  if (created.windows.length > 0) lines.push(`  windows  ${created.windows.map((w) => (w.command === null ? w.name : `${w.name} (${showCommand(w.command)})`)).join(", ")}`);
+  if (created.cwd !== null) lines.push(`  cwd      ${created.cwd}`);
+  lines.push(`  log      ${created.log === null ? "off (--no-log)" : `~/${created.log}`}`);
+  io.print(lines.join("\n"));
+}
+
+// moor new: a detached session with the agent in its first window, logged and recorded on the remote.
+export function newCommand(runtime: RuntimeHolder): Command {
+  return new Command("new")
+    .description("create a detached session; COMMAND (the agent) runs in its first window and stays visible when it exits")
+    .argument("<target>", "HOST:SESSION")
+    .argument("[command...]", "the agent and its arguments, after --; one quoted word is run by sh (\"npm test && claude\")")
+    .option("--cwd <dir>", "directory on the remote to start in (relative paths start at the login's home)")
+    .option("--window <name[=cmd]>", "another window, with a shell or running CMD (repeatable)", collectWindow)
+    .option("--no-log", "do not log the first window's output on the remote")
+    .option("--prompt <text>", "type TEXT into the agent (as a paste, then Enter) once its output has gone quiet")
+    .option("--json", "print the created session as JSON")
+    .addHelpText("after", examples([
+      "moor new gpu1:fix-tests -- claude",
+      "moor new gpu1:fix-tests --cwd ~/src/app --prompt 'make the tests pass' -- claude",
+      "moor new lab:web --window server='npm run dev' --window shell -- codex",
+      "moor new lab:scratch --no-log",
+    ]))
+    .action(async (targetText: string, words: string[], options: NewOptions, command: Command) => {
+      const target = parseWholeSessionTarget(targetText, "new");
+      if (options.prompt === "") throw usageError("--prompt needs some text", "leave --prompt out to start the agent without one");
+      const plan = planFromOptions(target.session, words, options);
+      const { ctx, io } = runtime.get(command);
+      if (options.prompt !== undefined) io.progress("waiting for the agent to be ready for the prompt");
+      const created = await newSession(new RemoteTmux(ctx.link(target.host)), plan, { target: target.label, ...(options.prompt === undefined ? {} : { prompt: options.prompt }) });
+      if (options.json) return io.json(created);
+      renderCreated(io, "created", created);
+      if (created.prompt !== null) io.print(`  prompt   delivered after ${(created.prompt.waitedMs / 1000).toFixed(1)} s (${created.prompt.state === "quiet" ? "the agent went quiet" : "timed out waiting for quiet"})`);
+    });
 }

@@ -1,7 +1,77 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { text } from "node:stream/consumers";
 import { Command } from "commander";
+import { MoorError, ExitCode, usageError } from "../../core/errors.js";
+import { parseWholeSessionTarget } from "../../core/sessions/wholeSessionTarget.js";
+import { appendNote, editNotes, readNotes, replaceNotes, type NotesTarget } from "../../core/sessions/sessionNotes.js";
+import type { CliIo } from "../io.js";
+import { examples } from "../render/examples.js";
 import type { RuntimeHolder } from "../runtime.js";
 
-// Placeholder until the command lands: registered so the command tree is complete.
-export function noteCommand(_runtime: RuntimeHolder): Command {
-  return new Command("note").description("(not yet available)");
+interface NoteOptions {
+  append?: string;
+  set?: string;
+  edit?: boolean;
+}
+
+async function readLocal(io: CliIo, file: string): Promise<string | Buffer> {
+  if (file === "-") return await text(io.stdin);
+  try {
+    return await readFile(file);
+  } catch (error) {
+    throw new MoorError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, ExitCode.usage, { hint: "--set takes a local file, or - for standard input", cause: error });
+  }
+}
+
+// Opens the notes in $VISUAL or $EDITOR (vi by default) on a private temporary copy, as git does.
+function editInEditor(io: CliIo, name: string): (notes: string) => Promise<string> {
+  return async (notes) => {
+    const dir = await mkdtemp(join(tmpdir(), "moor-note-"));
+    const file = join(dir, `${name}.md`);
+    try {
+      await writeFile(file, notes, { mode: 0o600 });
+      const editor = io.env.VISUAL || io.env.EDITOR || "vi";
+      const code = await new Promise<number | null>((resolve, reject) => {
+        spawn("sh", ["-c", `${editor} "$@"`, editor, file], { stdio: "inherit" }).on("error", reject).on("close", resolve);
+      });
+      if (code !== 0) throw usageError(`the editor "${editor}" exited with status ${String(code)}: the notes were not changed`, "set VISUAL or EDITOR to the editor to use");
+      return await readFile(file, "utf8");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  };
+}
+
+// moor note: the session's continuation notes, kept on the remote beside it and outliving the tmux session.
+export function noteCommand(runtime: RuntimeHolder): Command {
+  return new Command("note")
+    .description("the session's continuation notes, kept on the remote beside the session; no option prints them")
+    .argument("<target>", "HOST:SESSION")
+    .option("--append <text>", "add TEXT as a line at the end")
+    .option("--set <file>", "replace the notes with a local file (- reads standard input)")
+    .option("--edit", "edit the notes in $VISUAL or $EDITOR (vi by default) and save them if changed")
+    .addHelpText("after", examples([
+      "moor note gpu1:fix-tests",
+      "moor note gpu1:fix-tests --append 'flaky test is tests/io.spec.ts; skip it for now'",
+      "moor note gpu1:fix-tests --set handover.md",
+      "moor note gpu1:fix-tests --edit",
+    ]))
+    .action(async (targetText: string, options: NoteOptions, command: Command) => {
+      const chosen = [options.append !== undefined, options.set !== undefined, options.edit === true].filter(Boolean).length;
+      if (chosen > 1) throw usageError("--append, --set and --edit are alternatives: give one of them", "without any, moor note prints the notes");
+      const target = parseWholeSessionTarget(targetText, "note");
+      const { ctx, io } = runtime.get(command);
+      const where: NotesTarget = { link: ctx.link(target.host), session: target.session, target: target.label };
+      if (options.append !== undefined) return await appendNote(where, options.append);
+      if (options.set !== undefined) return await replaceNotes(where, await readLocal(io, options.set));
+      if (options.edit) {
+        const changed = await editNotes(where, editInEditor(io, target.session));
+        io.stderr.write(`moor: ${changed ? "saved the notes of" : "no change to the notes of"} ${where.target}\n`);
+        return;
+      }
+      io.stdout.write(await readNotes(where));
+    });
 }

@@ -1,0 +1,34 @@
+import type { RemoteTmux } from "../remoteTmux.js";
+import { checkCanCreate, createSession, type CreatedSession } from "./createSession.js";
+import { deliverPrompt, systemPollTime, type PollTime, type Readiness } from "./promptDelivery.js";
+import { buildSessionSpec, sessionTmuxArgv, type NewSessionRequest } from "./sessionPlan.js";
+import type { SessionSpec } from "./sessionSpec.js";
+
+// What `moor new` prints (and --json emits).
+export interface NewSessionResult extends CreatedSession {
+  /** How long moor waited before pasting --prompt, and why it stopped waiting; null without --prompt. */
+  prompt: Omit<Readiness, "status"> | null;
+}
+
+/** A `moor new` checked and built before any connection: bad names and windows are refused here (exit 2). */
+export interface PlannedSession {
+  spec: SessionSpec;
+  tmuxArgv: string[];
+}
+
+// Everything `moor new` can check offline; call before asking for a link.
+export function planNewSession(request: NewSessionRequest, now = new Date()): PlannedSession {
+  const spec = buildSessionSpec(request, now);
+  return { spec, tmuxArgv: sessionTmuxArgv(spec) };
+}
+
+// Creates the detached session (refusing a taken name, exit 2, untouched), records its spec for revive, and
+// delivers the prompt once the agent is ready. Round trips: tmux -V with has-session, one create, the prompt's.
+export async function newSession(tmux: RemoteTmux, plan: PlannedSession, options: { target: string; prompt?: string; time?: PollTime }): Promise<NewSessionResult> {
+  const { target } = options;
+  await checkCanCreate(tmux, plan.spec.session, target, "left untouched");
+  const created = await createSession(tmux, plan.spec, plan.tmuxArgv, { target, record: true });
+  if (options.prompt === undefined) return { ...created, prompt: null };
+  const readiness = await deliverPrompt(tmux.link, plan.spec.session, target, options.prompt, options.time ?? systemPollTime);
+  return { ...created, prompt: { state: readiness.state, waitedMs: readiness.waitedMs } };
+}

@@ -1,0 +1,74 @@
+import { randomBytes } from "node:crypto";
+import type { HostLink } from "../../link/hostLink.js";
+import { paneSnapshotArgv, parsePaneSnapshot, type PaneSnapshot } from "../../tmux/paneSnapshot.js";
+import { pasteArgv } from "../../tmux/send.js";
+import { paneTarget } from "../../tmux/target.js";
+import { remoteError } from "../errors.js";
+import { runTmux } from "./tmuxCall.js";
+
+/** Time for polling, injected so tests never sleep. */
+export interface PollTime {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+// Real time, for the CLI.
+export const systemPollTime: PollTime = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+// How long "ready" takes to judge; the defaults suit agents that draw a prompt and wait.
+export interface ReadyTiming {
+  /** The screen unchanged this long, once it shows something, means the agent is waiting for input. */
+  quietMs: number;
+  /** A screen still blank after this long: the agent draws nothing before its first input. */
+  blankMs: number;
+  /** Deliver anyway after this long (an agent with a spinner or clock is never quiet). */
+  timeoutMs: number;
+  pollMs: number;
+}
+
+// ~1.5 s of quiet (5 s if nothing was ever drawn), 20 s at most.
+export const READY_TIMING: ReadyTiming = { quietMs: 1_500, blankMs: 5_000, timeoutMs: 20_000, pollMs: 250 };
+
+// Why waiting stopped, and after how long.
+export type Readiness =
+  | { state: "quiet" | "timeout"; waitedMs: number }
+  | { state: "exited"; status: number | undefined; waitedMs: number };
+
+// Polls the pane until the agent is ready for its prompt: output gone quiet, or the timeout; or it has exited.
+export async function waitUntilReady(look: () => Promise<PaneSnapshot>, time: PollTime = systemPollTime, timing: ReadyTiming = READY_TIMING): Promise<Readiness> {
+  const start = time.now();
+  let last: string | undefined;
+  let since = start;
+  for (;;) {
+    const snapshot = await look();
+    const now = time.now();
+    const waitedMs = now - start;
+    if (snapshot.dead) return { state: "exited", status: snapshot.deadStatus, waitedMs };
+    const seen = `${snapshot.cursor}\n${snapshot.screen}`;
+    if (seen !== last) [last, since] = [seen, now];
+    const needed = snapshot.screen.trim() === "" ? timing.blankMs : timing.quietMs;
+    if (now - since >= needed) return { state: "quiet", waitedMs };
+    if (waitedMs >= timing.timeoutMs) return { state: "timeout", waitedMs };
+    await time.sleep(timing.pollMs);
+  }
+}
+
+// Waits for the session's first pane to be ready, then pastes the prompt (bracketed when the agent asked for it)
+// from the channel's stdin, so it is never on a command line, and presses Enter.
+export async function deliverPrompt(link: HostLink, session: string, target: string, prompt: string, time: PollTime = systemPollTime): Promise<Readiness> {
+  const pane = paneTarget(session);
+  const look = async () => parsePaneSnapshot(await runTmux(link, paneSnapshotArgv(pane), { target, action: "waiting for the agent to be ready" }));
+  const readiness = await waitUntilReady(look, time);
+  if (readiness.state === "exited") {
+    const status = readiness.status === undefined ? "" : ` with status ${String(readiness.status)}`;
+    throw remoteError(`${target} was created, but its command exited${status} before the prompt could be delivered`, {
+      hint: `see what it printed with "moor peek ${target}"`,
+    });
+  }
+  const buffer = `moor-prompt-${randomBytes(6).toString("hex")}`;
+  await runTmux(link, pasteArgv(pane, buffer, { enter: true }), { target, action: "delivering the prompt", stdin: prompt });
+  return readiness;
+}

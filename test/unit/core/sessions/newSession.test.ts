@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { ExitCode } from "../../../../src/core/errors.js";
+import { newSession, planNewSession } from "../../../../src/core/sessions/newSession.js";
+import type { PollTime } from "../../../../src/core/sessions/promptDelivery.js";
+import { fakeHost, NO_SERVER, NO_SESSION, type Answer } from "./fakeHost.js";
+
+const plan = planNewSession({ session: "agent", command: ["claude"], windows: [], log: true }, new Date(0));
+// Time that passes only while the code under test sleeps.
+function instant(): PollTime {
+  let now = 0;
+  return { now: () => now, sleep: (ms) => ((now += ms), Promise.resolve()) };
+}
+
+const isCreate = (command: string) => command.startsWith("sh -c ");
+
+describe("newSession", () => {
+  it("checks, then creates and records in one command, the spec on its stdin", async () => {
+    const { tmux, session } = fakeHost((command) => (command.startsWith("tmux has-session") ? NO_SERVER : {}));
+    const created = await newSession(tmux, plan, { target: "b:agent" });
+    expect(created).toMatchObject({ target: "b:agent", command: ["claude"], log: ".local/state/moor/agent/output.log", prompt: null });
+    expect(session.commands.filter((command) => command !== "tmux -V")).toEqual(["tmux has-session -t =agent", expect.stringMatching(/^sh -c .* tmux new-session -d -s agent /s) as string]);
+    const spec = session.stdins[session.commands.findIndex(isCreate)];
+    expect(JSON.parse(String(spec))).toEqual(plan.spec);
+  });
+
+  it("refuses a session that exists (exit 2) without creating anything", async () => {
+    const { tmux, session } = fakeHost(() => ({}));
+    await expect(newSession(tmux, plan, { target: "b:agent" })).rejects.toMatchObject({ exitCode: ExitCode.usage, message: expect.stringMatching(/b:agent already exists/) as string });
+    expect(session.commands.some(isCreate)).toBe(false);
+  });
+
+  it("turns tmux's duplicate session (a race) into exit 2 and a missing --cwd into exit 2", async () => {
+    const answers: Record<string, Answer> = {
+      duplicate: (command) => (isCreate(command) ? { code: 1, stderr: "duplicate session: agent\n" } : NO_SESSION),
+      cwd: (command) => (isCreate(command) ? { code: 45, stderr: "no such directory: x\n" } : NO_SESSION),
+    };
+    for (const answer of Object.values(answers)) {
+      await expect(newSession(fakeHost(answer).tmux, plan, { target: "b:agent" })).rejects.toMatchObject({ exitCode: ExitCode.usage });
+    }
+  });
+
+  it("says tmux is missing (exit 6) when the remote shell cannot find it", async () => {
+    const { tmux } = fakeHost(() => ({ code: 127, stderr: "bash: line 1: tmux: command not found\n" }));
+    const missing = fakeHost(() => ({}));
+    missing.session.exec = (command) => Promise.resolve({ stdout: Buffer.alloc(0), stderr: Buffer.from(`bash: ${command.split(" ")[0] ?? ""}: command not found\n`), code: 127 });
+    for (const host of [tmux, missing.tmux]) {
+      await expect(newSession(host, plan, { target: "b:agent" })).rejects.toMatchObject({ exitCode: ExitCode.remote, message: expect.stringMatching(/tmux is not installed on b/) as string });
+    }
+  });
+
+  it("pastes the prompt from stdin once the pane is quiet, then presses Enter", async () => {
+    const { tmux, session } = fakeHost((command) => {
+      if (command.startsWith("tmux has-session")) return NO_SESSION;
+      if (command.includes("display-message")) return { stdout: "0::2,0\n> \n" };
+      return {};
+    });
+    const created = await newSession(tmux, plan, { target: "b:agent", prompt: "fix it's \"bug\"\n", time: instant() });
+    expect(created.prompt).toEqual({ state: "quiet", waitedMs: 1_500 });
+    const paste = session.commands.findIndex((command) => command.startsWith("tmux load-buffer"));
+    expect(session.commands[paste]).toMatch(/^tmux load-buffer -b moor-prompt-[0-9a-f]{12} - ';' paste-buffer -p -r -d -b moor-prompt-[0-9a-f]{12} -t =agent: ';' send-keys -t =agent: Enter$/);
+    expect(session.stdins[paste]).toBe("fix it's \"bug\"\n");
+  });
+
+  it("fails with exit 6 when the agent exits before the prompt could be delivered", async () => {
+    const { tmux } = fakeHost((command) => (command.includes("display-message") ? { stdout: "1:3:0,0\n\n" } : command.startsWith("tmux has") ? NO_SESSION : {}));
+    await expect(newSession(tmux, plan, { target: "b:agent", prompt: "go", time: instant() })).rejects.toMatchObject({ exitCode: ExitCode.remote, message: expect.stringMatching(/exited with status 3 before the prompt/) as string });
+  });
+});
