@@ -1,7 +1,69 @@
-import { Command } from "commander";
-import type { RuntimeHolder } from "../runtime.js";
+import { Command, InvalidArgumentError } from "commander";
+import { usageError } from "../../core/errors.js";
+import { resolveTargets } from "../../core/overview/hostNames.js";
+import { startWatch } from "../../core/overview/startWatch.js";
+import type { WatchSnapshot } from "../../core/overview/watchTypes.js";
+import { systemClock } from "../../link/clock.js";
+import { examples } from "../render/examples.js";
+import type { GlobalOptions, RuntimeHolder } from "../runtime.js";
+import { attachInChild } from "../watch/attachChild.js";
+import { runJsonStream } from "../watch/jsonStream.js";
+import { processTerminal } from "../watch/terminal.js";
+import { runWatchView, type RunningView } from "../watch/watchView.js";
 
-// Placeholder until the command lands: registered so the command tree is complete.
-export function watchCommand(_runtime: RuntimeHolder): Command {
-  return new Command("watch").description("(not yet available)");
+const JSON_HELP = `
+Keys: ↑/↓ or j/k move, Enter attaches (detach to come back), p peeks at the pane's last lines, q quits.
+
+JSON (--json, or when standard output is not a terminal): one event a line, the current picture first, then changes:
+  {"type":"link","host","at","kind":"up"|"quiet"|"down"|"retrying"|"connecting"|"failed",...}  (the link's state fields)
+  {"type":"session","host","session","at","status","command","attached","clients","activity","windows","line",...}
+  {"type":"removed","host","session","at"}    {"type":"host","host","at","error":string|null}
+  "at" is epoch ms; "line" is the latest line of the session's first pane. It runs until interrupted (exit 0).
+`;
+
+// --interval in seconds: fractions allowed, but not so small that polling becomes the load.
+export function parseInterval(value: string): number {
+  const seconds = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || seconds < 0.25 || seconds > 3_600) throw new InvalidArgumentError(`expected seconds from 0.25 to 3600, got "${value}"`);
+  return seconds;
+}
+
+function globalArgs(globals: GlobalOptions): string[] {
+  return [...(globals.configDir ? ["--config-dir", globals.configDir] : []), ...(globals.knownHosts ? ["--known-hosts", globals.knownHosts] : [])];
+}
+
+// moor watch: a live full-screen view of every session (or a JSON event stream), through link drops.
+export function watchCommand(runtime: RuntimeHolder): Command {
+  return new Command("watch")
+    .description("live view of every session on every host (or the HOSTs/targets given), with each host's link state")
+    .argument("[target...]", "HOST or HOST:SESSION (default: every registered host)")
+    .option("--interval <seconds>", "seconds between polls", parseInterval, 2)
+    .option("--json", "stream one JSON event a line instead of drawing the screen")
+    .addHelpText("after", `${JSON_HELP}${examples(["moor watch", "moor watch gpu1 lab:agent --interval 5", "moor watch --json | jq -c 'select(.type==\"link\")'"])}`)
+    .action(async (texts: string[], options: { interval: number; json?: boolean }, command: Command) => {
+      const { ctx, io } = runtime.get(command);
+      const targets = resolveTargets(ctx, texts, true, "watch");
+      if (targets.length === 0) throw usageError("nothing to watch: no hosts are registered", "add one with: moor host add NAME user@hostname");
+      const start = (onChange: (snapshot: WatchSnapshot) => void) => startWatch(ctx, targets, { intervalMs: options.interval * 1_000, onChange });
+      const running: RunningView =
+        !options.json && io.stdout.isTTY && io.stdin.isTTY
+          ? runWatchView({
+              terminal: processTerminal(io.stdin, io.stdout),
+              clock: systemClock,
+              style: io.out,
+              timeOfDay: (ms) => new Date(ms).toTimeString().slice(0, 8),
+              start,
+              attach: (target) => attachInChild(target, globalArgs(command.optsWithGlobals<GlobalOptions>())),
+            })
+          : runJsonStream(start, (line) => void io.stdout.write(`${line}\n`));
+      const stop = (): void => running.quit();
+      for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.once(signal, stop);
+      io.stdout.once("error", stop);
+      try {
+        await running.done;
+      } finally {
+        for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.off(signal, stop);
+        io.stdout.off("error", stop);
+      }
+    });
 }

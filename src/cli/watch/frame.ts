@@ -1,0 +1,81 @@
+import { isStale, type HostView, type WatchedSession, type WatchSnapshot } from "../../core/overview/watchTypes.js";
+import type { Style } from "../render/style.js";
+import { agoText, statusText } from "../overview/format.js";
+import { cellWidth, fit, paintLine, sanitize, type Segment } from "./cells.js";
+import { linkText, type Tone } from "./linkText.js";
+import { paints, type Paints } from "./paints.js";
+import { renderPeek } from "./peekPanel.js";
+import { effectiveSelection, sessionKey, type ViewState } from "./viewState.js";
+
+export interface FrameOptions {
+  width: number;
+  height: number;
+  /** Epoch ms. */
+  now: number;
+  style: Style;
+  timeOfDay: (ms: number) => string;
+}
+
+interface BodyLine {
+  segments: Segment[];
+  key?: string;
+}
+
+const KEYS_HELP = "↑↓/jk move  ⏎ attach  p peek  q quit";
+
+function tonePaint(style: Paints, tone: Tone): (text: string) => string {
+  return tone === "good" ? style.green : tone === "warn" ? style.yellow : style.red;
+}
+
+function header(snapshot: WatchSnapshot, options: FrameOptions, style: Paints): string {
+  const sessions = snapshot.hosts.reduce((count, host) => count + host.sessions.length, 0);
+  const left = `moor watch · ${snapshot.hosts.length} host${snapshot.hosts.length === 1 ? "" : "s"} · ${sessions} session${sessions === 1 ? "" : "s"}`;
+  const gap = options.width - cellWidth(left) - cellWidth(KEYS_HELP);
+  const right: Segment[] = gap >= 2 ? [{ text: " ".repeat(gap) }, { text: KEYS_HELP, paint: style.dim }] : [];
+  return paintLine([{ text: left, paint: style.bold }, ...right], options.width);
+}
+
+function sessionLine(host: HostView, session: WatchedSession, nameWidth: number, selected: boolean, options: FrameOptions): BodyLine {
+  const style = paints(options.style);
+  const stale = isStale(host);
+  const status = statusText(session.status);
+  const tone: Tone = session.status.state === "running" ? "good" : session.status.state === "exited" && session.status.code !== 0 ? "bad" : "warn";
+  const dim = stale ? style.dim : (text: string) => text;
+  const segments: Segment[] = [
+    { text: selected ? "  › " : "    ", paint: style.bold },
+    { text: `${fit(sanitize(session.name), nameWidth)}  `, paint: selected ? style.bold : dim },
+    { text: `${fit(status, 14)}  `, paint: stale ? style.dim : tonePaint(style, tone) },
+    { text: `${fit(session.clients > 0 ? "attached" : "", 8)}  `, paint: dim },
+    { text: `${fit(agoText(session.activity, Math.floor(options.now / 1000)), 8)}  `, paint: dim },
+    { text: `${stale ? "(stale) " : ""}${sanitize(session.line)}`, paint: style.dim },
+  ];
+  return { segments, key: sessionKey(host.host, session.name) };
+}
+
+function hostLines(host: HostView, nameWidth: number, selected: string | undefined, options: FrameOptions): BodyLine[] {
+  const style = paints(options.style);
+  const link = linkText(host, options.now, options.timeOfDay);
+  const lines: BodyLine[] = [{ segments: [{ text: sanitize(host.host), paint: style.bold }, { text: "  " }, { text: link.text, paint: tonePaint(style, link.tone) }] }];
+  if (host.error !== undefined) lines.push({ segments: [{ text: `    ! ${sanitize(host.error)}`, paint: style.red }] });
+  if (host.sessions.length === 0) lines.push({ segments: [{ text: host.polled ? "    no sessions" : "    sessions not known yet", paint: style.dim }] });
+  for (const session of host.sessions) lines.push(sessionLine(host, session, nameWidth, sessionKey(host.host, session.name) === selected, options));
+  return lines;
+}
+
+// The whole screen for one moment, exactly `height` lines of at most `width` cells: a header, each host with
+// its link state and its sessions (status, attached, last activity, latest line), and the peek panel.
+export function renderFrame(snapshot: WatchSnapshot, view: ViewState, options: FrameOptions): string[] {
+  const style = paints(options.style);
+  const selected = effectiveSelection(snapshot, view);
+  const names = snapshot.hosts.flatMap((host) => host.sessions.map((session) => cellWidth(sanitize(session.name))));
+  const nameWidth = Math.min(24, Math.max(4, ...names));
+  const body = snapshot.hosts.flatMap((host) => hostLines(host, nameWidth, selected, options));
+  const peek = view.peek ? renderPeek(snapshot, selected, options.width, Math.max(3, Math.floor((options.height - 1) / 2)), style) : [];
+  const footer = view.message === undefined ? [] : [paintLine([{ text: sanitize(view.message), paint: style.yellow }], options.width)];
+  const listHeight = Math.max(0, options.height - 1 - peek.length - footer.length);
+  const at = body.findIndex((line) => line.key !== undefined && line.key === selected);
+  const offset = at < listHeight ? 0 : at - listHeight + 1;
+  const visible = body.slice(offset, offset + listHeight).map((line) => paintLine(line.segments, options.width));
+  const padding = Array.from({ length: listHeight - visible.length }, () => "");
+  return [header(snapshot, options, style), ...visible, ...padding, ...peek, ...footer].slice(0, options.height);
+}

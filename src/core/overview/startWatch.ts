@@ -1,0 +1,53 @@
+import { systemClock, type Clock } from "../../link/clock.js";
+import type { MoorContext } from "../moorContext.js";
+import type { Target } from "../names.js";
+import { RemoteTmux } from "../remoteTmux.js";
+import { uniqueHosts } from "./hostNames.js";
+import { WATCH_LINK } from "./overviewLinks.js";
+import { withUtf8 } from "./utf8Tmux.js";
+import { watchForWake, type WakeReason } from "./wakeWatch.js";
+import { watchHosts, type HostWatch, type WatchSource } from "./watchHosts.js";
+import type { WatchSnapshot } from "./watchTypes.js";
+
+export interface StartWatchOptions {
+  intervalMs: number;
+  clock?: Clock;
+  onChange: (snapshot: WatchSnapshot) => void;
+  onWake?: (reason: WakeReason) => void;
+}
+
+// A host named alone means all its sessions; HOST:SESSION targets narrow it to those sessions.
+function sessionsFor(targets: readonly Target[], host: string): string[] | undefined {
+  const mine = targets.filter((target) => target.host === host);
+  if (mine.some((target) => target.session === undefined)) return undefined;
+  return mine.map((target) => target.session ?? "");
+}
+
+// moor watch's use case: one reconnecting link per host, polled by watchHosts, retried at once on wake.
+export function startWatch(ctx: MoorContext, targets: readonly Target[], options: StartWatchOptions): HostWatch {
+  const clock = options.clock ?? systemClock;
+  const sources: WatchSource[] = uniqueHosts(targets).map((host) => {
+    const link = ctx.link(host, WATCH_LINK);
+    const tmux = new RemoteTmux(link);
+    const only = sessionsFor(targets, host);
+    return { host, link, run: (argv) => tmux.run(withUtf8(argv), { noServerIsEmpty: true }), ...(only ? { only } : {}) };
+  });
+  const watch = watchHosts(sources, { clock, intervalMs: options.intervalMs, onChange: options.onChange });
+  const stopWake = watchForWake({
+    clock,
+    everyMs: 3_000,
+    lateMs: 5_000,
+    onWake: (reason) => {
+      options.onWake?.(reason);
+      watch.retryNow();
+    },
+  });
+  return {
+    snapshot: () => watch.snapshot(),
+    retryNow: () => watch.retryNow(),
+    stop: () => {
+      stopWake();
+      watch.stop();
+    },
+  };
+}

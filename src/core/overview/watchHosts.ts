@@ -1,0 +1,107 @@
+import type { Clock } from "../../link/clock.js";
+import type { LinkState } from "../../link/linkState.js";
+import { HostPoller } from "./hostPoller.js";
+import type { TmuxRunner } from "./listHosts.js";
+import type { HostView, WatchSnapshot } from "./watchTypes.js";
+
+// The part of a HostLink the live view needs: its state, its state changes, and "try again now".
+export interface WatchedLink {
+  readonly state: LinkState;
+  readonly events: { on(event: "state", listener: (state: LinkState) => void): unknown; off(event: "state", listener: (state: LinkState) => void): unknown };
+  retryNow(): void;
+}
+
+export interface WatchSource {
+  host: string;
+  link: WatchedLink;
+  run: TmuxRunner;
+  /** Only these sessions; every session of the host when absent. */
+  only?: readonly string[];
+}
+
+export interface WatchOptions {
+  clock: Clock;
+  intervalMs: number;
+  /** Lines of each headline pane kept for peek. Default 50. */
+  keepLines?: number;
+  idleAfterSeconds?: number;
+  onChange: (snapshot: WatchSnapshot) => void;
+}
+
+// The running live view's engine, for the UI: the current picture, and a way to stop.
+export interface HostWatch {
+  snapshot(): WatchSnapshot;
+  /** The network changed or the laptop woke: reconnect at once and poll everything. */
+  retryNow(): void;
+  stop(): void;
+}
+
+interface Entry {
+  source: WatchSource;
+  poller: HostPoller;
+  link: LinkState;
+  downSince?: number;
+}
+
+// "Down since": when the link was lost, kept through the retries until it is up again.
+function nextDownSince(entry: Entry, state: LinkState, now: number): number | undefined {
+  if (state.kind === "up" || state.kind === "quiet") return undefined;
+  if (state.kind === "down") return entry.downSince ?? state.since;
+  if (state.kind === "retrying" || state.kind === "failed") return entry.downSince ?? now;
+  return entry.downSince;
+}
+
+// Polls every host each interval (never two polls of a host at once) and reports a new snapshot after each
+// poll and each link state change. Pure with respect to time: every timer comes from the injected clock.
+export function watchHosts(sources: readonly WatchSource[], options: WatchOptions): HostWatch {
+  const { clock } = options;
+  const entries: Entry[] = sources.map((source) => ({
+    source,
+    link: source.link.state,
+    poller: new HostPoller({ host: source.host, run: source.run, nowMs: () => clock.now(), keepLines: options.keepLines ?? 50, ...(source.only ? { only: new Set(source.only) } : {}), ...(options.idleAfterSeconds === undefined ? {} : { idleAfterSeconds: options.idleAfterSeconds }) }),
+  }));
+  let stopped = false;
+  const snapshot = (): WatchSnapshot => ({ at: clock.now(), hosts: entries.map(view) });
+  const changed = (): void => {
+    if (!stopped) options.onChange(snapshot());
+  };
+  const poll = (entry: Entry): void => {
+    void entry.poller.poll().then((ran) => ran && changed());
+  };
+  const listeners = entries.map((entry) => {
+    const listener = (state: LinkState): void => {
+      entry.downSince = nextDownSince(entry, state, clock.now());
+      entry.link = state;
+      changed();
+      if (state.kind === "up") poll(entry);
+    };
+    entry.source.link.events.on("state", listener);
+    return () => entry.source.link.events.off("state", listener);
+  });
+  const stopTicking = clock.every(options.intervalMs, () => entries.forEach(poll));
+  entries.forEach(poll);
+  return {
+    snapshot,
+    retryNow: () => {
+      for (const entry of entries) entry.source.link.retryNow();
+      entries.forEach(poll);
+    },
+    stop: () => {
+      stopped = true;
+      stopTicking();
+      listeners.forEach((off) => off());
+    },
+  };
+}
+
+function view(entry: Entry): HostView {
+  const { poller } = entry;
+  return {
+    host: entry.source.host,
+    link: entry.link,
+    ...(entry.downSince === undefined ? {} : { downSince: entry.downSince }),
+    polled: poller.polled,
+    sessions: poller.sessions,
+    ...(poller.error === undefined ? {} : { error: poller.error }),
+  };
+}

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startBox, type Box } from "../support/box.js";
+import { addBox, makeWorld, moor, type MoorWorld } from "../support/cli.js";
+
+let alpha: Box;
+let beta: Box;
+let bare: Box;
+let world: MoorWorld;
+
+interface LsJson {
+  hosts: { host: string; state: string; error?: string; exitCode?: number; sessions: { name: string; status: string; command: string; attached: boolean; windows: { name: string; panes: { command: string }[] }[] }[] }[];
+}
+
+beforeAll(async () => {
+  [alpha, beta, bare] = await Promise.all([startBox(), startBox(), startBox({ tmux: false })]);
+  world = makeWorld();
+  // One at a time: each host add rewrites the registry.
+  for (const [name, box] of [["alpha", alpha], ["beta", beta], ["bare", bare]] as const) await addBox(world, name, box);
+  await alpha.exec(["tmux", "new-session", "-d", "-s", "s1", "-n", "agent", "sh -c 'while :; do date; sleep 1; done'"]);
+  await alpha.exec(["tmux", "new-window", "-d", "-t", "=s1:", "-n", "shell"]);
+  await alpha.exec(["tmux", "set-option", "-g", "remain-on-exit", "on"]);
+  await alpha.exec(["tmux", "new-session", "-d", "-s", "done", "sh -c 'echo bye; exit 3'"]);
+  await beta.exec(["tmux", "new-session", "-d", "-s", "b1", "sleep 1000"]);
+});
+
+afterAll(async () => {
+  await Promise.all([alpha?.stop(), beta?.stop(), bare?.stop()]);
+});
+
+describe("moor ls", () => {
+  it("lists every session of every named host, in parallel, as JSON", async () => {
+    const run = await moor(world, ["ls", "alpha", "beta", "--json"]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout) as LsJson;
+    expect(json.hosts.map((host) => [host.host, host.state, host.sessions.map((session) => session.name)])).toEqual([
+      ["alpha", "ok", ["done", "s1"]],
+      ["beta", "ok", ["b1"]],
+    ]);
+    const [done, s1] = json.hosts[0]?.sessions ?? [];
+    expect(done).toMatchObject({ status: "exited", exitCode: 3, attached: false });
+    expect(s1).toMatchObject({ status: "running", command: "sh", attached: false });
+    expect(s1?.windows.map((window) => [window.name, window.panes.map((pane) => pane.command)])).toEqual([["agent", ["sh"]], ["shell", ["bash"]]]);
+    expect(json.hosts[1]?.sessions[0]).toMatchObject({ name: "b1", command: "sleep" });
+  });
+
+  it("prints a table; a host without tmux is one row saying so and the command still succeeds", async () => {
+    const run = await moor(world, ["ls"]);
+    expect(run.code).toBe(0);
+    const rows = run.stdout.trimEnd().split("\n");
+    expect(rows[0]).toMatch(/^HOST\s+SESSION\s+STATUS\s+ATTACHED\s+ACTIVITY\s+WIN\s+WINDOWS/);
+    expect(rows.find((row) => row.startsWith("alpha  s1"))).toMatch(/running\s+no\s+\d+s ago\s+2\s+agent \(sh\), shell \(bash\)$/);
+    expect(rows.find((row) => row.startsWith("alpha  done"))).toMatch(/exited 3/);
+    expect(rows.find((row) => row.startsWith("bare"))).toMatch(/^bare\s+-\s+error\s+tmux is not installed on bare/);
+  });
+
+  it("gives zero sessions, not an error, for a host with no tmux server", async () => {
+    const empty = makeWorld();
+    await addBox(empty, "beta", beta);
+    await beta.exec(["tmux", "kill-server"]);
+    const run = await moor(empty, ["ls", "--json"]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ hosts: [{ host: "beta", state: "ok", sessions: [] }] });
+    await beta.exec(["tmux", "new-session", "-d", "-s", "b1", "sleep 1000"]);
+  });
+
+  it("with one box stopped: lists the other, marks the stopped one unreachable, exits 0 — and quickly", async () => {
+    const doomed = await startBox();
+    const local = makeWorld();
+    await addBox(local, "alpha", alpha);
+    await addBox(local, "doomed", doomed);
+    await doomed.stop();
+    const started = Date.now();
+    const run = await moor(local, ["ls", "--json"]);
+    const tookMs = Date.now() - started;
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout) as LsJson;
+    expect(json.hosts.map((host) => [host.host, host.state])).toEqual([["alpha", "ok"], ["doomed", "unreachable"]]);
+    expect(json.hosts[1]).toMatchObject({ exitCode: 3, error: "doomed unreachable: connection refused", sessions: [] });
+    const table = await moor(local, ["ls"]);
+    expect(table.stdout).toMatch(/^doomed\s+-\s+unreachable\s+doomed unreachable: connection refused$/m);
+    console.log(`moor ls with one of two boxes stopped took ${tookMs} ms`);
+    expect(tookMs).toBeLessThan(5_000);
+    const alone = await moor(local, ["ls", "doomed"]);
+    expect(alone.code).toBe(3);
+    expect(alone.stderr).toMatch(/^moor: doomed unreachable: connection refused$/m);
+  });
+
+  it("refuses an unknown HOST with exit 5 before contacting anything", async () => {
+    const run = await moor(world, ["ls", "alpha", "nowhere"]);
+    expect(run.code).toBe(5);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(/unknown host "nowhere"/);
+  });
+});

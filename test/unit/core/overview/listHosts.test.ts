@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { ExitCode, MoorError } from "../../../../src/core/errors.js";
+import { allFailedError, listHostSessions } from "../../../../src/core/overview/listHosts.js";
+import { LIST_PANES_3_3A } from "../../tmux/fixtures/tmux33a.js";
+
+const fail = (error: Error) => () => Promise.reject(error);
+
+describe("listHostSessions", () => {
+  it("lists a host's sessions with ONE list-panes invocation", async () => {
+    const calls: string[][] = [];
+    const overview = await listHostSessions("box", (argv) => (calls.push([...argv]), Promise.resolve(LIST_PANES_3_3A)), () => 1795552330);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.slice(0, 4)).toEqual(["tmux", "list-panes", "-a", "-F"]);
+    expect(overview).toMatchObject({ host: "box", state: "ok" });
+    expect(overview.sessions.map((session) => session.name)).toEqual(["agent-1", "notes"]);
+  });
+
+  it("turns a failure into the host's row: unreachable (3), or error with its exit code", async () => {
+    expect(await listHostSessions("b", fail(new MoorError("b unreachable: connection refused", ExitCode.unreachable)), () => 0)).toEqual({
+      host: "b", state: "unreachable", sessions: [], error: "b unreachable: connection refused", exitCode: 3,
+    });
+    expect(await listHostSessions("b", fail(new MoorError("authentication failed for moor@b", ExitCode.auth)), () => 0)).toMatchObject({ state: "error", exitCode: 4 });
+    expect(await listHostSessions("b", fail(new Error("Channel open failure")), () => 0)).toMatchObject({ state: "error", exitCode: 6, error: "Channel open failure" });
+  });
+});
+
+describe("allFailedError", () => {
+  it("is nothing when any host was listed, else the first host's failure with its exit code", async () => {
+    const ok = await listHostSessions("a", () => Promise.resolve(""), () => 0);
+    const down = await listHostSessions("b", fail(new MoorError("b unreachable: connection refused", ExitCode.unreachable)), () => 0);
+    const noTmux = await listHostSessions("c", fail(new MoorError("tmux is not installed on c", ExitCode.remote)), () => 0);
+    expect(allFailedError([ok, down])).toBeUndefined();
+    expect(allFailedError([])).toBeUndefined();
+    const error = allFailedError([down, noTmux]);
+    expect(error?.exitCode).toBe(3);
+    expect(error?.message).toBe("b unreachable: connection refused (and 1 more host failed)");
+  });
+});
