@@ -6,19 +6,21 @@ const TRANSIENT_CODES = new Set([
   "ECONNREFUSED", "ECONNRESET", "ECONNABORTED", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENETDOWN",
   "EHOSTDOWN", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "EADDRNOTAVAIL", "ERR_STREAM_DESTROYED", "ERR_SOCKET_CLOSED",
 ]);
-const TRANSIENT_LEVELS = new Set(["client-socket", "client-timeout", "client-dns", "protocol"]);
-const TRANSIENT_TEXT = /timed out|timeout|connection lost|socket|closed|not connected|No response from server/i;
+const PROGRAMMING_ERRORS = [TypeError, RangeError, ReferenceError, SyntaxError];
 
-// The one place that decides whether a failure is worth retrying: network trouble is, a refusal by
-// the other side (authentication, host key, bad input, a missing session) never is.
+// The one place that decides whether a failure is worth retrying. A refusal by the other side is
+// fatal: authentication, host key, bad input, a missing session (all MoorErrors with their exit code,
+// or ssh2's client-authentication), and so is a bug in moor. Anything else that goes wrong on the
+// way (sockets, timeouts, DNS, and the garbage a half-dead link delivers: "Bad packet length") is
+// network trouble and is retried.
 export function classifyError(error: unknown): ErrorKind {
   if (error instanceof MoorError) return error.exitCode === ExitCode.unreachable ? "transient" : "fatal";
   if (!(error instanceof Error)) return "fatal";
   const { code, level } = error as Error & { code?: unknown; level?: unknown };
   if (typeof code === "string" && TRANSIENT_CODES.has(code)) return "transient";
   if (level === "client-authentication") return "fatal";
-  if (typeof level === "string" && TRANSIENT_LEVELS.has(level)) return "transient";
-  return TRANSIENT_TEXT.test(error.message) ? "transient" : "fatal";
+  if (PROGRAMMING_ERRORS.some((kind) => error instanceof kind)) return "fatal";
+  return "transient";
 }
 
 // Turns whatever a connection attempt threw into the error the user sees (exit 3 for network trouble).

@@ -1,5 +1,5 @@
 import { remoteError } from "../core/errors.js";
-import { tmuxArgv } from "./command.js";
+import { REAP_FIRST, tmuxArgv } from "./command.js";
 
 // Between fields. tmux 3.3a prints it raw, and window names (new-window -n), commands, paths and titles may
 // contain it or "\n", so every text field is passed through #{s/[\x1f\n]/?/:...}: no field can split a row.
@@ -64,8 +64,9 @@ function formatField([, name, kind]: (typeof FIELDS)[number]): string {
 export const PANE_LIST_FORMAT = FIELDS.map(formatField).join(FIELD_SEPARATOR);
 
 // Every pane of every session in one call; a host without a tmux server fails with isNoServer(stderr).
+// Reaps first, so an agent that has exited shows its status (see REAP_FIRST).
 export function listPanesArgv(): string[] {
-  return tmuxArgv(["list-panes", "-a", "-F", PANE_LIST_FORMAT]);
+  return tmuxArgv(REAP_FIRST, ["list-panes", "-a", "-F", PANE_LIST_FORMAT]);
 }
 
 function parseValue(value: string, kind: Kind): string | number | boolean | undefined {

@@ -1,4 +1,4 @@
-import { tmuxArgv, type TmuxCommand } from "./command.js";
+import { REAP_FIRST, tmuxArgv } from "./command.js";
 
 /** What a pane shows at one moment, and whether its command has ended. */
 export interface PaneSnapshot {
@@ -9,11 +9,6 @@ export interface PaneSnapshot {
   /** The visible screen, as capture-pane prints it. */
   screen: string;
 }
-
-// Debian's tmux (3.3a, built with libutempter) loses a pane's SIGCHLD about one exit in three: the pane shows dead
-// with no status, its process a zombie, until the server reaps children again. run-shell's short-lived child makes it
-// do so first, so an agent that exited is seen with its status (tmux issues #311 and #4559 describe the cause).
-export const REAP_FIRST: TmuxCommand = ["run-shell", "true"];
 
 // One invocation for all: tmux prints display-message's line first, then the capture (verified on 3.3a).
 export function paneSnapshotArgv(target: string): string[] {

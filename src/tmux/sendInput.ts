@@ -1,4 +1,4 @@
-import { tmuxArgv } from "./command.js";
+import { TMUX_PREFIX, tmuxArgv } from "./command.js";
 import { pasteArgv, sendKeysArgv } from "./send.js";
 
 export interface SendInputOptions {
@@ -11,7 +11,7 @@ export interface SendInputOptions {
 }
 
 // The commands of a one-invocation argv, without its leading "tmux" (their arguments are already escaped).
-const commandsOf = (argv: readonly string[]): string[] => argv.slice(1);
+const commandsOf = (argv: readonly string[]): string[] => argv.slice(TMUX_PREFIX.length);
 
 // Everything `moor send` does, as ONE tmux invocation. It starts with a bare send-keys that only resolves the
 // target: tmux stops a command sequence at its first error, so a missing session fails before load-buffer could
@@ -22,5 +22,5 @@ export function sendInputArgv(target: string, options: SendInputOptions = {}): s
   if (bufferName !== undefined) parts.push(commandsOf(pasteArgv(target, bufferName, { enter })));
   else if (enter) parts.push(commandsOf(sendKeysArgv(target, ["Enter"])));
   if (keys.length > 0) parts.push(commandsOf(sendKeysArgv(target, keys)));
-  return ["tmux", ...parts.flatMap((part, index) => (index === 0 ? part : [";", ...part]))];
+  return [...TMUX_PREFIX, ...parts.flatMap((part, index) => (index === 0 ? part : [";", ...part]))];
 }

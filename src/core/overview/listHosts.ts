@@ -4,7 +4,6 @@ import { RemoteTmux } from "../remoteTmux.js";
 import { listPanesArgv } from "../../tmux/list.js";
 import { LS_LINK } from "./overviewLinks.js";
 import { summarizeSessions, type SessionSummary } from "./sessionSummary.js";
-import { withUtf8 } from "./utf8Tmux.js";
 
 // Runs one tmux invocation on a host and returns its stdout; "no server running" gives "".
 export type TmuxRunner = (argv: readonly string[]) => Promise<string>;
@@ -43,7 +42,7 @@ export async function listHosts(ctx: MoorContext, hosts: readonly string[], nowS
     hosts.map(async (host) => {
       try {
         const tmux = new RemoteTmux(ctx.link(host, LS_LINK));
-        return await listHostSessions(host, (argv) => tmux.run(withUtf8(argv), { noServerIsEmpty: true }), nowSeconds);
+        return await listHostSessions(host, (argv) => tmux.run(argv, { noServerIsEmpty: true }), nowSeconds);
       } catch (error) {
         return hostFailure(host, error);
       }

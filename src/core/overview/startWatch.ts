@@ -4,7 +4,6 @@ import type { Target } from "../names.js";
 import { RemoteTmux } from "../remoteTmux.js";
 import { uniqueHosts } from "./hostNames.js";
 import { WATCH_LINK } from "./overviewLinks.js";
-import { withUtf8 } from "./utf8Tmux.js";
 import { watchForWake, type WakeReason } from "./wakeWatch.js";
 import { watchHosts, type HostWatch, type WatchSource } from "./watchHosts.js";
 import type { WatchSnapshot } from "./watchTypes.js";
@@ -30,7 +29,7 @@ export function startWatch(ctx: MoorContext, targets: readonly Target[], options
     const link = ctx.link(host, WATCH_LINK);
     const tmux = new RemoteTmux(link);
     const only = sessionsFor(targets, host);
-    return { host, link, run: (argv) => tmux.run(withUtf8(argv), { noServerIsEmpty: true }), ...(only ? { only } : {}) };
+    return { host, link, run: (argv) => tmux.run(argv, { noServerIsEmpty: true }), ...(only ? { only } : {}) };
   });
   const watch = watchHosts(sources, { clock, intervalMs: options.intervalMs, onChange: options.onChange });
   const stopWake = watchForWake({

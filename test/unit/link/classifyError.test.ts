@@ -22,9 +22,14 @@ describe("classifyError", () => {
     expect(classifyError(new MoorError("no such session", ExitCode.notFound))).toBe("fatal");
   });
 
-  it("an unreachable MoorError is transient; anything unknown is fatal", () => {
+  it("garbage from a half-dead link is transient (seen: ssh2's plain 'Bad packet length')", () => {
+    expect(classifyError(new Error("Bad packet length"))).toBe("transient");
+    expect(classifyError(new Error("Connection lost before handshake"))).toBe("transient");
+  });
+
+  it("an unreachable MoorError is transient; a bug in moor or a non-error is fatal", () => {
     expect(classifyError(new MoorError("down", ExitCode.unreachable))).toBe("transient");
-    expect(classifyError(new Error("something odd"))).toBe("fatal");
+    expect(classifyError(new TypeError("x is undefined"))).toBe("fatal");
     expect(classifyError("a string")).toBe("fatal");
   });
 });

@@ -119,7 +119,7 @@ describe("HostLink", () => {
       throw Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" });
     });
     const link2 = new HostLink({ label: "box2", retry: fastRetry, connect: () => Promise.resolve(fresh) });
-    await expect(link2.exec(["tmux", "send-keys"])).rejects.toMatchObject({ exitCode: ExitCode.unreachable });
+    await expect(link2.exec(["tmux", "-u", "send-keys"])).rejects.toMatchObject({ exitCode: ExitCode.unreachable });
     link.close();
     link2.close();
   });

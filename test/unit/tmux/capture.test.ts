@@ -4,15 +4,15 @@ import { CAPTURE_ANSI_3_3A, CAPTURE_PLAIN_3_3A } from "./fixtures/tmux33a.js";
 
 describe("capturePaneArgv", () => {
   it("prints the visible pane with wrapped lines joined", () => {
-    expect(capturePaneArgv("=a:")).toEqual(["tmux", "capture-pane", "-p", "-J", "-t", "=a:"]);
+    expect(capturePaneArgv("=a:")).toEqual(["tmux", "-u", "capture-pane", "-p", "-J", "-t", "=a:"]);
   });
 
   it("reaches back into the history for the last lines, with escapes when asked", () => {
-    expect(capturePaneArgv("=a:=w", { lines: 40, ansi: true })).toEqual(["tmux", "capture-pane", "-p", "-J", "-e", "-S", "-40", "-t", "=a:=w"]);
+    expect(capturePaneArgv("=a:=w", { lines: 40, ansi: true })).toEqual(["tmux", "-u", "capture-pane", "-p", "-J", "-e", "-S", "-40", "-t", "=a:=w"]);
   });
 
   it("takes the whole history", () => {
-    expect(capturePaneArgv("=a:", { all: true, lines: 5 })).toEqual(["tmux", "capture-pane", "-p", "-J", "-S", "-", "-t", "=a:"]);
+    expect(capturePaneArgv("=a:", { all: true, lines: 5 })).toEqual(["tmux", "-u", "capture-pane", "-p", "-J", "-S", "-", "-t", "=a:"]);
   });
 
   it("refuses a line count that is not a positive whole number", () => {

@@ -4,12 +4,12 @@ import { escapeFormat, escapeTrailingSemicolon, tmuxArgv } from "../../../src/tm
 describe("tmuxArgv", () => {
   it("prefixes tmux and chains commands with a standalone ;", () => {
     expect(tmuxArgv(["has-session", "-t", "=a"], ["kill-session", "-t", "=a"])).toEqual([
-      "tmux", "has-session", "-t", "=a", ";", "kill-session", "-t", "=a",
+      "tmux", "-u", "has-session", "-t", "=a", ";", "kill-session", "-t", "=a",
     ]);
   });
 
   it("escapes arguments that tmux would read as a separator", () => {
-    expect(tmuxArgv(["send-keys", "-l", "--", "ls;"])).toEqual(["tmux", "send-keys", "-l", "--", "ls\\;"]);
+    expect(tmuxArgv(["send-keys", "-l", "--", "ls;"])).toEqual(["tmux", "-u", "send-keys", "-l", "--", "ls\\;"]);
   });
 
   it("refuses an empty invocation or command", () => {

@@ -6,14 +6,14 @@ describe("listPanesArgv", () => {
   it("lists every pane, text fields cleared of the separator and newlines, fields joined by the separator", () => {
     const text = (name: string) => `#{s/[\x1f\n]/?/:${name}}`;
     expect(FIELD_SEPARATOR).toBe("\x1f");
-    expect(listPanesArgv()).toEqual(["tmux", "list-panes", "-a", "-F", [
+    expect(listPanesArgv()).toEqual(["tmux", "-u", "run-shell", "true", ";", "list-panes", "-a", "-F", [
       text("session_name"), "#{session_created}", "#{session_attached}", "#{session_activity}",
       "#{window_index}", text("window_id"), text("window_name"), "#{window_activity}", "#{window_active}",
       "#{pane_index}", text("pane_id"), "#{pane_active}", "#{pane_pid}", text("pane_current_command"),
       text("pane_start_command"), "#{pane_dead}", "#{pane_dead_status}", "#{pane_dead_signal}",
       text("pane_current_path"), text("pane_title"),
     ].join("\x1f")]);
-    expect(PANE_LIST_FORMAT).toBe(listPanesArgv()[4]);
+    expect(PANE_LIST_FORMAT).toBe(listPanesArgv()[8]);
   });
 });
 

@@ -4,7 +4,7 @@ import { capturePanesArgv, parsePaneCaptures } from "../../../src/tmux/paneLines
 describe("capturePanesArgv / parsePaneCaptures", () => {
   it("captures several panes in one invocation, each after a marker line", () => {
     expect(capturePanesArgv(["%0", "%12"])).toEqual([
-      "tmux", "display-message", "-p", "-t", "%0", "\x1emoor-pane #{pane_id}", ";", "capture-pane", "-p", "-J", "-t", "%0", ";",
+      "tmux", "-u", "display-message", "-p", "-t", "%0", "\x1emoor-pane #{pane_id}", ";", "capture-pane", "-p", "-J", "-t", "%0", ";",
       "display-message", "-p", "-t", "%12", "\x1emoor-pane #{pane_id}", ";", "capture-pane", "-p", "-J", "-t", "%12",
     ]);
     expect(() => capturePanesArgv([])).toThrow(TypeError);

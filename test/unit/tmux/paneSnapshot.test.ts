@@ -4,7 +4,7 @@ import { paneSnapshotArgv, parsePaneSnapshot } from "../../../src/tmux/paneSnaps
 describe("pane snapshot", () => {
   it("reaps exited children, then asks for the dead flag, status and cursor, then the screen, in one invocation", () => {
     expect(paneSnapshotArgv("=a:")).toEqual([
-      "tmux", "run-shell", "true",
+      "tmux", "-u", "run-shell", "true",
       ";", "display-message", "-p", "-t", "=a:", "#{pane_dead}:#{pane_dead_status}:#{cursor_x},#{cursor_y}",
       ";", "capture-pane", "-p", "-t", "=a:",
     ]);

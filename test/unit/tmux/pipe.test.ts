@@ -21,7 +21,7 @@ describe("logPipeCommand", () => {
 
 describe("pipe argv", () => {
   it("opens the log only when no pipe is open, and closes it", () => {
-    expect(pipeToLogArgv("=a:", "a.log")).toEqual(["tmux", "pipe-pane", "-o", "-t", "=a:", `exec cat >> "$HOME"/a.log`]);
-    expect(stopPipeArgv("=a:")).toEqual(["tmux", "pipe-pane", "-t", "=a:"]);
+    expect(pipeToLogArgv("=a:", "a.log")).toEqual(["tmux", "-u", "pipe-pane", "-o", "-t", "=a:", `exec cat >> "$HOME"/a.log`]);
+    expect(stopPipeArgv("=a:")).toEqual(["tmux", "-u", "pipe-pane", "-t", "=a:"]);
   });
 });

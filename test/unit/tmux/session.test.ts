@@ -5,7 +5,7 @@ import {
 
 describe("newSessionArgv", () => {
   it("creates a bare session with the default shell", () => {
-    expect(newSessionArgv({ session: "agent" })).toEqual(["tmux", "new-session", "-d", "-s", "agent"]);
+    expect(newSessionArgv({ session: "agent" })).toEqual(["tmux", "-u", "new-session", "-d", "-s", "agent"]);
   });
 
   it("starts the shell, keeps the pane on exit, opens the log, then respawns the agent in one invocation", () => {
@@ -18,7 +18,7 @@ describe("newSessionArgv", () => {
       width: 200,
       height: 50,
     })).toEqual([
-      "tmux", "new-session", "-d", "-s", "agent", "-c", "/srv/app", "-n", "main", "-x", "200", "-y", "50",
+      "tmux", "-u", "new-session", "-d", "-s", "agent", "-c", "/srv/app", "-n", "main", "-x", "200", "-y", "50",
       ";", "set-option", "-w", "-t", "=agent:", "remain-on-exit", "on",
       ";", "pipe-pane", "-o", "-t", "=agent:", `mkdir -p "$HOME"/.moor/logs && exec cat >> "$HOME"/.moor/logs/agent.log`,
       ";", "respawn-pane", "-k", "-t", "=agent:", "-c", "/srv/app", "--", "claude --model 'opus 4'",
@@ -32,7 +32,7 @@ describe("newSessionArgv", () => {
       env: { API_URL: "https://x/?a=1;", MODE: "-fast" },
       windows: [{ name: "tests", command: ["npm", "test"] }, { name: "shell" }],
     })).toEqual([
-      "tmux", "new-session", "-d", "-s", "s",
+      "tmux", "-u", "new-session", "-d", "-s", "s",
       ";", "set-environment", "-t", "=s", "--", "API_URL", "https://x/?a=1\\;",
       ";", "set-environment", "-t", "=s", "--", "MODE", "-fast",
       ";", "set-option", "-w", "-t", "=s:", "remain-on-exit", "on",
@@ -46,7 +46,7 @@ describe("newSessionArgv", () => {
 
   it("restarts the first shell when there is an environment but no command", () => {
     expect(newSessionArgv({ session: "s", env: { A: "1" }, logPath: "/var/log/s.log" })).toEqual([
-      "tmux", "new-session", "-d", "-s", "s",
+      "tmux", "-u", "new-session", "-d", "-s", "s",
       ";", "set-environment", "-t", "=s", "--", "A", "1",
       ";", "pipe-pane", "-o", "-t", "=s:", "mkdir -p /var/log && exec cat >> /var/log/s.log",
       ";", "respawn-pane", "-k", "-t", "=s:",
@@ -60,9 +60,9 @@ describe("newSessionArgv", () => {
 
   it("takes a home-relative cwd from the login directory and escapes # for tmux's formats", () => {
     expect(newSessionArgv({ session: "s", cwd: "~/src/#1", windows: [{ name: "w" }] })).toEqual([
-      "tmux", "new-session", "-d", "-s", "s", "-c", "src/##1", ";", "new-window", "-d", "-t", "=s:", "-n", "w", "-c", "src/##1",
+      "tmux", "-u", "new-session", "-d", "-s", "s", "-c", "src/##1", ";", "new-window", "-d", "-t", "=s:", "-n", "w", "-c", "src/##1",
     ]);
-    expect(newSessionArgv({ session: "s", cwd: "~" })).toEqual(["tmux", "new-session", "-d", "-s", "s", "-c", "."]);
+    expect(newSessionArgv({ session: "s", cwd: "~" })).toEqual(["tmux", "-u", "new-session", "-d", "-s", "s", "-c", "."]);
   });
 
   it("refuses all-digit or repeated window names, bad sizes and bad variable names (exit 2)", () => {
@@ -76,9 +76,9 @@ describe("newSessionArgv", () => {
 
 describe("session commands", () => {
   it("target sessions exactly", () => {
-    expect(hasSessionArgv("agent")).toEqual(["tmux", "has-session", "-t", "=agent"]);
-    expect(killSessionArgv("agent")).toEqual(["tmux", "kill-session", "-t", "=agent"]);
-    expect(listSessionNamesArgv()).toEqual(["tmux", "list-sessions", "-F", "#{session_name}"]);
-    expect(killServerArgv()).toEqual(["tmux", "kill-server"]);
+    expect(hasSessionArgv("agent")).toEqual(["tmux", "-u", "has-session", "-t", "=agent"]);
+    expect(killSessionArgv("agent")).toEqual(["tmux", "-u", "kill-session", "-t", "=agent"]);
+    expect(listSessionNamesArgv()).toEqual(["tmux", "-u", "list-sessions", "-F", "#{session_name}"]);
+    expect(killServerArgv()).toEqual(["tmux", "-u", "kill-server"]);
   });
 });

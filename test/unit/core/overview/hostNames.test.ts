@@ -3,7 +3,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { resolveTargets, uniqueHosts } from "../../../../src/core/overview/hostNames.js";
-import { withUtf8 } from "../../../../src/core/overview/utf8Tmux.js";
 import { MoorContext } from "../../../../src/core/moorContext.js";
 
 function context(): MoorContext {
@@ -26,13 +25,5 @@ describe("resolveTargets", () => {
     expect(() => resolveTargets(ctx, ["gpu1", "nowhere"], false, "ls")).toThrow(expect.objectContaining({ exitCode: 5 }));
     expect(() => resolveTargets(ctx, ["gpu1:agent"], false, "ls")).toThrow(expect.objectContaining({ exitCode: 2, message: 'moor ls takes host names, got "gpu1:agent"' }));
     expect(() => resolveTargets(ctx, ["gpu1:bad.name"], true, "watch")).toThrow(expect.objectContaining({ exitCode: 2 }));
-  });
-});
-
-describe("withUtf8", () => {
-  it("adds -u once to a tmux argv, and leaves anything else alone", () => {
-    expect(withUtf8(["tmux", "list-panes", "-a"])).toEqual(["tmux", "-u", "list-panes", "-a"]);
-    expect(withUtf8(["tmux", "-u", "ls"])).toEqual(["tmux", "-u", "ls"]);
-    expect(withUtf8(["sh", "-c", "x"])).toEqual(["sh", "-c", "x"]);
   });
 });

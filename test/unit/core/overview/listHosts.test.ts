@@ -10,7 +10,7 @@ describe("listHostSessions", () => {
     const calls: string[][] = [];
     const overview = await listHostSessions("box", (argv) => (calls.push([...argv]), Promise.resolve(LIST_PANES_3_3A)), () => 1795552330);
     expect(calls).toHaveLength(1);
-    expect(calls[0]?.slice(0, 4)).toEqual(["tmux", "list-panes", "-a", "-F"]);
+    expect(calls[0]?.slice(0, 8)).toEqual(["tmux", "-u", "run-shell", "true", ";", "list-panes", "-a", "-F"]);
     expect(overview).toMatchObject({ host: "box", state: "ok" });
     expect(overview.sessions.map((session) => session.name)).toEqual(["agent-1", "notes"]);
   });

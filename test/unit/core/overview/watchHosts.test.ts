@@ -25,7 +25,7 @@ describe("watchHosts", () => {
     const watch = start();
     await flush();
     expect(tmux("a").kinds()).toEqual(["list", "capture"]);
-    expect(tmux("a").calls[1]).toEqual(["tmux", "display-message", "-p", "-t", "%0", "\x1emoor-pane #{pane_id}", ";", "capture-pane", "-p", "-J", "-t", "%0", ";", "display-message", "-p", "-t", "%1", "\x1emoor-pane #{pane_id}", ";", "capture-pane", "-p", "-J", "-t", "%1"]);
+    expect(tmux("a").calls[1]).toEqual(["tmux", "-u", "display-message", "-p", "-t", "%0", "\x1emoor-pane #{pane_id}", ";", "capture-pane", "-p", "-J", "-t", "%0", ";", "display-message", "-p", "-t", "%1", "\x1emoor-pane #{pane_id}", ";", "capture-pane", "-p", "-J", "-t", "%1"]);
     for (let tick = 0; tick < 5; tick++) {
       clock.advance(2_000);
       await flush();
@@ -36,7 +36,7 @@ describe("watchHosts", () => {
     tmux("a").screens.set("%1", "newer\n");
     clock.advance(2_000);
     await flush();
-    expect(tmux("a").calls.at(-1)).toEqual(["tmux", "display-message", "-p", "-t", "%1", "\x1emoor-pane #{pane_id}", ";", "capture-pane", "-p", "-J", "-t", "%1"]);
+    expect(tmux("a").calls.at(-1)).toEqual(["tmux", "-u", "display-message", "-p", "-t", "%1", "\x1emoor-pane #{pane_id}", ";", "capture-pane", "-p", "-J", "-t", "%1"]);
     const sessions = watch.snapshot().hosts[0]?.sessions ?? [];
     expect(sessions.map((session) => [session.name, session.line, session.lines])).toEqual([["s1", "two", ["one", "two"]], ["s2", "newer", ["newer"]]]);
     watch.stop();

@@ -7,14 +7,14 @@ describe("kill", () => {
   it("ends one session by its exact name, and says an unknown one is not found (exit 5)", async () => {
     const { link, session } = fakeHost(() => ({}));
     await killSession(link, "s", "b:s");
-    expect(session.commands).toEqual(["tmux kill-session -t =s"]);
+    expect(session.commands).toEqual(["tmux -u kill-session -t =s"]);
     await expect(killSession(fakeHost(() => NO_SESSION).link, "s", "b:s")).rejects.toMatchObject({ exitCode: ExitCode.notFound });
   });
 
   it("lists then stops the server for --all; no server means nothing to end", async () => {
-    const { link, session } = fakeHost((command) => (command.startsWith("tmux list-sessions") ? { stdout: "a\nb\n" } : {}));
+    const { link, session } = fakeHost((command) => (command.startsWith("tmux -u list-sessions") ? { stdout: "a\nb\n" } : {}));
     expect(await killAllSessions(link)).toEqual(["a", "b"]);
-    expect(session.commands).toEqual(["tmux list-sessions -F '#{session_name}'", "tmux kill-server"]);
+    expect(session.commands).toEqual(["tmux -u list-sessions -F '#{session_name}'", "tmux -u kill-server"]);
     expect(await killAllSessions(fakeHost(() => NO_SERVER).link)).toEqual([]);
   });
 });

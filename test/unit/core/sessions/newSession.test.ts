@@ -15,10 +15,10 @@ const isCreate = (command: string) => command.startsWith("sh -c ");
 
 describe("newSession", () => {
   it("checks, then creates and records in one command, the spec on its stdin", async () => {
-    const { tmux, session } = fakeHost((command) => (command.startsWith("tmux has-session") ? NO_SERVER : {}));
+    const { tmux, session } = fakeHost((command) => (command.startsWith("tmux -u has-session") ? NO_SERVER : {}));
     const created = await newSession(tmux, plan, { target: "b:agent" });
     expect(created).toMatchObject({ target: "b:agent", command: ["claude"], log: ".local/state/moor/agent/output.log", prompt: null });
-    expect(session.commands.filter((command) => command !== "tmux -V")).toEqual(["tmux has-session -t =agent", expect.stringMatching(/^sh -c .* tmux new-session -d -s agent /s) as string]);
+    expect(session.commands.filter((command) => command !== "tmux -V")).toEqual(["tmux -u has-session -t =agent", expect.stringMatching(/^sh -c .* tmux -u new-session -d -s agent /s) as string]);
     const spec = session.stdins[session.commands.findIndex(isCreate)];
     expect(JSON.parse(String(spec))).toEqual(plan.spec);
   });
@@ -50,19 +50,19 @@ describe("newSession", () => {
 
   it("pastes the prompt from stdin once the pane is quiet, then presses Enter", async () => {
     const { tmux, session } = fakeHost((command) => {
-      if (command.startsWith("tmux has-session")) return NO_SESSION;
+      if (command.startsWith("tmux -u has-session")) return NO_SESSION;
       if (command.includes("display-message")) return { stdout: "0::2,0\n> \n" };
       return {};
     });
     const created = await newSession(tmux, plan, { target: "b:agent", prompt: "fix it's \"bug\"\n", time: instant() });
     expect(created.prompt).toEqual({ state: "quiet", waitedMs: 1_500 });
-    const paste = session.commands.findIndex((command) => command.startsWith("tmux load-buffer"));
-    expect(session.commands[paste]).toMatch(/^tmux load-buffer -b moor-prompt-[0-9a-f]{12} - ';' paste-buffer -p -r -d -b moor-prompt-[0-9a-f]{12} -t =agent: ';' send-keys -t =agent: Enter$/);
+    const paste = session.commands.findIndex((command) => command.startsWith("tmux -u load-buffer"));
+    expect(session.commands[paste]).toMatch(/^tmux -u load-buffer -b moor-prompt-[0-9a-f]{12} - ';' paste-buffer -p -r -d -b moor-prompt-[0-9a-f]{12} -t =agent: ';' send-keys -t =agent: Enter$/);
     expect(session.stdins[paste]).toBe("fix it's \"bug\"\n");
   });
 
   it("fails with exit 6 when the agent exits before the prompt could be delivered", async () => {
-    const { tmux } = fakeHost((command) => (command.includes("display-message") ? { stdout: "1:3:0,0\n\n" } : command.startsWith("tmux has") ? NO_SESSION : {}));
+    const { tmux } = fakeHost((command) => (command.includes("display-message") ? { stdout: "1:3:0,0\n\n" } : command.startsWith("tmux -u has") ? NO_SESSION : {}));
     await expect(newSession(tmux, plan, { target: "b:agent", prompt: "go", time: instant() })).rejects.toMatchObject({ exitCode: ExitCode.remote, message: expect.stringMatching(/exited with status 3 before the prompt/) as string });
   });
 });

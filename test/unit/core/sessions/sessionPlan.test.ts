@@ -39,7 +39,7 @@ describe("session spec", () => {
 
   it("builds one tmux invocation: agent kept on exit, logged into the state folder, then the windows", () => {
     expect(sessionTmuxArgv(spec)).toEqual([
-      "tmux", "new-session", "-d", "-s", "agent", "-c", "src",
+      "tmux", "-u", "new-session", "-d", "-s", "agent", "-c", "src",
       ";", "set-option", "-w", "-t", "=agent:", "remain-on-exit", "on",
       ";", "pipe-pane", "-o", "-t", "=agent:", `mkdir -p "$HOME"/.local/state/moor/agent && exec cat >> "$HOME"/.local/state/moor/agent/output.log`,
       ";", "respawn-pane", "-k", "-t", "=agent:", "-c", "src", "--", "claude",
