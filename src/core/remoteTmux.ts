@@ -1,8 +1,8 @@
 import type { HostLink } from "../link/hostLink.js";
 import { parseTmuxVersion, tmuxVersionArgv, type TmuxVersion } from "../tmux/version.js";
 import { requireTmux, type TmuxFeature } from "../tmux/features.js";
-import { isNoServer, isTmuxMissing, tmuxFailure } from "../tmux/stderr.js";
-import { remoteError } from "./errors.js";
+import { runTmux } from "./sessions/tmuxCall.js";
+import { tmuxMissingError } from "../tmux/stderr.js";
 
 export interface TmuxRunOptions {
   stdin?: string | Buffer;
@@ -38,24 +38,18 @@ export class RemoteTmux {
   }
 
   /** Runs one tmux invocation (argv starting with "tmux") and returns its stdout. */
-  async run(argv: readonly string[], options: TmuxRunOptions = {}): Promise<string> {
-    const result = await this.link.exec(argv, options.stdin === undefined ? {} : { stdin: options.stdin });
-    if (result.code === 0) return result.stdout.toString();
-    const stderr = result.stderr.toString();
-    if (isTmuxMissing(stderr, result.code)) throw this.#missing();
-    if (options.noServerIsEmpty && isNoServer(stderr)) return "";
-    throw tmuxFailure(stderr, result.code, { host: this.host, target: options.target ?? this.host, action: options.action ?? `running tmux ${argv[1] ?? ""}`.trimEnd() });
+  run(argv: readonly string[], options: TmuxRunOptions = {}): Promise<string> {
+    return runTmux(this.link, argv, {
+      target: options.target ?? this.host,
+      action: options.action ?? `running tmux ${argv.find((arg) => !arg.startsWith("-") && arg !== "tmux") ?? ""}`.trimEnd(),
+      ...(options.stdin === undefined ? {} : { stdin: options.stdin }),
+      ...(options.noServerIsEmpty ? { noServerIsEmpty: true } : {}),
+    });
   }
 
   async #detectVersion(): Promise<TmuxVersion> {
     const result = await this.link.exec(tmuxVersionArgv());
-    if (result.code !== 0) throw this.#missing();
+    if (result.code !== 0) throw tmuxMissingError(this.host);
     return parseTmuxVersion(result.stdout.toString(), this.host);
-  }
-
-  #missing(): Error {
-    return remoteError(`tmux is not installed on ${this.host} (or not on the PATH of the login shell)`, {
-      hint: `install it there, e.g. "sudo apt-get install tmux" or "sudo dnf install tmux"`,
-    });
   }
 }

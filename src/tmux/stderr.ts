@@ -22,6 +22,13 @@ export function isTmuxMissing(stderr: string, exitStatus?: number): boolean {
   return exitStatus === 127 || /tmux: (command )?not found|tmux: No such file or directory/.test(stderr);
 }
 
+// The one message for a remote without tmux (exit 6), wherever moor finds out.
+export function tmuxMissingError(host: string): MoorError {
+  return remoteError(`tmux is not installed on ${host} (or not on the PATH of its login shell)`, {
+    hint: `install tmux 3.0 or newer there, e.g. "sudo apt-get install tmux" or "sudo dnf install tmux"`,
+  });
+}
+
 export interface TmuxFailureContext {
   host: string;
   /** As the user wrote it, e.g. "box1:agent". */
@@ -37,9 +44,7 @@ export function tmuxFailure(stderr: string, exitStatus: number | undefined, cont
     const message = `${context.target}: no such session or window on ${context.host} (tmux: ${said})`;
     return new MoorError(message, ExitCode.notFound, { hint: `"moor ls ${context.host}" lists its sessions` });
   }
-  if (isTmuxMissing(stderr, exitStatus)) {
-    return remoteError(`tmux is not installed on ${context.host} (or not on its PATH)`, { hint: "install tmux 3.0 or newer there" });
-  }
+  if (isTmuxMissing(stderr, exitStatus)) return tmuxMissingError(context.host);
   const why = said === "" ? `exit status ${String(exitStatus)}` : said;
   return remoteError(`tmux failed on ${context.host} while ${context.action} for ${context.target}: ${why}`);
 }

@@ -1,6 +1,6 @@
 import type { HostLink } from "../../link/hostLink.js";
 import type { ConnectSpec } from "../../ssh/types.js";
-import { remoteError } from "../errors.js";
+import { tmuxMissingError } from "../../tmux/stderr.js";
 
 export interface HostTestReport {
   host: string;
@@ -35,9 +35,7 @@ export async function testHost(link: HostLink, spec: ConnectSpec, options: { req
     rttMs: Math.round(Math.min(...rtts) * 10) / 10,
   };
   if (options.requireTmux && version === null) {
-    throw remoteError(`tmux is not installed on ${spec.label} (or not on the PATH of ${spec.user}'s login shell)`, {
-      hint: `install it there, e.g. "sudo apt-get install tmux" or "sudo dnf install tmux"`,
-    });
+    throw tmuxMissingError(spec.label);
   }
   return report;
 }

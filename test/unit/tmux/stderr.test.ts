@@ -45,6 +45,6 @@ describe("tmuxFailure", () => {
       exitCode: 6, message: "tmux failed on box1 while capturing the pane for box1:agent: no buffer moor-1",
     });
     expect(tmuxFailure("", 1, where).message).toContain("exit status 1");
-    expect(tmuxFailure("sh: 1: tmux: not found\n", 127, where)).toMatchObject({ exitCode: 6, message: "tmux is not installed on box1 (or not on its PATH)" });
+    expect(tmuxFailure("sh: 1: tmux: not found\n", 127, where)).toMatchObject({ exitCode: 6, message: "tmux is not installed on box1 (or not on the PATH of its login shell)" });
   });
 });
