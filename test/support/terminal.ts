@@ -4,6 +4,7 @@ import { promisify } from "node:util";
 import { quoteArgv } from "../../src/ssh/shellQuote.js";
 
 const run = promisify(execFile);
+const EXIT_MARK = "moor-test-exit=";
 
 // A real pseudo-terminal on this machine (a private local tmux server) running a command as a user
 // would, so tests can type keys and read the screen as it is drawn.
@@ -20,7 +21,9 @@ export class LocalTerminal {
       .filter((entry): entry is [string, string] => entry[1] !== undefined)
       .map(([key, value]) => `export ${key}=${quoteArgv([value])};`)
       .join(" ");
-    const script = `${exports} exec ${quoteArgv(argv)}`;
+    // Not exec: the shell prints the exit status itself, because this machine's tmux (Debian's 3.3a,
+    // libutempter) sometimes never reaps the pane's process and leaves pane_dead_status empty.
+    const script = `${exports} ${quoteArgv(argv)}; echo "${EXIT_MARK}$?"`;
     await terminal.tmux("-f", "/dev/null", "new-session", "-d", "-x", String(options.cols ?? 100), "-y", String(options.rows ?? 30), "sh", "-c", script);
     await terminal.tmux("set-option", "-g", "remain-on-exit", "on");
     return terminal;
@@ -53,9 +56,9 @@ export class LocalTerminal {
 
   /** The command's exit status once it has ended, or undefined while it runs. */
   async exitStatus(): Promise<number | undefined> {
-    const out = (await this.tmux("display-message", "-p", "-t", "0", "#{pane_dead} #{pane_dead_status}")).stdout.trim();
-    const [dead, status] = out.split(" ");
-    return dead === "1" ? Number(status) : undefined;
+    const text = (await this.tmux("capture-pane", "-p", "-S", "-", "-t", "0")).stdout;
+    const status = new RegExp(`${EXIT_MARK}(\\d+)`).exec(text)?.[1];
+    return status === undefined ? undefined : Number(status);
   }
 
   async waitForExit(timeoutMs = 10_000): Promise<number> {
