@@ -1,5 +1,5 @@
 import { usageError } from "../core/errors.js";
-import { quoteArgv } from "../ssh/shellQuote.js";
+import { quoteArg, quoteArgv } from "../ssh/shellQuote.js";
 import { escapeFormat, tmuxArgv } from "./command.js";
 import type { TmuxCommand } from "./command.js";
 import { pipeToLogCommand } from "./pipe.js";
@@ -61,9 +61,15 @@ function keepOnExit(target: string): TmuxCommand {
   return ["set-option", "-w", "-t", target, "remain-on-exit", "on"];
 }
 
+// The agent runs as if typed into a fresh tmux window: through the user's login shell, so the PATH that
+// ~/.profile sets up (~/.local/bin, version managers) applies; exec keeps the agent as the pane's process.
+export function loginShellCommand(command: readonly string[]): string {
+  return `exec "\${SHELL:-/bin/sh}" -lc ${quoteArg(`exec ${quoteArgv(command)}`)}`;
+}
+
 // Replaces the pane's process by the command (by the default shell when absent), as one shell-command string.
 function respawn(target: string, cwd: string | undefined, command: readonly string[] | undefined): TmuxCommand {
-  const shellCommand = command === undefined ? [] : ["--", quoteArgv(command)];
+  const shellCommand = command === undefined ? [] : ["--", loginShellCommand(command)];
   return ["respawn-pane", "-k", "-t", target, ...cwdArgs(cwd), ...shellCommand];
 }
 

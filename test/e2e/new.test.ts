@@ -36,6 +36,14 @@ describe("moor new", () => {
     await vi.waitFor(async () => expect(await deadStatus("=exits:")).toBe("1 3"), { timeout: 5_000 });
   });
 
+  it("runs the agent through the login shell, so a PATH set up in ~/.profile finds it", async () => {
+    await inBox(["sh", "-c", `mkdir -p "$HOME/agent-bin" && printf '#!/bin/sh\\necho "fake agent says hi"; sleep 100\\n' > "$HOME/agent-bin/fake-agent" && chmod +x "$HOME/agent-bin/fake-agent" && echo 'PATH="$HOME/agent-bin:$PATH"' >> "$HOME/.profile"`]);
+    const run = await moor(world, ["new", "b:profiled", "--", "fake-agent"]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    await vi.waitFor(async () => expect(await capture("=profiled:")).toContain("fake agent says hi"), { timeout: 5_000 });
+  });
+
   it("opens extra windows with their commands, in --cwd", async () => {
     await inBox(["mkdir", "-p", "/home/moor/proj dir"]);
     const run = await moor(world, ["new", "b:win", "--cwd", "~/proj dir", "--window", "x=echo in-x; sleep 100", "--window", "y", "--json", "--", "sleep", "100"]);

@@ -1,7 +1,12 @@
+import { execFileSync } from "node:child_process";
 import { describe, it, expect } from "vitest";
+import { quoteArg } from "../../../src/ssh/shellQuote.js";
 import {
-  hasSessionArgv, killServerArgv, killSessionArgv, listSessionNamesArgv, newSessionArgv,
+  hasSessionArgv, killServerArgv, killSessionArgv, listSessionNamesArgv, loginShellCommand, newSessionArgv,
 } from "../../../src/tmux/session.js";
+
+// What respawn-pane gets for an agent whose quoted argv is INNER (see loginShellCommand).
+const login = (inner: string): string => `exec "\${SHELL:-/bin/sh}" -lc ${quoteArg(`exec ${inner}`)}`;
 
 describe("newSessionArgv", () => {
   it("creates a bare session with the default shell", () => {
@@ -21,7 +26,7 @@ describe("newSessionArgv", () => {
       "tmux", "-u", "new-session", "-d", "-s", "agent", "-c", "/srv/app", "-n", "main", "-x", "200", "-y", "50",
       ";", "set-option", "-w", "-t", "=agent:", "remain-on-exit", "on",
       ";", "pipe-pane", "-o", "-t", "=agent:", `mkdir -p "$HOME"/.moor/logs && exec cat >> "$HOME"/.moor/logs/agent.log`,
-      ";", "respawn-pane", "-k", "-t", "=agent:", "-c", "/srv/app", "--", "claude --model 'opus 4'",
+      ";", "respawn-pane", "-k", "-t", "=agent:", "-c", "/srv/app", "--", login("claude --model 'opus 4'"),
     ]);
   });
 
@@ -36,10 +41,10 @@ describe("newSessionArgv", () => {
       ";", "set-environment", "-t", "=s", "--", "API_URL", "https://x/?a=1\\;",
       ";", "set-environment", "-t", "=s", "--", "MODE", "-fast",
       ";", "set-option", "-w", "-t", "=s:", "remain-on-exit", "on",
-      ";", "respawn-pane", "-k", "-t", "=s:", "--", "codex",
+      ";", "respawn-pane", "-k", "-t", "=s:", "--", login("codex"),
       ";", "new-window", "-d", "-t", "=s:", "-n", "tests",
       ";", "set-option", "-w", "-t", "=s:=tests", "remain-on-exit", "on",
-      ";", "respawn-pane", "-k", "-t", "=s:=tests", "--", "npm test",
+      ";", "respawn-pane", "-k", "-t", "=s:=tests", "--", login("npm test"),
       ";", "new-window", "-d", "-t", "=s:", "-n", "shell",
     ]);
   });
@@ -55,7 +60,14 @@ describe("newSessionArgv", () => {
 
   it("passes the agent argv as one quoted shell command that tmux cannot split", () => {
     const argv = newSessionArgv({ session: "s", command: ["sh", "-c", `echo "$1"; exit 3`, "x", "a b;'\"$(y)`z`"] });
-    expect(argv.slice(-2)).toEqual(["--", `sh -c 'echo "$1"; exit 3' x 'a b;'\\''"$(y)\`z\`'`]);
+    expect(argv.slice(-2)).toEqual(["--", login(`sh -c 'echo "$1"; exit 3' x 'a b;'\\''"$(y)\`z\`'`)]);
+  });
+
+  it("runs the agent through the user's login shell, every argument arriving intact", () => {
+    expect(loginShellCommand(["claude", "--model", "opus 4"])).toBe("exec \"${SHELL:-/bin/sh}\" -lc 'exec claude --model '\\''opus 4'\\'''");
+    const argv = ["printf", "%s|", "a b", "it's", "$(id)", "日本"];
+    const out = execFileSync("sh", ["-c", loginShellCommand(argv)], { env: { ...process.env, SHELL: "/bin/bash" }, encoding: "utf8" });
+    expect(out).toBe("a b|it's|$(id)|日本|");
   });
 
   it("takes a home-relative cwd from the login directory and escapes # for tmux's formats", () => {
