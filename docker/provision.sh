@@ -88,11 +88,16 @@ export MOOR_TEST_NETWORK="${MOOR_TEST_NETWORK:-host}"
 export TESTCONTAINERS_RYUK_DISABLED=true
 export TESTCONTAINERS_HOST_OVERRIDE="${TESTCONTAINERS_HOST_OVERRIDE:-127.0.0.1}"
 
-# The attach and watch tests run moor in a real pseudo-terminal provided by a local tmux.
-moor_ensure_local_tmux() {
-  command -v tmux >/dev/null 2>&1 && return 0
-  moor_log "installing tmux locally (the attach and watch tests run moor inside it)"
-  moor_apt_install tmux
+# The attach and watch tests run moor in a real pseudo-terminal provided by a local tmux; the quoting
+# fuzz test runs every argv through the login shells users have (zsh, fish) besides sh and bash.
+moor_ensure_local_tools() {
+  local missing=()
+  command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+  command -v zsh >/dev/null 2>&1 || missing+=(zsh)
+  command -v fish >/dev/null 2>&1 || missing+=(fish)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  moor_log "installing ${missing[*]} locally (PTY tests and the shell-quoting fuzz test use them)"
+  moor_apt_install "${missing[@]}"
 }
 
-moor_ensure_node && moor_ensure_engine && moor_ensure_base_image && moor_ensure_local_tmux
+moor_ensure_node && moor_ensure_engine && moor_ensure_base_image && moor_ensure_local_tools
