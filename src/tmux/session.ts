@@ -1,5 +1,5 @@
 import { usageError } from "../core/errors.js";
-import { quoteArg, quoteArgv } from "../ssh/shellQuote.js";
+import { quoteArgv } from "../ssh/shellQuote.js";
 import { escapeFormat, tmuxArgv } from "./command.js";
 import type { TmuxCommand } from "./command.js";
 import { pipeToLogCommand } from "./pipe.js";
@@ -63,14 +63,16 @@ function keepOnExit(target: string): TmuxCommand {
 
 // The agent runs as if typed into a fresh tmux window: through the user's login shell, so the PATH that
 // ~/.profile sets up (~/.local/bin, version managers) applies; exec keeps the agent as the pane's process.
-export function loginShellCommand(command: readonly string[]): string {
-  return `exec "\${SHELL:-/bin/sh}" -lc ${quoteArg(`exec ${quoteArgv(command)}`)}`;
+// Several words, which tmux (>= 3.0) execs without a shell: one string would go to default-shell -c, which
+// may be fish, where ${SHELL:-/bin/sh} is a syntax error. The agent's argv is quoted for any login shell.
+export function loginShellArgv(command: readonly string[]): string[] {
+  return ["/bin/sh", "-c", `exec "\${SHELL:-/bin/sh}" -lc "$1"`, "sh", `exec ${quoteArgv(command)}`];
 }
 
-// Replaces the pane's process by the command (by the default shell when absent), as one shell-command string.
+// Replaces the pane's process by the command (by the default shell when absent).
 function respawn(target: string, cwd: string | undefined, command: readonly string[] | undefined): TmuxCommand {
-  const shellCommand = command === undefined ? [] : ["--", loginShellCommand(command)];
-  return ["respawn-pane", "-k", "-t", target, ...cwdArgs(cwd), ...shellCommand];
+  const argv = command === undefined ? [] : ["--", ...loginShellArgv(command)];
+  return ["respawn-pane", "-k", "-t", target, ...cwdArgs(cwd), ...argv];
 }
 
 function checkEnv(env: readonly (readonly [string, string])[]): void {

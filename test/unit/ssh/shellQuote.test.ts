@@ -4,7 +4,9 @@ import { quoteArg, quoteArgv } from "../../../src/ssh/shellQuote.js";
 
 // Runs the quoted argv through real shells and checks each argument comes back byte for byte.
 function roundTrip(shell: string, argv: string[]): string[] {
-  const script = `for a in ${quoteArgv(argv)}; do printf '%s\\0' "$a"; done`;
+  const script = shell === "fish"
+    ? `for a in ${quoteArgv(argv)}; printf '%s\\0' "$a"; end`
+    : `for a in ${quoteArgv(argv)}; do printf '%s\\0' "$a"; done`;
   const out = execFileSync(shell, ["-c", script], { encoding: "utf8" });
   return out.split("\0").slice(0, -1);
 }
@@ -28,11 +30,24 @@ function seeded(seed: number): () => number {
 describe("quoteArg", () => {
   it("leaves plain words alone and quotes everything else", () => {
     expect(quoteArg("tmux")).toBe("tmux");
-    expect(quoteArg("=agent-1")).toBe("=agent-1");
+    expect(quoteArg("a=b")).toBe("a=b");
+    expect(quoteArg("100%")).toBe("100%");
     expect(quoteArg("")).toBe("''");
     expect(quoteArg("a b")).toBe("'a b'");
     expect(quoteArg("it's")).toBe(`'it'\\''s'`);
     expect(quoteArg("$(rm -rf ~)")).toBe("'$(rm -rf ~)'");
+  });
+
+  it("quotes a word starting with what a shell expands there: =cmd (zsh), ~ (all), %self (fish)", () => {
+    expect(quoteArg("=agent:")).toBe("'=agent:'");
+    expect(quoteArg("~")).toBe("'~'");
+    expect(quoteArg("~/x")).toBe("'~/x'");
+    expect(quoteArg("%self")).toBe("'%self'");
+  });
+
+  it("writes quotes and backslashes outside the single quotes, where fish reads them as sh does", () => {
+    expect(quoteArg("a\\b")).toBe(`'a'\\\\'b'`);
+    expect(quoteArg("\\'")).toBe(`''\\\\''\\'''`);
   });
 
   it("refuses a NUL byte, which no shell argument can hold", () => {
@@ -45,7 +60,7 @@ describe("quoteArg", () => {
 });
 
 describe("quoteArgv fuzzed through real shells", () => {
-  const shells = ["sh", "bash"].filter((shell) => {
+  const shells = ["sh", "bash", "dash", "zsh", "fish"].filter((shell) => {
     try {
       execFileSync(shell, ["-c", "true"]);
       return true;
@@ -63,7 +78,7 @@ describe("quoteArgv fuzzed through real shells", () => {
   });
 
   it.each(shells)("round-trips the nastiest known inputs through %s", (shell) => {
-    const argv = ["'", "''", `'"'"'`, "\\'", "$HOME", "`id`", "$(id)", "a\nb", "-n", "--", "*", "~", "!!", "\\", "日本語 🙂"];
+    const argv = ["'", "''", `'"'"'`, "\\'", "$HOME", "`id`", "$(id)", "a\nb", "-n", "--", "*", "~", "!!", "\\", "日本語 🙂", "=ls", "=agent:", "~/x", "%self", "a\\'b", "\\\\", "'\\", "x\r\n", "{a,b}", "$fish_pid"];
     expect(roundTrip(shell, argv)).toEqual(argv);
   });
 });

@@ -1,12 +1,12 @@
 import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { describe, it, expect } from "vitest";
-import { quoteArg } from "../../../src/ssh/shellQuote.js";
 import {
-  hasSessionArgv, killServerArgv, killSessionArgv, listSessionNamesArgv, loginShellCommand, newSessionArgv,
+  hasSessionArgv, killServerArgv, killSessionArgv, listSessionNamesArgv, loginShellArgv, newSessionArgv,
 } from "../../../src/tmux/session.js";
 
-// What respawn-pane gets for an agent whose quoted argv is INNER (see loginShellCommand).
-const login = (inner: string): string => `exec "\${SHELL:-/bin/sh}" -lc ${quoteArg(`exec ${inner}`)}`;
+// What respawn-pane gets for an agent whose quoted argv is INNER (see loginShellArgv).
+const login = (inner: string): string[] => ["/bin/sh", "-c", `exec "\${SHELL:-/bin/sh}" -lc "$1"`, "sh", `exec ${inner}`];
 
 describe("newSessionArgv", () => {
   it("creates a bare session with the default shell", () => {
@@ -25,8 +25,8 @@ describe("newSessionArgv", () => {
     })).toEqual([
       "tmux", "-u", "new-session", "-d", "-s", "agent", "-c", "/srv/app", "-n", "main", "-x", "200", "-y", "50",
       ";", "set-option", "-w", "-t", "=agent:", "remain-on-exit", "on",
-      ";", "pipe-pane", "-o", "-t", "=agent:", `mkdir -p "$HOME"/.moor/logs && exec cat >> "$HOME"/.moor/logs/agent.log`,
-      ";", "respawn-pane", "-k", "-t", "=agent:", "-c", "/srv/app", "--", login("claude --model 'opus 4'"),
+      ";", "pipe-pane", "-o", "-t", "=agent:", `umask 077; mkdir -p "$HOME"/.moor/logs && exec cat >> "$HOME"/.moor/logs/agent.log`,
+      ";", "respawn-pane", "-k", "-t", "=agent:", "-c", "/srv/app", "--", ...login("claude --model 'opus 4'"),
     ]);
   });
 
@@ -41,10 +41,10 @@ describe("newSessionArgv", () => {
       ";", "set-environment", "-t", "=s", "--", "API_URL", "https://x/?a=1\\;",
       ";", "set-environment", "-t", "=s", "--", "MODE", "-fast",
       ";", "set-option", "-w", "-t", "=s:", "remain-on-exit", "on",
-      ";", "respawn-pane", "-k", "-t", "=s:", "--", login("codex"),
+      ";", "respawn-pane", "-k", "-t", "=s:", "--", ...login("codex"),
       ";", "new-window", "-d", "-t", "=s:", "-n", "tests",
       ";", "set-option", "-w", "-t", "=s:=tests", "remain-on-exit", "on",
-      ";", "respawn-pane", "-k", "-t", "=s:=tests", "--", login("npm test"),
+      ";", "respawn-pane", "-k", "-t", "=s:=tests", "--", ...login("npm test"),
       ";", "new-window", "-d", "-t", "=s:", "-n", "shell",
     ]);
   });
@@ -53,21 +53,24 @@ describe("newSessionArgv", () => {
     expect(newSessionArgv({ session: "s", env: { A: "1" }, logPath: "/var/log/s.log" })).toEqual([
       "tmux", "-u", "new-session", "-d", "-s", "s",
       ";", "set-environment", "-t", "=s", "--", "A", "1",
-      ";", "pipe-pane", "-o", "-t", "=s:", "mkdir -p /var/log && exec cat >> /var/log/s.log",
+      ";", "pipe-pane", "-o", "-t", "=s:", "umask 077; mkdir -p /var/log && exec cat >> /var/log/s.log",
       ";", "respawn-pane", "-k", "-t", "=s:",
     ]);
   });
 
-  it("passes the agent argv as one quoted shell command that tmux cannot split", () => {
-    const argv = newSessionArgv({ session: "s", command: ["sh", "-c", `echo "$1"; exit 3`, "x", "a b;'\"$(y)`z`"] });
-    expect(argv.slice(-2)).toEqual(["--", login(`sh -c 'echo "$1"; exit 3' x 'a b;'\\''"$(y)\`z\`'`)]);
+  it("passes the agent argv as words tmux execs without a shell, the agent's own argv quoted as one", () => {
+    const argv = newSessionArgv({ session: "s", command: ["sh", "-c", `echo "$1"; exit 3`, "x", "a b;'\"$(y)`z`\\"] });
+    expect(argv.slice(-6)).toEqual(["--", ...login(`sh -c 'echo "$1"; exit 3' x 'a b;'\\''"$(y)\`z\`'\\\\''`)]);
   });
 
   it("runs the agent through the user's login shell, every argument arriving intact", () => {
-    expect(loginShellCommand(["claude", "--model", "opus 4"])).toBe("exec \"${SHELL:-/bin/sh}\" -lc 'exec claude --model '\\''opus 4'\\'''");
-    const argv = ["printf", "%s|", "a b", "it's", "$(id)", "日本"];
-    const out = execFileSync("sh", ["-c", loginShellCommand(argv)], { env: { ...process.env, SHELL: "/bin/bash" }, encoding: "utf8" });
-    expect(out).toBe("a b|it's|$(id)|日本|");
+    expect(loginShellArgv(["claude", "--model", "opus 4"])).toEqual(["/bin/sh", "-c", `exec "\${SHELL:-/bin/sh}" -lc "$1"`, "sh", "exec claude --model 'opus 4'"]);
+    const argv = ["printf", "%s|", "a b", "it's", "$(id)", "=x", "~", "a\\'b", "日本"];
+    const [file = "", ...args] = loginShellArgv(argv);
+    for (const shell of ["/bin/sh", "/bin/bash", "/usr/bin/zsh", "/usr/bin/fish"].filter((path) => existsSync(path))) {
+      const out = execFileSync(file, args, { env: { ...process.env, SHELL: shell }, encoding: "utf8" });
+      expect(out, shell).toBe("a b|it's|$(id)|=x|~|a\\'b|日本|");
+    }
   });
 
   it("takes a home-relative cwd from the login directory and escapes # for tmux's formats", () => {

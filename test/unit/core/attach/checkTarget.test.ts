@@ -16,7 +16,7 @@ describe("checkTarget", () => {
   it("asks tmux for the exact session, or window, before attaching", async () => {
     const { link, session } = linkAnswering(0);
     await expect(checkTarget(link, { host: "box", session: "s1", window: "w2" }, "box:s1:w2")).resolves.toBe(true);
-    expect(session.commands).toEqual(["tmux -u has-session -t =s1:=w2"]);
+    expect(session.commands).toEqual(["tmux -u has-session -t '=s1:=w2'"]);
     link.close();
   });
 

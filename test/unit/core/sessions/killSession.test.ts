@@ -7,7 +7,7 @@ describe("kill", () => {
   it("ends one session by its exact name, and says an unknown one is not found (exit 5)", async () => {
     const { link, session } = fakeHost(() => ({}));
     await killSession(link, "s", "b:s");
-    expect(session.commands).toEqual(["tmux -u kill-session -t =s"]);
+    expect(session.commands).toEqual(["tmux -u kill-session -t '=s'"]);
     await expect(killSession(fakeHost(() => NO_SESSION).link, "s", "b:s")).rejects.toMatchObject({ exitCode: ExitCode.notFound });
   });
 

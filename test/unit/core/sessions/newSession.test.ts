@@ -18,7 +18,7 @@ describe("newSession", () => {
     const { tmux, session } = fakeHost((command) => (command.startsWith("tmux -u has-session") ? NO_SERVER : {}));
     const created = await newSession(tmux, plan, { target: "b:agent" });
     expect(created).toMatchObject({ target: "b:agent", command: ["claude"], log: ".local/state/moor/agent/output.log", prompt: null });
-    expect(session.commands.filter((command) => command !== "tmux -V")).toEqual(["tmux -u has-session -t =agent", expect.stringMatching(/^sh -c .* tmux -u new-session -d -s agent /s) as string]);
+    expect(session.commands.filter((command) => command !== "tmux -V")).toEqual(["tmux -u has-session -t '=agent'", expect.stringMatching(/^sh -c .* tmux -u new-session -d -s agent /s) as string]);
     const spec = session.stdins[session.commands.findIndex(isCreate)];
     expect(JSON.parse(String(spec))).toEqual(plan.spec);
   });
@@ -57,7 +57,7 @@ describe("newSession", () => {
     const created = await newSession(tmux, plan, { target: "b:agent", prompt: "fix it's \"bug\"\n", time: instant() });
     expect(created.prompt).toEqual({ state: "quiet", waitedMs: 1_500 });
     const paste = session.commands.findIndex((command) => command.startsWith("tmux -u load-buffer"));
-    expect(session.commands[paste]).toMatch(/^tmux -u load-buffer -b moor-prompt-[0-9a-f]{12} - ';' paste-buffer -p -r -d -b moor-prompt-[0-9a-f]{12} -t =agent: ';' send-keys -t =agent: Enter$/);
+    expect(session.commands[paste]).toMatch(/^tmux -u load-buffer -b moor-prompt-[0-9a-f]{12} - ';' paste-buffer -p -r -d -b moor-prompt-[0-9a-f]{12} -t '=agent:' ';' send-keys -t '=agent:' Enter$/);
     expect(session.stdins[paste]).toBe("fix it's \"bug\"\n");
   });
 

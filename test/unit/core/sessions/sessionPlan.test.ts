@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ExitCode } from "../../../../src/core/errors.js";
-import { loginShellCommand } from "../../../../src/tmux/session.js";
+import { loginShellArgv } from "../../../../src/tmux/session.js";
 import { buildSessionSpec, commandArgv, parseWindowOption, sessionTmuxArgv, tmuxSpecFor } from "../../../../src/core/sessions/sessionPlan.js";
 
 const NOW = new Date("2025-01-02T03:04:05.000Z");
@@ -42,11 +42,11 @@ describe("session spec", () => {
     expect(sessionTmuxArgv(spec)).toEqual([
       "tmux", "-u", "new-session", "-d", "-s", "agent", "-c", "src",
       ";", "set-option", "-w", "-t", "=agent:", "remain-on-exit", "on",
-      ";", "pipe-pane", "-o", "-t", "=agent:", `mkdir -p "$HOME"/.local/state/moor/agent && exec cat >> "$HOME"/.local/state/moor/agent/output.log`,
-      ";", "respawn-pane", "-k", "-t", "=agent:", "-c", "src", "--", loginShellCommand(["claude"]),
+      ";", "pipe-pane", "-o", "-t", "=agent:", `umask 077; mkdir -p "$HOME"/.local/state/moor/agent && exec cat >> "$HOME"/.local/state/moor/agent/output.log`,
+      ";", "respawn-pane", "-k", "-t", "=agent:", "-c", "src", "--", ...loginShellArgv(["claude"]),
       ";", "new-window", "-d", "-t", "=agent:", "-n", "srv", "-c", "src",
       ";", "set-option", "-w", "-t", "=agent:=srv", "remain-on-exit", "on",
-      ";", "respawn-pane", "-k", "-t", "=agent:=srv", "-c", "src", "--", loginShellCommand(["sh", "-c", "make dev"]),
+      ";", "respawn-pane", "-k", "-t", "=agent:=srv", "-c", "src", "--", ...loginShellArgv(["sh", "-c", "make dev"]),
     ]);
   });
 
