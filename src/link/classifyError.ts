@@ -10,21 +10,29 @@ const PROGRAMMING_ERRORS = [TypeError, RangeError, ReferenceError, SyntaxError];
 
 // The one place that decides whether a failure is worth retrying. A refusal by the other side is
 // fatal: authentication, host key, bad input, a missing session (all MoorErrors with their exit code,
-// or ssh2's client-authentication), and so is a bug in moor. Anything else that goes wrong on the
-// way (sockets, timeouts, DNS, and the garbage a half-dead link delivers: "Bad packet length") is
-// network trouble and is retried.
+// or ssh2's client-authentication), no algorithm both ends accept, and a bug in moor. Anything else
+// that goes wrong on the way (sockets, timeouts, DNS, and the garbage a half-dead link delivers:
+// "Bad packet length", a malformed KEX packet) is network trouble and is retried.
 export function classifyError(error: unknown): ErrorKind {
   if (error instanceof MoorError) return error.exitCode === ExitCode.unreachable ? "transient" : "fatal";
   if (!(error instanceof Error)) return "fatal";
   const { code, level } = error as Error & { code?: unknown; level?: unknown };
   if (typeof code === "string" && TRANSIENT_CODES.has(code)) return "transient";
-  if (level === "client-authentication") return "fatal";
+  if (level === "client-authentication" || isNoCommonAlgorithm(error)) return "fatal";
   if (PROGRAMMING_ERRORS.some((kind) => error instanceof kind)) return "fatal";
   return "transient";
 }
 
-// Turns whatever a connection attempt threw into the error the user sees (exit 3 for network trouble).
-export function toLinkError(error: unknown, label: string): MoorError {
+// ssh2's key exchange found no kex, host key, cipher, MAC or compression both ends accept
+// ("Handshake failed: no matching C->S cipher"): trying again gets the same answer.
+function isNoCommonAlgorithm(error: Error): boolean {
+  return isSshError(error) && error.level === "handshake" && /\bno matching\b/i.test(error.message);
+}
+
+// Turns whatever a connection attempt threw into the error the user sees: exit 3 for network trouble and
+// for ssh refusals without an exit code of their own. Anything else fatal that is not a MoorError is a bug
+// in moor: it is returned as it is, for the CLI to report as an internal error (exit 1).
+export function toLinkError(error: unknown, label: string): unknown {
   if (error instanceof MoorError) return error;
   const reason = describeNetworkError(error);
   if (classifyError(error) === "transient") {
@@ -33,7 +41,19 @@ export function toLinkError(error: unknown, label: string): MoorError {
       cause: error,
     });
   }
+  if (!isSshError(error)) return error;
+  if (isNoCommonAlgorithm(error)) {
+    return new MoorError(`ssh to ${label} failed: ${reason} (no common algorithm)`, ExitCode.unreachable, {
+      hint: `${label}'s sshd and moor share no key exchange, host key, cipher or MAC algorithm; check its sshd_config`,
+      cause: error,
+    });
+  }
   return new MoorError(`ssh to ${label} failed: ${reason}`, ExitCode.unreachable, { cause: error });
+}
+
+// ssh2 marks the errors it raises with the stage they come from ("handshake", "client-authentication").
+function isSshError(error: unknown): error is Error & { level: string } {
+  return error instanceof Error && typeof (error as Error & { level?: unknown }).level === "string";
 }
 
 export function describeNetworkError(error: unknown): string {

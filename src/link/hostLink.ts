@@ -147,7 +147,7 @@ export class HostLink {
       } catch (error) {
         if (backoff.signal.aborted && !this.#closed) continue;
         const failure = toLinkError(error, this.label);
-        if (!this.#closed) this.#setState({ kind: "failed", reason: failure.message, exitCode: failure.exitCode });
+        if (!this.#closed) this.#setState({ kind: "failed", reason: describeNetworkError(failure), exitCode: failure instanceof MoorError ? failure.exitCode : ExitCode.internal });
         throw failure;
       } finally {
         this.#waitingToRetry = false;
@@ -155,7 +155,18 @@ export class HostLink {
     }
   }
 
-  #attempt(signal: AbortSignal): Promise<SshSession> {
+  // A session that arrives after the signal (close() or retryNow() mid-attempt) is closed here: p-retry
+  // throws the abort reason instead of returning it, so nobody else would.
+  async #attempt(signal: AbortSignal): Promise<SshSession> {
+    const session = await this.#connectOnce(signal);
+    if (signal.aborted) {
+      session.close();
+      throw signal.reason;
+    }
+    return session;
+  }
+
+  #connectOnce(signal: AbortSignal): Promise<SshSession> {
     const staggerMs = this.#options.staggerMs;
     if (!staggerMs) return this.#options.connect(signal);
     return staggeredAttempt((own) => this.#options.connect(AbortSignal.any([own, signal])), {

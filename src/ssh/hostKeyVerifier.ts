@@ -43,27 +43,38 @@ export async function makeHostKeyVerifier(policy: HostKeyPolicy): Promise<HostKe
   let status: HostKeyStatus = "known";
   let fingerprint = "";
 
-  const verify = async (blob: Buffer): Promise<boolean> => {
+  const check = async (blob: Buffer): Promise<boolean> => {
     const key = parseHostKeyBlob(blob);
     fingerprint = fingerprintSha256(key.data);
-    const check = checkHostKey(entries, policy.host, policy.port, key);
-    switch (check.status) {
+    const found = checkHostKey(entries, policy.host, policy.port, key);
+    switch (found.status) {
       case "known":
         return true;
       case "revoked":
-        failure = revokedHostKeyError(policy.label, policy.host, policy.port, policy.file, key.type, fingerprint, check.entry);
+        failure = revokedHostKeyError(policy.label, policy.host, policy.port, policy.file, key.type, fingerprint, found.entry);
         return false;
       case "changed":
-        failure = changedHostKeyError(policy.label, policy.host, policy.port, policy.file, check.expected, key.type, fingerprint);
+        failure = changedHostKeyError(policy.label, policy.host, policy.port, policy.file, found.expected, key.type, fingerprint);
         return false;
       case "unknown":
         if (!policy.acceptNew) {
           failure = unknownHostKeyError(policy.label, policy.host, policy.port, policy.file, key.type, fingerprint, types);
           return false;
         }
-        await appendKnownHost(policy.file, formatKnownHostsLine(policy.host, policy.port, key.type, key.data.toString("base64")));
+        await record(policy, key.type, key.data);
         status = "recorded";
         return true;
+    }
+  };
+
+  // Never throws: whatever goes wrong becomes the failure, so ssh2's "verification failed" is never mistaken
+  // for network trouble and retried.
+  const verify = async (blob: Buffer): Promise<boolean> => {
+    try {
+      return await check(blob);
+    } catch (error) {
+      failure = error instanceof MoorError ? error : new MoorError(`cannot check the host key of ${policy.label}: ${String(error)}`, ExitCode.internal, { cause: error });
+      return false;
     }
   };
 
@@ -80,4 +91,17 @@ export async function makeHostKeyVerifier(policy: HostKeyPolicy): Promise<HostKe
     status: () => status,
     fingerprint: () => fingerprint,
   };
+}
+
+// Adds the accepted key to known_hosts; a file that cannot be written is the user's to fix (exit 2), not the network's.
+async function record(policy: HostKeyPolicy, type: string, data: Buffer): Promise<void> {
+  try {
+    await appendKnownHost(policy.file, formatKnownHostsLine(policy.host, policy.port, type, data.toString("base64")));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new MoorError(`cannot record the host key of ${policy.label} in ${policy.file}: ${reason}`, ExitCode.usage, {
+      hint: "check that the file and its folder are writable, or pass another file with --known-hosts",
+      cause: error,
+    });
+  }
 }

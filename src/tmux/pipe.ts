@@ -16,11 +16,12 @@ function parentDir(path: string): string | undefined {
 }
 
 // The command pipe-pane runs (always with /bin/sh): append everything the pane prints to the log, creating its
-// folder first. "#" is doubled because tmux expands pipe-pane's command as a format (verified on 3.3a).
+// folder first, both private to the login (umask 077: the log is the agent's whole transcript). "#" is doubled
+// because tmux expands pipe-pane's command as a format (verified on 3.3a).
 export function logPipeCommand(logPath: string): string {
   const dir = parentDir(logPath.replace(/^~\//, ""));
   const mkdir = dir === undefined ? "" : `mkdir -p ${shellPath(dir)} && `;
-  return escapeFormat(`${mkdir}exec cat >> ${shellPath(logPath)}`);
+  return escapeFormat(`umask 077; ${mkdir}exec cat >> ${shellPath(logPath)}`);
 }
 
 // -o: only opens a pipe when the pane has none, so repeating it never doubles the log.

@@ -54,6 +54,14 @@ describe("moor host", () => {
     expect(again.code).toBe(0);
   });
 
+  it("says a known_hosts file it cannot write to is the user's to fix (exit 2, naming it), not an unreachable box", async () => {
+    const world = makeWorld();
+    const add = await moor(world, ["--known-hosts", "/proc/version", "host", "add", "x", `${box.user}@${box.host}`, "-p", String(box.port), "-i", box.privateKeyPath, "--accept-new"]);
+    expect(add.code).toBe(2);
+    expect(add.stderr).toMatch(/cannot record the host key of x in \/proc\/version/);
+    expect(add.stderr).not.toMatch(/unreachable/);
+  });
+
   it("refuses a changed host key loudly with exit 4, even with --accept-new", async () => {
     const changing = await startBox();
     try {

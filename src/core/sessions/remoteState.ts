@@ -11,9 +11,10 @@ export const STATE_EXIT = {
 } as const;
 
 // Runs in the login's home. spec.json is written beside the session only once tmux has made it, so a refused
-// "duplicate session" leaves the existing session's spec untouched. Arguments: DIR SPEC CWD TMUX-ARGV...
+// "duplicate session" leaves the existing session's spec untouched. umask 077 keeps the state (the agent's
+// transcript among it) private whatever the login's umask. Arguments: DIR SPEC CWD TMUX-ARGV...
 const CREATE_SCRIPT = [
-  'dir=$1 spec=$2 cwd=$3; shift 3',
+  'umask 077; dir=$1 spec=$2 cwd=$3; shift 3',
   `if [ -n "$cwd" ] && [ ! -d "$cwd" ]; then echo "no such directory: $cwd" >&2; exit ${STATE_EXIT.noCwd}; fi`,
   `mkdir -p "$dir" || exit ${STATE_EXIT.unwritable}`,
   `if [ -n "$spec" ]; then cat > "$spec.new" || exit ${STATE_EXIT.unwritable}; fi`,
@@ -44,8 +45,9 @@ export function createSessionArgv(options: CreateOptions): string[] {
 }
 
 // Arguments: the state folder, then the notes file, both relative to home (where ssh commands start).
+// umask 077: a folder or notes file made here is the login's alone.
 function withNotes(session: string, script: string, create: boolean): string[] {
-  const enter = `${create ? 'mkdir -p "$1" && ' : ""}[ -d "$1" ] || exit ${STATE_EXIT.missing}`;
+  const enter = `umask 077; ${create ? 'mkdir -p "$1" && ' : ""}[ -d "$1" ] || exit ${STATE_EXIT.missing}`;
   return ["sh", "-c", `${enter}\n${script}`, "sh", sessionStateDir(session), sessionNotesPath(session)];
 }
 

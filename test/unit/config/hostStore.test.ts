@@ -1,11 +1,27 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { HostStore } from "../../../src/config/hostStore.js";
 import { ExitCode, MoorError } from "../../../src/core/errors.js";
 
 const freshDir = (): string => mkdtempSync(join(tmpdir(), "moor-store-"));
+const storeModule = new URL("../../../src/config/hostStore.ts", import.meta.url).href;
+const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
+
+// A separate moor process adding hosts: node with tsx, as the real CLI would, but straight into the store.
+function putInChild(dir: string, names: string[]): Promise<number | null> {
+  const script = `const { HostStore } = await import(${JSON.stringify(storeModule)});
+const store = new HostStore(${JSON.stringify(dir)});
+for (const name of ${JSON.stringify(names)}) store.put({ name, hostname: name });`;
+  const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: repoRoot, stdio: ["ignore", "ignore", "inherit"] });
+  return new Promise((resolve, reject) => {
+    child.once("error", reject);
+    child.once("exit", resolve);
+  });
+}
 
 describe("HostStore", () => {
   it("keeps host names with dots whole and writes the file with mode 0600", () => {
@@ -52,5 +68,27 @@ describe("HostStore", () => {
     expect((error as MoorError).exitCode).toBe(ExitCode.usage);
     expect((error as MoorError).message).toContain(file);
     expect(readFileSync(file, "utf8")).toBe(content);
+  });
+
+  it("keeps every host when several moor processes add hosts at once", { timeout: 30_000 }, async () => {
+    const dir = freshDir();
+    const names = (child: number): string[] => Array.from({ length: 5 }, (_, i) => `h${child}-${i}`);
+    const codes = await Promise.all(Array.from({ length: 8 }, (_, child) => putInChild(dir, names(child))));
+    expect(codes).toEqual(Array.from({ length: 8 }, () => 0));
+    const expected = Array.from({ length: 8 }, (_, child) => names(child)).flat().sort();
+    expect(new HostStore(dir).list().map((host) => host.name)).toEqual(expected);
+    expect(existsSync(join(dir, "hosts.json.lock"))).toBe(false);
+  });
+
+  it("takes over a lock left by a moor that died holding it", () => {
+    const dir = freshDir();
+    const store = new HostStore(dir);
+    const lock = join(dir, "hosts.json.lock");
+    writeFileSync(lock, "");
+    const longAgo = new Date(Date.now() - 60_000);
+    utimesSync(lock, longAgo, longAgo);
+    store.put({ name: "a", hostname: "a" });
+    expect(store.get("a")).toEqual({ name: "a", hostname: "a" });
+    expect(existsSync(lock)).toBe(false);
   });
 });

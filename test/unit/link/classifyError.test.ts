@@ -25,6 +25,11 @@ describe("classifyError", () => {
   it("garbage from a half-dead link is transient (seen: ssh2's plain 'Bad packet length')", () => {
     expect(classifyError(new Error("Bad packet length"))).toBe("transient");
     expect(classifyError(new Error("Connection lost before handshake"))).toBe("transient");
+    expect(classifyError(withLevel("handshake", "Received malformed KEXINIT"))).toBe("transient");
+  });
+
+  it.each(["key exchange algorithm", "host key format", "C->S cipher", "S->C MAC"])("no matching %s is fatal: retrying cannot help", (what) => {
+    expect(classifyError(withLevel("handshake", `Handshake failed: no matching ${what}`))).toBe("fatal");
   });
 
   it("an unreachable MoorError is transient; a bug in moor or a non-error is fatal", () => {
@@ -37,9 +42,23 @@ describe("classifyError", () => {
 describe("toLinkError", () => {
   it("turns network trouble into exit 3 naming the host", () => {
     const error = toLinkError(withCode("ECONNREFUSED"), "box1");
-    expect(error.exitCode).toBe(ExitCode.unreachable);
-    expect(error.message).toBe("box1 unreachable: connection refused");
-    expect(error.hint).toMatch(/moor host test box1/);
+    expect(error).toBeInstanceOf(MoorError);
+    expect(error).toMatchObject({ exitCode: ExitCode.unreachable, message: "box1 unreachable: connection refused", hint: expect.stringMatching(/moor host test box1/) as unknown });
+  });
+
+  it("says no common algorithm when key exchange finds none, with exit 3", () => {
+    const cause = withLevel("handshake", "Handshake failed: no matching key exchange algorithm");
+    expect(toLinkError(cause, "box1")).toMatchObject({
+      exitCode: ExitCode.unreachable,
+      message: "ssh to box1 failed: Handshake failed: no matching key exchange algorithm (no common algorithm)",
+      cause,
+    });
+  });
+
+  it("passes a bug in moor (or a thrown non-error) through unchanged, for the CLI to report as internal", () => {
+    const bug = new TypeError("x is undefined");
+    expect(toLinkError(bug, "box1")).toBe(bug);
+    expect(toLinkError("a string", "box1")).toBe("a string");
   });
 
   it("passes a MoorError through unchanged", () => {

@@ -52,6 +52,26 @@ describe("HostLink", () => {
     expect(link.state).toMatchObject({ kind: "failed", exitCode: ExitCode.auth });
   });
 
+  it("throws a bug in moor unchanged (exit 1 at the CLI), never as exit 3", async () => {
+    const bug = new TypeError("spec.port is undefined");
+    const link = new HostLink({ label: "box", retry: fastRetry, connect: () => Promise.reject(bug) });
+    await expect(link.exec(["true"])).rejects.toBe(bug);
+    expect(link.state).toMatchObject({ kind: "failed", exitCode: ExitCode.internal });
+  });
+
+  it.each([0, 1_000])("closes a session that arrives after close() (stagger %i ms) rather than leaking it", async (staggerMs) => {
+    const session = new FakeSession();
+    let arrive: (session: FakeSession) => void = () => undefined;
+    const link = new HostLink({ label: "box", retry: fastRetry, staggerMs, connect: () => new Promise((resolve) => (arrive = resolve)) });
+    const connecting = link.session();
+    await new Promise((resolve) => setImmediate(resolve));
+    link.close();
+    arrive(session);
+    await expect(connecting).rejects.toThrow();
+    await new Promise((resolve) => setImmediate(resolve));
+    await expect(session.exec("true")).rejects.toMatchObject({ message: "Not connected" });
+  });
+
   it("gives up with exit 3 when the retry budget runs out", async () => {
     const link = new HostLink({ label: "box", retry: { ...fastRetry, retries: 2 }, connect: () => Promise.reject(refused()) });
     await expect(link.exec(["true"])).rejects.toMatchObject({ exitCode: ExitCode.unreachable, message: "box unreachable: connection refused" });

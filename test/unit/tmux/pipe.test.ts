@@ -2,14 +2,14 @@ import { describe, it, expect } from "vitest";
 import { logPipeCommand, pipeToLogArgv, stopPipeArgv } from "../../../src/tmux/pipe.js";
 
 describe("logPipeCommand", () => {
-  it("appends to a home-relative log, creating its folder", () => {
-    expect(logPipeCommand(".moor/logs/a.log")).toBe(`mkdir -p "$HOME"/.moor/logs && exec cat >> "$HOME"/.moor/logs/a.log`);
-    expect(logPipeCommand("~/a.log")).toBe(`exec cat >> "$HOME"/a.log`);
+  it("appends to a home-relative log, creating its folder, both private to the login", () => {
+    expect(logPipeCommand(".moor/logs/a.log")).toBe(`umask 077; mkdir -p "$HOME"/.moor/logs && exec cat >> "$HOME"/.moor/logs/a.log`);
+    expect(logPipeCommand("~/a.log")).toBe(`umask 077; exec cat >> "$HOME"/a.log`);
   });
 
   it("quotes for sh and doubles # for tmux's format expansion", () => {
     expect(logPipeCommand("/tmp/my logs/#1's.log")).toBe(
-      `mkdir -p '/tmp/my logs' && exec cat >> '/tmp/my logs/##1'\\''s.log'`,
+      `umask 077; mkdir -p '/tmp/my logs' && exec cat >> '/tmp/my logs/##1'\\''s.log'`,
     );
   });
 
@@ -21,7 +21,7 @@ describe("logPipeCommand", () => {
 
 describe("pipe argv", () => {
   it("opens the log only when no pipe is open, and closes it", () => {
-    expect(pipeToLogArgv("=a:", "a.log")).toEqual(["tmux", "-u", "pipe-pane", "-o", "-t", "=a:", `exec cat >> "$HOME"/a.log`]);
+    expect(pipeToLogArgv("=a:", "a.log")).toEqual(["tmux", "-u", "pipe-pane", "-o", "-t", "=a:", `umask 077; exec cat >> "$HOME"/a.log`]);
     expect(stopPipeArgv("=a:")).toEqual(["tmux", "-u", "pipe-pane", "-t", "=a:"]);
   });
 });

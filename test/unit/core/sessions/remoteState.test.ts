@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -13,11 +13,13 @@ beforeEach(() => {
 
 function run(argv: string[], stdin = ""): { code: number | null; stdout: string; stderr: string } {
   const [program = "", ...args] = argv;
-  const result = spawnSync(program, args, { cwd: home, input: stdin, encoding: "utf8" });
+  // Run under the usual login umask (022), which the scripts must override.
+  const result = spawnSync("sh", ["-c", 'umask 022; exec "$@"', "sh", program, ...args], { cwd: home, input: stdin, encoding: "utf8" });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 const state = (...parts: string[]) => join(home, ".local/state/moor/s", ...parts);
+const mode = (path: string): number => statSync(path).mode & 0o777;
 
 describe("createSessionArgv", () => {
   it("makes the state folder and records the spec once the tmux command succeeded", () => {
@@ -26,6 +28,14 @@ describe("createSessionArgv", () => {
     expect(run(argv, '{"it\'s": "ü"}\n')).toEqual({ code: 0, stdout: "made\n", stderr: "" });
     expect(readFileSync(state("spec.json"), "utf8")).toBe('{"it\'s": "ü"}\n');
     expect(existsSync(state("spec.json.new"))).toBe(false);
+  });
+
+  it("keeps the state folder (0700) and the spec (0600) private under a umask of 022", () => {
+    const argv = createSessionArgv({ session: "s", specPath: ".local/state/moor/s/spec.json", tmuxArgv: ["touch", ".local/state/moor/s/output.log"] });
+    expect(run(argv, "{}").code).toBe(0);
+    expect(mode(state())).toBe(0o700);
+    expect(mode(state("spec.json"))).toBe(0o600);
+    expect(mode(state("output.log"))).toBe(0o600);
   });
 
   it("leaves an existing spec alone when tmux refuses, and passes tmux's status and words on", () => {
@@ -52,6 +62,10 @@ describe("notes scripts", () => {
     expect(run(appendNotesArgv("s", false), "x\n").code).toBe(STATE_EXIT.missing);
     expect(run(appendNotesArgv("s", true), "x\n").code).toBe(0);
     expect(run(readNotesArgv("s")).stdout).toBe("x\n");
+    expect(mode(state())).toBe(0o700);
+    expect(mode(state("notes.md"))).toBe(0o600);
+    expect(run(replaceNotesArgv("s", false), "y\n").code).toBe(0);
+    expect(mode(state("notes.md"))).toBe(0o600);
   });
 
   it("print nothing without notes, append on a line of its own, replace byte for byte", () => {
