@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import { createRequire } from "node:module";
-import { hostCommand } from "./commands/host.js";
+import { hostCommand } from "./commands/host/index.js";
 import { newCommand } from "./commands/new.js";
 import { sendCommand } from "./commands/send.js";
 import { peekCommand } from "./commands/peek.js";

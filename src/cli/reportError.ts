@@ -6,10 +6,9 @@ const REPORT_URL = "https://github.com/moor-cli/moor/issues";
 
 // The one place errors become an exit code and a readable line on stderr; stacks only with -v.
 export function reportError(error: unknown, stderr: NodeJS.WritableStream, style: Style, verbose: boolean): number {
-  if (error instanceof CommanderError) {
-    if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return ExitCode.ok;
-    return ExitCode.usage;
-  }
+  // Commander has already printed its message or help. --help and --version end with 0; help shown because
+  // something was missing (`moor`, `moor host`) is a usage error.
+  if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
   if (error instanceof MoorError) {
     stderr.write(`${style.red("moor:")} ${error.message}\n`);
     if (error.hint) stderr.write(`${style.dim("hint:")} ${error.hint}\n`);

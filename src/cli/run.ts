@@ -12,9 +12,15 @@ export async function run(argv: readonly string[]): Promise<number> {
     await program.parseAsync([...argv]);
     return typeof process.exitCode === "number" ? process.exitCode : 0;
   } catch (error) {
-    const verbose = argv.includes("-v") || argv.includes("--verbose");
-    return reportError(error, process.stderr, makeStyle(process.stderr), verbose);
+    return reportError(error, process.stderr, makeStyle(process.stderr), wantsVerbose(argv));
   } finally {
     runtime.close();
   }
+}
+
+// -v/--verbose among moor's own arguments: after a standalone "--" they belong to the remote command.
+export function wantsVerbose(argv: readonly string[]): boolean {
+  const end = argv.indexOf("--");
+  const own = end === -1 ? argv : argv.slice(0, end);
+  return own.includes("-v") || own.includes("--verbose");
 }

@@ -30,9 +30,9 @@ describe("moor capture", () => {
     const file = join(dir, "c1.txt");
     writeFileSync(file, "old content\n");
     const result = await moor(world, ["capture", "box:c1", "--all", "-o", file]);
-    expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe(`saved ${String(COUNT)} lines of box:c1 to ${file}\n`);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe(`moor: saved ${String(COUNT)} lines of box:c1 to ${file}\n`);
     expect(readFileSync(file, "utf8")).toBe(numbers(1, COUNT));
     expect(readdirSync(dir)).toEqual(["c1.txt"]);
   });
@@ -40,6 +40,7 @@ describe("moor capture", () => {
   it("prints the visible screen by default, and -S N adds N lines of history above it", async () => {
     const screen = await moor(world, ["capture", "box:c1"]);
     expect(screen.code).toBe(0);
+    expect(screen.stderr).toBe("");
     expect(screen.stdout).toBe(numbers(COUNT - 22, COUNT));
     const more = await moor(world, ["capture", "box:c1", "-S", "10"]);
     expect(more.stdout).toBe(numbers(COUNT - 32, COUNT));

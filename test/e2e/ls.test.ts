@@ -82,14 +82,35 @@ describe("moor ls", () => {
     console.log(`moor ls with one of two boxes stopped took ${tookMs} ms`);
     expect(tookMs).toBeLessThan(5_000);
     const alone = await moor(local, ["ls", "doomed"]);
-    expect(alone.code).toBe(3);
-    expect(alone.stderr).toMatch(/^moor: doomed unreachable: connection refused$/m);
+    expect(alone.code).toBe(0);
+    expect(alone.stderr).toBe("");
+    expect(alone.stdout).toMatch(/^doomed\s+-\s+unreachable\s+doomed unreachable: connection refused$/m);
   });
 
-  it("refuses an unknown HOST with exit 5 before contacting anything", async () => {
+  it("exits 0 with a row for each host even when every host failed", async () => {
+    const run = await moor(world, ["ls", "bare", "--json"]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe("");
+    expect(JSON.parse(run.stdout)).toEqual({ hosts: [{ host: "bare", state: "error", error: expect.stringMatching(/tmux is not installed on bare/) as unknown, exitCode: 6, sessions: [] }] });
+  });
+
+  it("with no hosts registered, says so on stderr and prints no data", async () => {
+    const run = await moor(makeWorld(), ["ls"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe("moor: no hosts yet: add one with moor host add NAME user@hostname\n");
+    const json = await moor(makeWorld(), ["ls", "--json"]);
+    expect(json).toMatchObject({ code: 0, stderr: "" });
+    expect(JSON.parse(json.stdout)).toEqual({ hosts: [] });
+  });
+
+  it("refuses an unknown HOST with exit 5, and a session target with exit 2, before contacting anything", async () => {
     const run = await moor(world, ["ls", "alpha", "nowhere"]);
     expect(run.code).toBe(5);
     expect(run.stdout).toBe("");
     expect(run.stderr).toMatch(/unknown host "nowhere"/);
+    const bad = await moor(world, ["ls", "alpha:s1"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe("");
   });
 });

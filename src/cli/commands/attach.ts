@@ -26,14 +26,13 @@ export function attachCommand(runtime: RuntimeHolder): Command {
       const { ctx, io } = runtime.get(command);
       const terminal = TtyTerminal.open(io.stdin, io.stdout, io.env);
       // Reconnect progress ("connecting to …") would land on tmux's screen: the banner says it instead.
-      const progress = io.progress.bind(io);
-      io.progress = (message) => (terminal.raw ? undefined : progress(message));
+      io.muteProgress(() => terminal.raw);
       const stop = abortOnSignals();
       const session = `${target.host}:${target.session}`;
       try {
         const outcome = await attachTarget(ctx, target, { readOnly: Boolean(options.readOnly), steal: Boolean(options.steal), reconnect: options.reconnect, terminal, signal: stop.signal });
-        if (outcome.kind === "ended") io.print(`moor: session ${session} ended`);
-        if (outcome.kind === "interrupted") io.print(`moor: left ${session} on ${stop.received() ?? "a signal"}; the session keeps running`);
+        if (outcome.kind === "ended") io.info(`session ${session} ended`);
+        if (outcome.kind === "interrupted") io.info(`left ${session} on ${stop.received() ?? "a signal"}; the session keeps running`);
       } finally {
         stop.dispose();
         terminal.restore(false);

@@ -31,6 +31,6 @@ export function captureCommand(runtime: RuntimeHolder): Command {
       if (options.output === undefined) return void io.stdout.write(text);
       await writeFileAtomic(options.output, text);
       const lines = text === "" ? 0 : text.split("\n").length - 1;
-      io.print(`saved ${String(lines)} lines of ${targetLabel(target)} to ${options.output}`);
+      io.info(`saved ${String(lines)} lines of ${targetLabel(target)} to ${options.output}`);
     });
 }

@@ -23,8 +23,7 @@ export function killCommand(runtime: RuntimeHolder): Command {
     .addHelpText("after", examples(["moor kill gpu1:fix-tests", "moor kill gpu1 --all --yes"]))
     .action(async (targetText: string, options: KillOptions, command: Command) => {
       if (options.all) return await killAll(runtime, command, targetText, options);
-      const { host, session } = parseTarget(targetText);
-      if (session === undefined) throw usageError(`moor kill needs a session: got only the host "${host}"`, `write HOST:SESSION, or "moor kill ${host} --all --yes" to end all of its sessions`);
+      if (isHostOnly(targetText)) throw usageError(`moor kill needs a session: got only the host "${targetText}"`, `write HOST:SESSION, or "moor kill ${targetText} --all --yes" to end all of its sessions`);
       const target = parseWholeSessionTarget(targetText, "kill");
       const { ctx, io } = runtime.get(command);
       await killSession(ctx.link(target.host), target.session, target.label);
@@ -32,6 +31,8 @@ export function killCommand(runtime: RuntimeHolder): Command {
       io.print(`killed ${target.label} (its log, spec and notes stay: moor revive ${target.label})`);
     });
 }
+
+const isHostOnly = (text: string): boolean => text !== "" && !text.includes(":");
 
 async function killAll(runtime: RuntimeHolder, command: Command, targetText: string, options: KillOptions): Promise<void> {
   const target = parseTarget(targetText);

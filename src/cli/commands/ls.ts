@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import { resolveTargets, uniqueHosts } from "../../core/overview/hostNames.js";
-import { allFailedError, listHosts } from "../../core/overview/listHosts.js";
+import { listHosts } from "../../core/overview/listHosts.js";
 import { formatLsTable, lsJson } from "../overview/lsTable.js";
 import { examples } from "../render/examples.js";
 import type { RuntimeHolder } from "../runtime.js";
@@ -11,9 +11,9 @@ JSON (--json): {"hosts":[{"host","state":"ok"|"unreachable"|"error","error"?,"ex
   "attached","clients","created","activity","windows":[{"index","name","panes":[{"id","index","command","status",...}]}]}]}]}
   Times are ISO 8601. "status" is the first pane of the first window (where moor new starts the agent).
 
-Exit status: 0 when at least one host was listed (a host that could not be reached is a row saying so);
-  when every host failed, the first host's failure (3 unreachable, 4 authentication, 6 tmux missing);
-  5 for an unknown HOST, before anything is contacted.
+Exit status: 0 once the listing is printed, even when hosts failed: a host that could not be reached
+  is a row saying so (its "exitCode" in --json: 3 unreachable, 4 authentication, 6 tmux missing);
+  5 for an unknown HOST and 2 for bad input, before anything is contacted.
 `;
 
 // moor ls: every session on every host (queried in parallel); a host that fails is a row, not a failure.
@@ -26,11 +26,9 @@ export function lsCommand(runtime: RuntimeHolder): Command {
     .action(async (hosts: string[], options: { json?: boolean }, command: Command) => {
       const { ctx, io } = runtime.get(command);
       const names = uniqueHosts(resolveTargets(ctx, hosts, false, "ls"));
-      if (names.length === 0 && !options.json) return io.print(io.out.dim("no hosts yet: add one with moor host add NAME user@hostname"));
+      if (names.length === 0 && !options.json) return io.info("no hosts yet: add one with moor host add NAME user@hostname");
       const overviews = await listHosts(ctx, names);
       if (options.json) io.json(lsJson(overviews));
       else io.print(formatLsTable(overviews, Math.floor(Date.now() / 1000), io.out));
-      const failure = allFailedError(overviews);
-      if (failure) throw failure;
     });
 }

@@ -2,7 +2,6 @@ import { Command } from "commander";
 import { parseSessionTarget } from "../../core/names.js";
 import { RemoteTmux } from "../../core/remoteTmux.js";
 import { planSend, sendText } from "../../core/sessions/sendText.js";
-import { validateKeyName } from "../../tmux/keys.js";
 import type { CliIo } from "../io.js";
 import { examples } from "../render/examples.js";
 import type { RuntimeHolder } from "../runtime.js";
@@ -45,7 +44,7 @@ export function sendCommand(runtime: RuntimeHolder): Command {
     ]))
     .action(async (targetText: string, words: string[], options: SendOptions, command: Command) => {
       const target = parseSessionTarget(targetText, "send");
-      const keys = (options.key ?? []).map(validateKeyName);
+      const keys = options.key ?? [];
       const { ctx, io } = runtime.get(command);
       const text = await textToSend(io, words, keys);
       const plan = planSend({ target, text, enter: options.enter, keys });

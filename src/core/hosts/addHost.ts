@@ -1,8 +1,9 @@
+import { join, resolve } from "node:path";
 import type { HostRecord } from "../../config/hostRecord.js";
 import { HOST_NAME_RULE } from "../../config/hostRecord.js";
 import { usageError } from "../errors.js";
 import type { MoorContext } from "../moorContext.js";
-import { DEFAULT_KEEPALIVE } from "../hostResolver.js";
+import { readSshConfig, specFromRecord } from "../hostResolver.js";
 import { parseDestination } from "./parseDestination.js";
 import { testHost, type HostTestReport } from "./testHost.js";
 
@@ -37,22 +38,13 @@ export async function addHost(ctx: MoorContext, input: AddHostInput): Promise<Ad
     hostname: destination.hostname,
     ...(destination.user ? { user: destination.user } : {}),
     ...(input.port ? { port: input.port } : {}),
-    ...(input.identityFile ? { identityFile: input.identityFile } : {}),
+    ...(input.identityFile ? { identityFile: absoluteKeyPath(input.identityFile, ctx.home) } : {}),
     ...(input.jump ? { jump: input.jump } : {}),
   };
   const replaced = ctx.store.get(input.name) !== undefined;
   let contact: HostTestReport | undefined;
   if (input.acceptNew) {
-    const spec = {
-      label: record.name,
-      hostname: record.hostname,
-      port: record.port ?? 22,
-      user: record.user ?? ctx.localUser,
-      identityFiles: record.identityFile ? [record.identityFile] : [],
-      keepaliveIntervalMs: DEFAULT_KEEPALIVE.intervalMs,
-      keepaliveCountMax: DEFAULT_KEEPALIVE.countMax,
-      ...(record.jump ? { jump: ctx.resolve(record.jump) } : {}),
-    };
+    const spec = specFromRecord(record, { store: ctx.store, home: ctx.home, localUser: ctx.localUser, sshConfigText: readSshConfig(ctx.home) });
     const link = ctx.linkTo(spec, { acceptNew: true });
     try {
       contact = await testHost(link, spec, { requireTmux: false });
@@ -62,4 +54,11 @@ export async function addHost(ctx: MoorContext, input: AddHostInput): Promise<Ad
   }
   ctx.store.put(record);
   return { record, replaced, ...(contact ? { contact } : {}) };
+}
+
+// The key is used later from any directory, so it is stored absolute; "~/" is the user's home, as in ssh.
+export function absoluteKeyPath(path: string, home: string): string {
+  if (path === "~") return home;
+  if (path.startsWith("~/")) return join(home, path.slice(2));
+  return resolve(path);
 }

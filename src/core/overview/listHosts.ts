@@ -50,12 +50,3 @@ export async function listHosts(ctx: MoorContext, hosts: readonly string[], nowS
   );
 }
 
-// The error ls ends with when no host could be listed: the first host's, so its exit code is the command's.
-export function allFailedError(overviews: readonly HostOverview[]): MoorError | undefined {
-  const first = overviews[0];
-  if (first === undefined || overviews.some((overview) => overview.state === "ok")) return undefined;
-  const others = overviews.length > 1 ? ` (and ${overviews.length - 1} more host${overviews.length > 2 ? "s" : ""} failed)` : "";
-  return new MoorError(`${first.error ?? `${first.host} failed`}${others}`, first.exitCode ?? ExitCode.remote, {
-    hint: `"moor host test ${first.host}" shows each step of connecting`,
-  });
-}

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { HostStore } from "../../../src/config/hostStore.js";
 import { ExitCode } from "../../../src/core/errors.js";
-import { resolveHost, type ResolverEnv } from "../../../src/core/hostResolver.js";
+import { resolveHost, specFromRecord, type ResolverEnv } from "../../../src/core/hostResolver.js";
 
 function env(sshConfigText?: string): ResolverEnv {
   const store = new HostStore(mkdtempSync(join(tmpdir(), "moor-resolve-")));
@@ -47,5 +47,26 @@ describe("resolveHost", () => {
 
   it("says a name known nowhere is not found (exit 5), with the command to register it", () => {
     expect(() => resolveHost("nowhere", env("Host *\n  User x\n"))).toThrow(expect.objectContaining({ exitCode: ExitCode.notFound, hint: "register it with: moor host add nowhere user@hostname" }) as Error);
+  });
+
+  it("refuses a jump loop through ~/.ssh/config aliases instead of reading a hop as a literal host", () => {
+    const e = env("Host a\n  HostName a.example\n  ProxyJump b\nHost b\n  HostName b.example\n  ProxyJump a\n");
+    expect(() => resolveHost("a", e)).toThrow(/jump host loop: a -> b -> a/);
+  });
+});
+
+describe("specFromRecord", () => {
+  it("resolves a literal [user@]host[:port] jump that is not registered (host add -J ... --accept-new)", () => {
+    const spec = specFromRecord({ name: "x", hostname: "10.0.0.9", user: "moor", jump: "me@127.0.0.1:2222" }, env());
+    expect(spec).toMatchObject({ label: "x", hostname: "10.0.0.9", user: "moor", port: 22 });
+    expect(spec.jump).toEqual({ label: "me@127.0.0.1:2222", hostname: "127.0.0.1", port: 2222, user: "me", identityFiles: [], keepaliveIntervalMs: 2000, keepaliveCountMax: 2 });
+  });
+
+  it("resolves a registered or aliased jump, and refuses a record that jumps through itself", () => {
+    const e = env("Host bastion\n  HostName bastion.example\n  User ann\n");
+    e.store.put({ name: "jumpbox", hostname: "1.2.3.4", user: "j" });
+    expect(specFromRecord({ name: "x", hostname: "h", jump: "bastion,jumpbox" }, e).jump).toMatchObject({ label: "jumpbox", jump: { label: "bastion", hostname: "bastion.example", user: "ann" } });
+    e.store.put({ name: "back", hostname: "b", jump: "x" });
+    expect(() => specFromRecord({ name: "x", hostname: "h", jump: "back" }, e)).toThrow(/jump host loop: x -> back -> x/);
   });
 });

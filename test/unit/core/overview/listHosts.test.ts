@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ExitCode, MoorError } from "../../../../src/core/errors.js";
-import { allFailedError, listHostSessions } from "../../../../src/core/overview/listHosts.js";
+import { listHostSessions } from "../../../../src/core/overview/listHosts.js";
 import { LIST_PANES_3_3A } from "../../tmux/fixtures/tmux33a.js";
 
 const fail = (error: Error) => () => Promise.reject(error);
@@ -24,15 +24,3 @@ describe("listHostSessions", () => {
   });
 });
 
-describe("allFailedError", () => {
-  it("is nothing when any host was listed, else the first host's failure with its exit code", async () => {
-    const ok = await listHostSessions("a", () => Promise.resolve(""), () => 0);
-    const down = await listHostSessions("b", fail(new MoorError("b unreachable: connection refused", ExitCode.unreachable)), () => 0);
-    const noTmux = await listHostSessions("c", fail(new MoorError("tmux is not installed on c", ExitCode.remote)), () => 0);
-    expect(allFailedError([ok, down])).toBeUndefined();
-    expect(allFailedError([])).toBeUndefined();
-    const error = allFailedError([down, noTmux]);
-    expect(error?.exitCode).toBe(3);
-    expect(error?.message).toBe("b unreachable: connection refused (and 1 more host failed)");
-  });
-});
