@@ -1,5 +1,5 @@
 import { CommanderError } from "commander";
-import { ExitCode, MoorError } from "../core/errors.js";
+import { ExitCode, MoorError } from "../errors.js";
 import type { Style } from "./render/style.js";
 
 const REPORT_URL = "https://github.com/moor-cli/moor/issues";

@@ -1,6 +1,5 @@
 import type { Command } from "commander";
 import { MoorContext } from "../core/moorContext.js";
-import { defaultConfigDir } from "../config/hostStore.js";
 import { processIo, type CliIo } from "./io.js";
 import { askPassphraseOnTty } from "./passphrase.js";
 
@@ -25,7 +24,7 @@ export class RuntimeHolder {
     const io = processIo(Boolean(globals.verbose));
     const knownHosts = globals.knownHosts ?? process.env.MOOR_KNOWN_HOSTS;
     const ctx = new MoorContext({
-      configDir: globals.configDir ?? defaultConfigDir(),
+      ...(globals.configDir ? { configDir: globals.configDir } : {}),
       ...(knownHosts ? { knownHostsFile: knownHosts } : {}),
       askPassphrase: askPassphraseOnTty,
       onProgress: (message) => io.progress(message),

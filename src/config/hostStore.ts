@@ -2,7 +2,7 @@ import Conf from "conf";
 import { closeSync, existsSync, mkdirSync, openSync, rmSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { homedir } from "node:os";
-import { MoorError, ExitCode } from "../core/errors.js";
+import { MoorError, ExitCode } from "../errors.js";
 import { hostRecordSchema, type HostRecord } from "./hostRecord.js";
 
 interface StoreShape {

@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { HostRecord } from "../config/hostRecord.js";
 import type { HostStore } from "../config/hostStore.js";
-import { resolveSshConfigHost } from "../ssh/sshConfig.js";
+import { resolveSshConfigHost } from "../config/sshConfig.js";
 import type { ConnectSpec } from "../ssh/types.js";
-import { notFoundError } from "./errors.js";
+import { notFoundError } from "../errors.js";
 
 export interface ResolverEnv {
   store: HostStore;

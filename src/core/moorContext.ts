@@ -1,19 +1,15 @@
 import { homedir, userInfo } from "node:os";
 import { join } from "node:path";
-import { HostStore } from "../config/hostStore.js";
-import { HostLink } from "../link/hostLink.js";
+import { HostStore, defaultConfigDir } from "../config/hostStore.js";
+import type { HostLink } from "../link/hostLink.js";
 import { ONE_SHOT_RETRY, type RetryPolicy } from "../link/linkState.js";
-import { openSsh } from "../ssh/connect.js";
+import { sshHostLink } from "../link/sshHostLink.js";
 import type { ConnectSpec } from "../ssh/types.js";
 import { readSshConfig, resolveHost } from "./hostResolver.js";
 
-// Links that ride out drops give a handshake 3 s (a blackholed attempt is abandoned) and start a
-// fresh attempt every second meanwhile, so they are back about a second after the network is.
-const RECONNECT_HANDSHAKE_MS = 3_000;
-const RECONNECT_STAGGER_MS = 1_000;
-
 export interface MoorContextOptions {
-  configDir: string;
+  /** Where the host registry lives; MOOR_CONFIG_DIR or the XDG config home when absent. */
+  configDir?: string;
   knownHostsFile?: string;
   env?: NodeJS.ProcessEnv;
   home?: string;
@@ -44,7 +40,7 @@ export class MoorContext {
   }
 
   get store(): HostStore {
-    this.#store ??= new HostStore(this.#options.configDir);
+    this.#store ??= new HostStore(this.#options.configDir ?? defaultConfigDir(this.#options.env ?? process.env));
     return this.#store;
   }
 
@@ -69,24 +65,16 @@ export class MoorContext {
   /** A link that is not shared or remembered (used to try a host before registering it). */
   linkTo(spec: ConnectSpec, options: LinkOptions = {}): HostLink {
     const env = this.#options.env ?? process.env;
-    return new HostLink({
-      label: spec.label,
+    return sshHostLink(spec, {
       retry: options.retry ?? ONE_SHOT_RETRY,
       reconnect: options.reconnect ?? false,
-      ...(options.reconnect ? { staggerMs: RECONNECT_STAGGER_MS } : {}),
-      quietAfterMs: spec.keepaliveIntervalMs + 1_000,
-      connect: (signal) =>
-        openSsh(spec, {
-          knownHostsFile: this.knownHostsFile,
-          acceptNew: options.acceptNew ?? false,
-          home: this.home,
-          readyTimeoutMs: options.readyTimeoutMs ?? 10_000,
-          handshakeTimeoutMs: options.reconnect ? RECONNECT_HANDSHAKE_MS : (options.readyTimeoutMs ?? 10_000),
-          signal,
-          ...(env.SSH_AUTH_SOCK ? { agentSocket: env.SSH_AUTH_SOCK } : {}),
-          ...(this.#options.askPassphrase ? { askPassphrase: this.#options.askPassphrase } : {}),
-          ...(this.#options.onProgress ? { onProgress: this.#options.onProgress } : {}),
-        }),
+      knownHostsFile: this.knownHostsFile,
+      acceptNew: options.acceptNew ?? false,
+      home: this.home,
+      readyTimeoutMs: options.readyTimeoutMs ?? 10_000,
+      ...(env.SSH_AUTH_SOCK ? { agentSocket: env.SSH_AUTH_SOCK } : {}),
+      ...(this.#options.askPassphrase ? { askPassphrase: this.#options.askPassphrase } : {}),
+      ...(this.#options.onProgress ? { onProgress: this.#options.onProgress } : {}),
     });
   }
 

@@ -1,4 +1,4 @@
-import { usageError } from "./errors.js";
+import { usageError } from "../errors.js";
 
 const NAME_RULE = /^[A-Za-z0-9_][A-Za-z0-9_-]{0,63}$/;
 

@@ -1,4 +1,4 @@
-import { ExitCode, MoorError } from "../core/errors.js";
+import { ExitCode, MoorError } from "../errors.js";
 
 export type ErrorKind = "transient" | "fatal";
 

@@ -1,6 +1,6 @@
 import { EventEmitter } from "node:events";
 import pRetry from "p-retry";
-import { MoorError, ExitCode } from "../core/errors.js";
+import { MoorError, ExitCode } from "../errors.js";
 import { quoteArgv } from "../ssh/shellQuote.js";
 import type { ExecOptions, ExecResult, PtyOptions, RemoteChannel, SshSession } from "../ssh/types.js";
 import { ChannelBudget } from "./channelBudget.js";

@@ -1,5 +1,5 @@
 import type { AuthenticationType, AuthHandlerMiddleware, NextAuthHandler } from "ssh2";
-import { MoorError, ExitCode } from "../core/errors.js";
+import { MoorError, ExitCode } from "../errors.js";
 import { defaultIdentityFiles, loadPrivateKey } from "./identities.js";
 
 export interface AuthPlanInput {

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 
-import { ExitCode, MoorError } from "../core/errors.js";
+import { ExitCode, MoorError } from "../errors.js";
 
 // Host key identity: the key type inside an SSH wire blob, and the fingerprint users compare by eye.
 

@@ -1,4 +1,4 @@
-import { ExitCode, MoorError } from "../core/errors.js";
+import { ExitCode, MoorError } from "../errors.js";
 import { quoteArg } from "./shellQuote.js";
 import { fingerprintSha256, keyTypeLabel } from "./fingerprint.js";
 import { hostKeyLookupName } from "./knownHostsMatch.js";

@@ -4,7 +4,7 @@ import { join } from "node:path";
 
 import ssh2, { type ParsedKey } from "ssh2";
 
-import { ExitCode, MoorError } from "../core/errors.js";
+import { ExitCode, MoorError } from "../errors.js";
 
 // Private keys from identity files: which ones OpenSSH would try, and loading one (asking for its
 // passphrase when it is encrypted). Neither the key nor the passphrase is ever logged.

@@ -1,7 +1,7 @@
 import { appendFile, mkdir, readFile } from "node:fs/promises";
 import { dirname } from "node:path";
 
-import { ExitCode, MoorError } from "../core/errors.js";
+import { ExitCode, MoorError } from "../errors.js";
 import { hostKeyLookupName } from "./knownHostsMatch.js";
 import { parseKnownHosts, type KnownHostEntry } from "./knownHostsParse.js";
 

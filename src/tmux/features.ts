@@ -1,4 +1,4 @@
-import { remoteError } from "../core/errors.js";
+import { remoteError } from "../errors.js";
 import { compareTmuxVersions } from "./version.js";
 import type { TmuxVersion } from "./version.js";
 

@@ -1,4 +1,4 @@
-import { usageError } from "../core/errors.js";
+import { usageError } from "../errors.js";
 
 // tmux sends an unknown key name as literal text (send-keys NotAKey types "NotAKey"), so names are checked here.
 const NAMED = [

@@ -1,4 +1,4 @@
-import { remoteError } from "../core/errors.js";
+import { remoteError } from "../errors.js";
 import { REAP_FIRST, tmuxArgv } from "./command.js";
 
 // Between fields. tmux 3.3a prints it raw, and window names (new-window -n), commands, paths and titles may

@@ -1,4 +1,4 @@
-import { usageError } from "../core/errors.js";
+import { usageError } from "../errors.js";
 import { tmuxArgv } from "./command.js";
 import type { TmuxCommand } from "./command.js";
 import { validateKeyName } from "./keys.js";

@@ -1,4 +1,4 @@
-import { usageError } from "../core/errors.js";
+import { usageError } from "../errors.js";
 import { quoteArgv } from "../ssh/shellQuote.js";
 import { escapeFormat, tmuxArgv } from "./command.js";
 import type { TmuxCommand } from "./command.js";

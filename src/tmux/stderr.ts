@@ -1,4 +1,4 @@
-import { MoorError, ExitCode, remoteError } from "../core/errors.js";
+import { MoorError, ExitCode, remoteError } from "../errors.js";
 
 // No tmux server on the host: zero sessions, not a failure. 3.3a says "no server running on SOCKET" when the
 // socket exists but nobody listens, "error connecting to SOCKET (No such file or directory)" when it is absent, and

@@ -1,4 +1,4 @@
-import { remoteError } from "../core/errors.js";
+import { remoteError } from "../errors.js";
 
 /** A tmux version as `tmux -V` reports it; `text` is what to show users. */
 export interface TmuxVersion {

@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import { usageError } from "../../core/errors.js";
+import { usageError } from "../../errors.js";
 import { parseTarget } from "../../core/names.js";
 import { killAllSessions, killSession } from "../../core/sessions/killSession.js";
 import { parseWholeSessionTarget } from "../../core/sessions/wholeSessionTarget.js";

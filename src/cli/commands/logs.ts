@@ -1,12 +1,9 @@
 import { Command, InvalidArgumentError } from "commander";
-import { usageError } from "../../core/errors.js";
+import { usageError } from "../../errors.js";
 import { parseSessionTarget } from "../../core/names.js";
-import { withFirstContact } from "../../core/sessions/firstContact.js";
-import { followLog, type FollowEvent } from "../../core/sessions/followLog.js";
-import { readLogTail, type LogLines } from "../../core/sessions/readLog.js";
-import { sessionLogPath } from "../../core/sessions/statePaths.js";
-import { EscapeStripper } from "../../core/sessions/stripEscapes.js";
-import { FOREVER_RETRY } from "../../link/linkState.js";
+import type { FollowEvent } from "../../core/sessions/followLog.js";
+import type { LogLines } from "../../core/sessions/readLog.js";
+import { showLog } from "../../core/sessions/showLog.js";
 import type { CliIo } from "../io.js";
 import { examples } from "../render/examples.js";
 import type { RuntimeHolder } from "../runtime.js";
@@ -56,16 +53,11 @@ export function logsCommand(runtime: RuntimeHolder): Command {
       if (target.window !== undefined) throw usageError(`moor logs reads a session's log: got the window "${target.window}" in ${targetText}`, `write ${target.host}:${target.session}; the log records the session's first window`);
       const { ctx, io } = runtime.get(command);
       const label = `${target.host}:${target.session}`;
-      const path = sessionLogPath(target.session);
-      const link = ctx.link(target.host, options.follow ? { reconnect: true, retry: FOREVER_RETRY } : {});
-      const stripper = options.raw ? undefined : new EscapeStripper();
-      const tail = await withFirstContact(link, readLogTail(link, path, options.lines, label));
-      io.stdout.write(stripper === undefined ? tail.data : stripper.push(tail.data));
-      if (!options.follow) return;
+      if (!options.follow) return await showLog(ctx, target, io.stdout, { lines: options.lines, raw: Boolean(options.raw) });
       const { signal, dispose } = stopSignal(io);
       try {
         const onEvent = (event: FollowEvent): void => showEvent(io, target.host, label, event);
-        await followLog({ source: link, path, target: label, from: tail.size, out: io.stdout, signal, onEvent, ...(stripper === undefined ? {} : { stripper }) });
+        await showLog(ctx, target, io.stdout, { lines: options.lines, raw: Boolean(options.raw), follow: { signal, onEvent } });
       } finally {
         dispose();
       }

@@ -4,7 +4,7 @@ import type { CreatedSession } from "../../core/sessions/createSession.js";
 import { newSession, planNewSession, type PlannedSession } from "../../core/sessions/newSession.js";
 import { parseWholeSessionTarget } from "../../core/sessions/wholeSessionTarget.js";
 import { commandArgv, parseWindowOption } from "../../core/sessions/sessionPlan.js";
-import { usageError } from "../../core/errors.js";
+import { usageError } from "../../errors.js";
 import type { WindowSpec } from "../../core/sessions/sessionSpec.js";
 import type { CliIo } from "../io.js";
 import { examples } from "../render/examples.js";

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { text } from "node:stream/consumers";
 import { Command } from "commander";
-import { MoorError, ExitCode, usageError } from "../../core/errors.js";
+import { MoorError, ExitCode, usageError } from "../../errors.js";
 import { parseWholeSessionTarget } from "../../core/sessions/wholeSessionTarget.js";
 import { appendNote, editNotes, readNotes, replaceNotes, type NotesTarget } from "../../core/sessions/sessionNotes.js";
 import type { CliIo } from "../io.js";

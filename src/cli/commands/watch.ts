@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError } from "commander";
-import { usageError } from "../../core/errors.js";
+import { usageError } from "../../errors.js";
 import { resolveTargets } from "../../core/overview/hostNames.js";
 import { startWatch } from "../../core/overview/startWatch.js";
 import type { WatchSnapshot } from "../../core/overview/watchTypes.js";

@@ -1,5 +1,5 @@
 import type { AttachTerminal, OutageNotice } from "../../core/attach/ports.js";
-import { usageError } from "../../core/errors.js";
+import { usageError } from "../../errors.js";
 import { bannerSequence, bannerText, clearBannerSequence } from "./banner.js";
 import { SequenceBoundary } from "./sequenceBoundary.js";
 import { AFTER_CLEAN_EXIT, AFTER_LOST_CLIENT } from "./ttyModes.js";

@@ -1,7 +1,7 @@
 import { systemClock, type Clock } from "../../link/clock.js";
 import type { LinkState } from "../../link/linkState.js";
 import type { RemoteChannel } from "../../ssh/types.js";
-import { ExitCode, MoorError } from "../errors.js";
+import { ExitCode, MoorError } from "../../errors.js";
 import { ChannelRun } from "./channelRun.js";
 import { finishAttach } from "./finishAttach.js";
 import { Outage } from "./outage.js";

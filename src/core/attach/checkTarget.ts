@@ -1,7 +1,7 @@
 import type { HostLink } from "../../link/hostLink.js";
 import type { LinkState } from "../../link/linkState.js";
 import { hasAttachTargetArgv } from "../../tmux/attach.js";
-import { ExitCode, MoorError } from "../errors.js";
+import { ExitCode, MoorError } from "../../errors.js";
 import type { SessionTarget } from "../names.js";
 import { RemoteTmux } from "../remoteTmux.js";
 

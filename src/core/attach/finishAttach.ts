@@ -1,4 +1,4 @@
-import { remoteError } from "../errors.js";
+import { remoteError } from "../../errors.js";
 import type { ChannelEnd } from "./channelRun.js";
 import type { AttachOutcome } from "./ports.js";
 import { lastLine, tmuxFarewell } from "./tmuxFarewell.js";

@@ -1,7 +1,7 @@
 import { join, resolve } from "node:path";
 import type { HostRecord } from "../../config/hostRecord.js";
 import { HOST_NAME_RULE } from "../../config/hostRecord.js";
-import { usageError } from "../errors.js";
+import { usageError } from "../../errors.js";
 import type { MoorContext } from "../moorContext.js";
 import { readSshConfig, specFromRecord } from "../hostResolver.js";
 import { parseDestination } from "./parseDestination.js";

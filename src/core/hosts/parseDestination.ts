@@ -1,4 +1,4 @@
-import { usageError } from "../errors.js";
+import { usageError } from "../../errors.js";
 
 export interface Destination {
   user?: string;

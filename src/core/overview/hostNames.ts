@@ -1,4 +1,4 @@
-import { usageError } from "../errors.js";
+import { usageError } from "../../errors.js";
 import type { MoorContext } from "../moorContext.js";
 import { parseTarget, type Target } from "../names.js";
 

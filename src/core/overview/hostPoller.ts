@@ -1,4 +1,4 @@
-import { ExitCode, MoorError } from "../errors.js";
+import { ExitCode, MoorError } from "../../errors.js";
 import { listPanesArgv } from "../../tmux/list.js";
 import { capturePanesArgv, parsePaneCaptures } from "../../tmux/paneLines.js";
 import type { TmuxRunner } from "./listHosts.js";

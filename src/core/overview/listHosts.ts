@@ -1,4 +1,4 @@
-import { ExitCode, MoorError, type ExitCode as ExitCodeType } from "../errors.js";
+import { ExitCode, MoorError, type ExitCode as ExitCodeType } from "../../errors.js";
 import type { MoorContext } from "../moorContext.js";
 import { RemoteTmux } from "../remoteTmux.js";
 import { listPanesArgv } from "../../tmux/list.js";

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { MoorError, ExitCode } from "../errors.js";
+import { MoorError, ExitCode } from "../../errors.js";
 
 // Writes a local file so that readers see the old content or the whole new one, never half a file: the data goes
 // to a temporary file beside it (same filesystem), which is then renamed over it.

@@ -1,5 +1,5 @@
 import type { RemoteTmux } from "../remoteTmux.js";
-import { remoteError, usageError, type MoorError } from "../errors.js";
+import { remoteError, usageError, type MoorError } from "../../errors.js";
 import { isDuplicateSession, tmuxFailure } from "../../tmux/stderr.js";
 import { createSessionArgv, STATE_EXIT } from "./remoteState.js";
 import type { SessionSpec } from "./sessionSpec.js";

@@ -1,6 +1,6 @@
 import type { EventEmitter } from "node:events";
 import { ONE_SHOT_RETRY, type LinkState } from "../../link/linkState.js";
-import { ExitCode, MoorError } from "../errors.js";
+import { ExitCode, MoorError } from "../../errors.js";
 
 // What is watched: a HostLink's label and state events.
 export interface WatchedLink {

@@ -1,5 +1,5 @@
 import { setTimeout as delay } from "node:timers/promises";
-import { ExitCode, isMoorError, remoteError } from "../errors.js";
+import { ExitCode, isMoorError, remoteError } from "../../errors.js";
 import type { RemoteChannel } from "../../ssh/types.js";
 import { readLogWindow, type LogExec } from "./readLog.js";
 import type { EscapeStripper } from "./stripEscapes.js";

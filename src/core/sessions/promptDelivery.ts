@@ -3,7 +3,7 @@ import type { HostLink } from "../../link/hostLink.js";
 import { paneSnapshotArgv, parsePaneSnapshot, type PaneSnapshot } from "../../tmux/paneSnapshot.js";
 import { pasteArgv } from "../../tmux/send.js";
 import { paneTarget } from "../../tmux/target.js";
-import { remoteError } from "../errors.js";
+import { remoteError } from "../../errors.js";
 import { runTmux } from "./tmuxCall.js";
 
 /** Time for polling, injected so tests never sleep. */

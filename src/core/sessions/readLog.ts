@@ -1,4 +1,4 @@
-import { notFoundError, remoteError } from "../errors.js";
+import { notFoundError, remoteError } from "../../errors.js";
 import type { ExecOptions, ExecResult } from "../../ssh/types.js";
 import { lastLinesStart } from "./lastLines.js";
 

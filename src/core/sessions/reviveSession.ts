@@ -1,6 +1,6 @@
 import type { HostLink } from "../../link/hostLink.js";
 import type { RemoteTmux } from "../remoteTmux.js";
-import { notFoundError, remoteError } from "../errors.js";
+import { notFoundError, remoteError } from "../../errors.js";
 import { checkCanCreate, createSession, type CreatedSession } from "./createSession.js";
 import { sessionTmuxArgv } from "./sessionPlan.js";
 import { parseSessionSpec, type SessionSpec } from "./sessionSpec.js";

@@ -1,5 +1,5 @@
 import type { HostLink } from "../../link/hostLink.js";
-import { notFoundError, remoteError } from "../errors.js";
+import { notFoundError, remoteError } from "../../errors.js";
 import { appendNotesArgv, readNotesArgv, replaceNotesArgv, STATE_EXIT } from "./remoteState.js";
 import { sessionNotesPath } from "./statePaths.js";
 import { sessionExists } from "./tmuxCall.js";

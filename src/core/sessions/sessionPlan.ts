@@ -1,5 +1,5 @@
 import { newSessionArgv, type NewSessionSpec } from "../../tmux/session.js";
-import { usageError } from "../errors.js";
+import { usageError } from "../../errors.js";
 import { validateName } from "../names.js";
 import type { SessionSpec, WindowSpec } from "./sessionSpec.js";
 import { sessionLogPath } from "./statePaths.js";

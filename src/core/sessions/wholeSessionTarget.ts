@@ -1,4 +1,4 @@
-import { usageError } from "../errors.js";
+import { usageError } from "../../errors.js";
 import { parseSessionTarget, type SessionTarget } from "../names.js";
 
 // HOST:SESSION for the commands that act on a whole session (new, revive, kill, note): a window part is refused

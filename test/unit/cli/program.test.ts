@@ -3,7 +3,7 @@ import { buildProgram } from "../../../src/cli/program.js";
 import { reportError } from "../../../src/cli/reportError.js";
 import { makeStyle } from "../../../src/cli/render/style.js";
 import { RuntimeHolder } from "../../../src/cli/runtime.js";
-import { ExitCode, MoorError } from "../../../src/core/errors.js";
+import { ExitCode, MoorError } from "../../../src/errors.js";
 
 interface Parsed {
   code: number;

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { HostStore } from "../../../src/config/hostStore.js";
-import { ExitCode, MoorError } from "../../../src/core/errors.js";
+import { ExitCode, MoorError } from "../../../src/errors.js";
 
 const freshDir = (): string => mkdtempSync(join(tmpdir(), "moor-store-"));
 const storeModule = new URL("../../../src/config/hostStore.ts", import.meta.url).href;

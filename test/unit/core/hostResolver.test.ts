@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { HostStore } from "../../../src/config/hostStore.js";
-import { ExitCode } from "../../../src/core/errors.js";
+import { ExitCode } from "../../../src/errors.js";
 import { resolveHost, specFromRecord, type ResolverEnv } from "../../../src/core/hostResolver.js";
 
 function env(sshConfigText?: string): ResolverEnv {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ExitCode, MoorError } from "../../../src/core/errors.js";
+import { ExitCode, MoorError } from "../../../src/errors.js";
 import { parseSessionTarget, parseTarget, validateName } from "../../../src/core/names.js";
 
 function exitCodeOf(fn: () => unknown): number | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ExitCode, MoorError } from "../../../src/core/errors.js";
+import { ExitCode, MoorError } from "../../../src/errors.js";
 import { classifyError, toLinkError } from "../../../src/link/classifyError.js";
 
 const withCode = (code: string): Error => Object.assign(new Error(code), { code });

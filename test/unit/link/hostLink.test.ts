@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ExitCode, MoorError } from "../../../src/core/errors.js";
+import { ExitCode, MoorError } from "../../../src/errors.js";
 import { HostLink } from "../../../src/link/hostLink.js";
 import type { LinkState } from "../../../src/link/linkState.js";
 import { FakeClock } from "../fakes/fakeClock.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { ExitCode, MoorError } from "../../../src/core/errors.js";
+import { ExitCode, MoorError } from "../../../src/errors.js";
 import { fingerprintSha256, keyBlobType, keyTypeLabel, parseHostKeyBlob } from "../../../src/ssh/fingerprint.js";
 import { hostKey, keygenFingerprint, type HostKeyName } from "./fixtures.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { ExitCode } from "../../../src/core/errors.js";
+import { ExitCode } from "../../../src/errors.js";
 import { changedHostKeyError, revokedHostKeyError, unknownHostKeyError } from "../../../src/ssh/hostKeyErrors.js";
 import { parseKnownHosts } from "../../../src/ssh/knownHostsParse.js";
 import { hostKey, keygenFingerprint, readFixture } from "./fixtures.js";

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
-import { ExitCode } from "../../../src/core/errors.js";
+import { ExitCode } from "../../../src/errors.js";
 import { makeHostKeyVerifier, type HostKeyPolicy } from "../../../src/ssh/hostKeyVerifier.js";
 import { hostKey } from "./fixtures.js";
 

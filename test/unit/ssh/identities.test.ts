@@ -4,7 +4,7 @@ import { join } from "node:path";
 
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-import { ExitCode, MoorError } from "../../../src/core/errors.js";
+import { ExitCode, MoorError } from "../../../src/errors.js";
 import { defaultIdentityFiles, loadPrivateKey } from "../../../src/ssh/identities.js";
 import { fixturePath, readFixture } from "./fixtures.js";
 

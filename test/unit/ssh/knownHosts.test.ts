@@ -4,7 +4,7 @@ import { join } from "node:path";
 
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
-import { ExitCode, MoorError } from "../../../src/core/errors.js";
+import { ExitCode, MoorError } from "../../../src/errors.js";
 import { appendKnownHost, checkHostKey, formatKnownHostsLine, readKnownHosts } from "../../../src/ssh/knownHosts.js";
 import { hostKey } from "./fixtures.js";
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { MoorError } from "../../../src/core/errors.js";
+import { MoorError } from "../../../src/errors.js";
 import { compareTmuxVersions, parseTmuxVersion, tmuxVersionArgv } from "../../../src/tmux/version.js";
 import { TMUX_V_3_3A } from "./fixtures/tmux33a.js";
 

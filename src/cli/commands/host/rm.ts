@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import { notFoundError } from "../../../core/errors.js";
+import { notFoundError } from "../../../errors.js";
 import { examples } from "../../render/examples.js";
 import type { RuntimeHolder } from "../../runtime.js";
 

@@ -1,7 +1,7 @@
 import { EventEmitter } from "node:events";
 import { describe, expect, it } from "vitest";
 import { TtyTerminal, type TtyInput, type TtyOutput } from "../../../../src/cli/terminal/ttyTerminal.js";
-import { ExitCode } from "../../../../src/core/errors.js";
+import { ExitCode } from "../../../../src/errors.js";
 
 class FakeInput extends EventEmitter implements TtyInput {
   isTTY = true;

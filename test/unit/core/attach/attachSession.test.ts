@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { attachSession, type AttachSessionOptions } from "../../../../src/core/attach/attachSession.js";
-import { ExitCode, MoorError } from "../../../../src/core/errors.js";
+import { ExitCode, MoorError } from "../../../../src/errors.js";
 import { FakeClock } from "../../fakes/fakeClock.js";
 import { FakeLink, FakeTerminal, flush } from "./attachFakes.js";
 

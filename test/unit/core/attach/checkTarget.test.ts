@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkTarget } from "../../../../src/core/attach/checkTarget.js";
-import { ExitCode } from "../../../../src/core/errors.js";
+import { ExitCode } from "../../../../src/errors.js";
 import { HostLink } from "../../../../src/link/hostLink.js";
 import { FakeSession } from "../../fakes/fakeSession.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ExitCode, MoorError } from "../../../../src/core/errors.js";
+import { ExitCode, MoorError } from "../../../../src/errors.js";
 import { listHostSessions } from "../../../../src/core/overview/listHosts.js";
 import { LIST_PANES_3_3A } from "../../tmux/fixtures/tmux33a.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ExitCode, MoorError } from "../../../../src/core/errors.js";
+import { ExitCode, MoorError } from "../../../../src/errors.js";
 import { watchHosts } from "../../../../src/core/overview/watchHosts.js";
 import type { WatchSnapshot } from "../../../../src/core/overview/watchTypes.js";
 import { FakeClock } from "../../fakes/fakeClock.js";

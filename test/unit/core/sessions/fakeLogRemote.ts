@@ -1,5 +1,5 @@
 import { PassThrough } from "node:stream";
-import { ExitCode, MoorError } from "../../../../src/core/errors.js";
+import { ExitCode, MoorError } from "../../../../src/errors.js";
 import type { FollowSource } from "../../../../src/core/sessions/followLog.js";
 import type { ChannelExit, ExecResult, RemoteChannel } from "../../../../src/ssh/types.js";
 

@@ -1,6 +1,6 @@
 import { EventEmitter } from "node:events";
 import { describe, expect, it } from "vitest";
-import { ExitCode } from "../../../../src/core/errors.js";
+import { ExitCode } from "../../../../src/errors.js";
 import { withFirstContact } from "../../../../src/core/sessions/firstContact.js";
 import type { LinkState } from "../../../../src/link/linkState.js";
 

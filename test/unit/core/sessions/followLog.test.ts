@@ -1,6 +1,6 @@
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { ExitCode, MoorError } from "../../../../src/core/errors.js";
+import { ExitCode, MoorError } from "../../../../src/errors.js";
 import { followArgv, followLog, type FollowEvent } from "../../../../src/core/sessions/followLog.js";
 import { EscapeStripper } from "../../../../src/core/sessions/stripEscapes.js";
 import { FakeLogRemote, settle } from "./fakeLogRemote.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ExitCode } from "../../../../src/core/errors.js";
+import { ExitCode } from "../../../../src/errors.js";
 import { killAllSessions, killSession } from "../../../../src/core/sessions/killSession.js";
 import { fakeHost, NO_SERVER, NO_SESSION } from "./fakeHost.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ExitCode } from "../../../../src/core/errors.js";
+import { ExitCode } from "../../../../src/errors.js";
 import { newSession, planNewSession } from "../../../../src/core/sessions/newSession.js";
 import type { PollTime } from "../../../../src/core/sessions/promptDelivery.js";
 import { fakeHost, NO_SERVER, NO_SESSION, type Answer } from "./fakeHost.js";

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ExitCode } from "../../../../src/core/errors.js";
+import { ExitCode } from "../../../../src/errors.js";
 import { logWindowArgv, readLogTail, type LogExec } from "../../../../src/core/sessions/readLog.js";
 import type { ExecResult } from "../../../../src/ssh/types.js";
 

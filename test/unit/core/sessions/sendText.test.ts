@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ExitCode, MoorError } from "../../../../src/core/errors.js";
+import { ExitCode, MoorError } from "../../../../src/errors.js";
 import { newBufferName, planSend } from "../../../../src/core/sessions/sendText.js";
 
 const target = { host: "box", session: "s1" };

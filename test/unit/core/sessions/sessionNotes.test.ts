@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ExitCode } from "../../../../src/core/errors.js";
+import { ExitCode } from "../../../../src/errors.js";
 import { appendNote, readNotes } from "../../../../src/core/sessions/sessionNotes.js";
 import { STATE_EXIT } from "../../../../src/core/sessions/remoteState.js";
 import { fakeHost, NO_SERVER } from "./fakeHost.js";

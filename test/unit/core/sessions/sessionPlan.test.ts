@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ExitCode } from "../../../../src/core/errors.js";
+import { ExitCode } from "../../../../src/errors.js";
 import { loginShellArgv } from "../../../../src/tmux/session.js";
 import { buildSessionSpec, commandArgv, parseWindowOption, sessionTmuxArgv, tmuxSpecFor } from "../../../../src/core/sessions/sessionPlan.js";
 

@@ -4,9 +4,9 @@ import { join } from "node:path";
 
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
-import { ExitCode, MoorError } from "../../../src/core/errors.js";
-import { resolveSshConfigHost, type SshConfigHost } from "../../../src/ssh/sshConfig.js";
-import { FIXTURES, readFixture } from "./fixtures.js";
+import { ExitCode, MoorError } from "../../../src/errors.js";
+import { resolveSshConfigHost, type SshConfigHost } from "../../../src/config/sshConfig.js";
+import { FIXTURES, readFixture } from "../ssh/fixtures.js";
 
 // ssh_config.G.json was recorded with `ssh -G ALIAS -F ssh_config` as root (home /root, user root).
 const AS_ROOT = { home: "/root", user: "root" };

@@ -2,8 +2,8 @@ import { globSync, readFileSync } from "node:fs";
 import { hostname as localHostname } from "node:os";
 import { isAbsolute, join } from "node:path";
 
-import { ExitCode, MoorError } from "../core/errors.js";
-import { matchPattern, matchPatternList } from "./knownHostsMatch.js";
+import { ExitCode, MoorError } from "../errors.js";
+import { matchPattern, matchPatternList } from "../ssh/knownHostsMatch.js";
 import { splitConfigLine } from "./sshConfigLine.js";
 
 // Resolving an alias from ~/.ssh/config as `ssh -G` would, for the settings moor uses.

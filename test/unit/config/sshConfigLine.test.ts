@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { splitConfigLine } from "../../../src/ssh/sshConfigLine.js";
+import { splitConfigLine } from "../../../src/config/sshConfigLine.js";
 
 describe("splitConfigLine", () => {
   it.each([

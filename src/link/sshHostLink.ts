@@ -1,0 +1,41 @@
+import { openSsh } from "../ssh/connect.js";
+import type { ConnectSpec } from "../ssh/types.js";
+import { HostLink } from "./hostLink.js";
+import type { RetryPolicy } from "./linkState.js";
+
+export interface SshHostLinkOptions {
+  retry: RetryPolicy;
+  reconnect: boolean;
+  knownHostsFile: string;
+  acceptNew: boolean;
+  home: string;
+  readyTimeoutMs: number;
+  agentSocket?: string;
+  askPassphrase?: (keyFile: string) => Promise<string | undefined>;
+  onProgress?: (message: string) => void;
+}
+
+// Links that ride out drops give a handshake 3 s (a blackholed attempt is abandoned) and start a
+// fresh attempt every second meanwhile, so they are back about a second after the network is.
+const RECONNECT_HANDSHAKE_MS = 3_000;
+const RECONNECT_STAGGER_MS = 1_000;
+
+// A HostLink whose connections are real ssh connections to the spec's host (the only place the link
+// layer is wired to the ssh layer).
+export function sshHostLink(spec: ConnectSpec, options: SshHostLinkOptions): HostLink {
+  const { retry, reconnect, readyTimeoutMs, ...connectOptions } = options;
+  return new HostLink({
+    label: spec.label,
+    retry,
+    reconnect,
+    ...(reconnect ? { staggerMs: RECONNECT_STAGGER_MS } : {}),
+    quietAfterMs: spec.keepaliveIntervalMs + 1_000,
+    connect: (signal) =>
+      openSsh(spec, {
+        ...connectOptions,
+        readyTimeoutMs,
+        handshakeTimeoutMs: reconnect ? RECONNECT_HANDSHAKE_MS : readyTimeoutMs,
+        signal,
+      }),
+  });
+}
