@@ -1,4 +1,5 @@
 import { openSsh } from "../ssh/connect.js";
+import { KeyCache } from "../ssh/keyCache.js";
 import type { ConnectSpec } from "../ssh/types.js";
 import { HostLink } from "./hostLink.js";
 import type { RetryPolicy } from "./linkState.js";
@@ -20,6 +21,9 @@ export interface SshHostLinkOptions {
 const RECONNECT_HANDSHAKE_MS = 3_000;
 const RECONNECT_STAGGER_MS = 1_000;
 
+// One run is one process: every link shares the keys it has loaded, so a passphrase is asked once.
+const runKeys = new KeyCache();
+
 // A HostLink whose connections are real ssh connections to the spec's host (the only place the link
 // layer is wired to the ssh layer).
 export function sshHostLink(spec: ConnectSpec, options: SshHostLinkOptions): HostLink {
@@ -33,6 +37,7 @@ export function sshHostLink(spec: ConnectSpec, options: SshHostLinkOptions): Hos
     connect: (signal) =>
       openSsh(spec, {
         ...connectOptions,
+        keyCache: runKeys,
         readyTimeoutMs,
         handshakeTimeoutMs: reconnect ? RECONNECT_HANDSHAKE_MS : readyTimeoutMs,
         signal,

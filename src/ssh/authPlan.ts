@@ -1,6 +1,7 @@
 import type { AuthenticationType, AuthHandlerMiddleware, NextAuthHandler } from "ssh2";
 import { MoorError, ExitCode } from "../errors.js";
 import { defaultIdentityFiles, loadPrivateKey } from "./identities.js";
+import type { KeyCache } from "./keyCache.js";
 
 export interface AuthPlanInput {
   label: string;
@@ -9,6 +10,8 @@ export interface AuthPlanInput {
   identityFiles: string[];
   home: string;
   askPassphrase?: (keyFile: string) => Promise<string | undefined>;
+  /** Shares loaded keys (and their one passphrase prompt) across the run's connections. */
+  keyCache?: KeyCache;
 }
 
 export interface AuthPlan {
@@ -37,7 +40,7 @@ export function makeAuthPlan(input: AuthPlanInput): AuthPlan {
   for (const file of files) {
     steps.push(async () => {
       try {
-        const key = await loadPrivateKey(file, input.askPassphrase);
+        const key = await (input.keyCache ? input.keyCache.load(file, input.askPassphrase) : loadPrivateKey(file, input.askPassphrase));
         last = `publickey ${file}`;
         tried.push(file);
         return { type: "publickey", username: input.user, key: key.privateKey, ...(key.passphrase ? { passphrase: key.passphrase } : {}) };

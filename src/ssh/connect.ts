@@ -41,6 +41,7 @@ function handshake(sock: Duplex, verifier: HostKeyVerifier, spec: ConnectSpec, o
     home: options.home,
     ...(options.agentSocket ? { agentSocket: options.agentSocket } : {}),
     ...(options.askPassphrase ? { askPassphrase: options.askPassphrase } : {}),
+    ...(options.keyCache ? { keyCache: options.keyCache } : {}),
   });
   const client = new Client();
   return new Promise<SshSession>((resolve, reject) => {

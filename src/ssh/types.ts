@@ -1,3 +1,4 @@
+import type { KeyCache } from "./keyCache.js";
 import type { Duplex, Readable, Writable } from "node:stream";
 
 // Everything needed to open one ssh connection; resolved by core from the registry or ~/.ssh/config.
@@ -23,6 +24,8 @@ export interface ConnectOptions {
   /** TCP connect and key exchange must finish within this (a blackholed link accepts and then hangs). */
   handshakeTimeoutMs?: number;
   askPassphrase?: (keyFile: string) => Promise<string | undefined>;
+  /** Shares loaded keys (and their one passphrase prompt) across the run's connections. */
+  keyCache?: KeyCache;
   onProgress?: (message: string) => void;
   signal?: AbortSignal;
 }
