@@ -84,7 +84,8 @@ moor_ensure_base_image() {
 }
 
 export MOOR_TEST_BASE_IMAGE="${MOOR_TEST_BASE_IMAGE:-moor-base:bookworm}"
-export MOOR_TEST_NETWORK="${MOOR_TEST_NETWORK:-host}"
+# Host networking gives each box its own loopback port on Linux; Docker Desktop maps ports instead.
+if [ "$(uname -s)" = Linux ]; then export MOOR_TEST_NETWORK="${MOOR_TEST_NETWORK:-host}"; fi
 export TESTCONTAINERS_RYUK_DISABLED=true
 export TESTCONTAINERS_HOST_OVERRIDE="${TESTCONTAINERS_HOST_OVERRIDE:-127.0.0.1}"
 

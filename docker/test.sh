@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The README's test command (`npm test`): provisions what is missing exactly as CI and the demo do
+# (Node 24, a Docker engine, the base image; a second run reuses them), installs the packages if
+# needed, builds moor, then runs the unit and integration tests. Extra arguments go to vitest.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+set +eu
+. docker/provision.sh
+provisioned=$?
+set -eu
+[ "$provisioned" -eq 0 ] || { echo "test: provisioning failed (see the lines above)" >&2; exit 1; }
+trap 'bash docker/unprovision.sh' EXIT
+
+[ -d node_modules/ssh2 ] || npm ci --no-audit --no-fund
+npm run --silent build
+npx vitest run "$@"
