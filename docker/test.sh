@@ -4,14 +4,5 @@
 # needed, builds moor, then runs the unit and integration tests. Extra arguments go to vitest.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-
-set +eu
-. docker/provision.sh
-provisioned=$?
-set -eu
-[ "$provisioned" -eq 0 ] || { echo "test: provisioning failed (see the lines above)" >&2; exit 1; }
-trap 'bash docker/unprovision.sh' EXIT
-
-[ -d node_modules/ssh2 ] || npm ci --no-audit --no-fund
-npm run --silent build
+. docker/prepare.sh test
 npx vitest run "$@"
