@@ -29,6 +29,14 @@ function isNoCommonAlgorithm(error: Error): boolean {
   return isSshError(error) && error.level === "handshake" && /\bno matching\b/i.test(error.message);
 }
 
+// The one message for a host that cannot be reached (exit 3), wherever moor gives up on it.
+export function unreachableError(label: string, reason: string, cause?: unknown): MoorError {
+  return new MoorError(`${label} unreachable: ${reason}`, ExitCode.unreachable, {
+    hint: `check that ${label} is up and reachable; "moor host test ${label}" shows each step`,
+    ...(cause === undefined ? {} : { cause }),
+  });
+}
+
 // Turns whatever a connection attempt threw into the error the user sees: exit 3 for network trouble and
 // for ssh refusals without an exit code of their own. Anything else fatal that is not a MoorError is a bug
 // in moor: it is returned as it is, for the CLI to report as an internal error (exit 1).
@@ -36,10 +44,7 @@ export function toLinkError(error: unknown, label: string): unknown {
   if (error instanceof MoorError) return error;
   const reason = describeNetworkError(error);
   if (classifyError(error) === "transient") {
-    return new MoorError(`${label} unreachable: ${reason}`, ExitCode.unreachable, {
-      hint: `check that ${label} is up and reachable; "moor host test ${label}" shows each step`,
-      cause: error,
-    });
+    return unreachableError(label, reason, error);
   }
   if (!isSshError(error)) return error;
   if (isNoCommonAlgorithm(error)) {

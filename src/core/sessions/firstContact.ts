@@ -1,6 +1,6 @@
 import type { EventEmitter } from "node:events";
 import { ONE_SHOT_RETRY, type LinkState } from "../../link/linkState.js";
-import { ExitCode, MoorError } from "../../errors.js";
+import { unreachableError } from "../../link/classifyError.js";
 
 // What is watched: a HostLink's label and state events.
 export interface WatchedLink {
@@ -17,9 +17,7 @@ export async function withFirstContact<T>(link: WatchedLink, work: Promise<T>, a
     onState = (state) => {
       if (state.kind === "up") link.events.off("state", onState);
       else if (state.kind === "retrying" && state.attempt > attempts) {
-        reject(new MoorError(`${link.label} unreachable: ${state.reason}`, ExitCode.unreachable, {
-          hint: `check that ${link.label} is up and reachable; "moor host test ${link.label}" shows each step`,
-        }));
+        reject(unreachableError(link.label, state.reason));
       }
     };
     link.events.on("state", onState);
