@@ -1,3 +1,4 @@
+import { untilAborted } from "../untilAborted.js";
 import { systemClock, type Clock } from "../../link/clock.js";
 import type { LinkState } from "../../link/linkState.js";
 import type { RemoteChannel } from "../../ssh/types.js";
@@ -106,24 +107,12 @@ async function openChannel(options: AttachSessionOptions, term: string, sleep: (
   for (;;) {
     if (signal?.aborted) return undefined;
     try {
-      const opening = link.open(options.argv, { pty: { ...terminal.size(), term } });
-      const channel = await untilAborted(opening, signal);
-      if (channel === undefined) void opening.then((late) => late.close(), () => undefined);
-      return channel;
+      return await untilAborted(link.open(options.argv, { pty: { ...terminal.size(), term } }), signal, (late) => late.close());
     } catch (error) {
       if (!options.reconnect || !(error instanceof MoorError) || error.exitCode !== ExitCode.unreachable) throw error;
       await sleep(REOPEN_DELAY_MS);
     }
   }
-}
-
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T | undefined> {
-  if (!signal) return work;
-  return new Promise((resolve, reject) => {
-    const onAbort = (): void => resolve(undefined);
-    signal.addEventListener("abort", onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-  });
 }
 
 function droppedError(options: AttachSessionOptions): MoorError {

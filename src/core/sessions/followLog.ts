@@ -1,3 +1,4 @@
+import { untilAborted } from "../untilAborted.js";
 import { setTimeout as delay } from "node:timers/promises";
 import { ExitCode, isMoorError, remoteError } from "../../errors.js";
 import type { RemoteChannel } from "../../ssh/types.js";
@@ -85,23 +86,6 @@ export async function followLog(options: FollowOptions): Promise<number> {
     if (end.kind === "dropped") downSince = markDown(options, now());
   }
   return offset;
-}
-
-// What the work gives, or undefined as soon as the signal aborts (a link that is down may take forever to give it);
-// a result that arrives too late is handed to `discard`.
-async function untilAborted<T>(work: Promise<T>, signal: AbortSignal, discard?: (late: T) => void): Promise<T | undefined> {
-  let onAbort: () => void = () => undefined;
-  const aborted = new Promise<undefined>((resolve) => {
-    onAbort = () => resolve(undefined);
-    if (signal.aborted) onAbort();
-    else signal.addEventListener("abort", onAbort, { once: true });
-  });
-  try {
-    return await Promise.race([work, aborted]);
-  } finally {
-    signal.removeEventListener("abort", onAbort);
-    if (signal.aborted) work.then(discard, () => undefined);
-  }
 }
 
 function markDown(options: FollowOptions, at: number): number {
