@@ -88,14 +88,6 @@ export class HostLink {
     }
   }
 
-  async readFile(path: string): Promise<Buffer> {
-    return await this.#budget.run(async () => (await this.session()).readFile(path));
-  }
-
-  async writeFile(path: string, data: Buffer | string): Promise<void> {
-    await this.#budget.run(async () => (await this.session()).writeFile(path, data));
-  }
-
   /** Cuts a backoff wait short: the network changed or the laptop woke, so try again now. */
   retryNow(): void {
     if (this.#waitingToRetry) this.#backoff?.abort();

@@ -7,7 +7,6 @@ export interface StaggerOptions<T> {
   isFatal: (error: unknown) => boolean;
   /** Closes a connection that succeeded after another one had already won. */
   discard: (value: T) => void;
-  onStart?: (attempt: number) => void;
   signal?: AbortSignal;
 }
 
@@ -18,7 +17,6 @@ export function staggeredAttempt<T>(start: (signal: AbortSignal) => Promise<T>, 
   return new Promise<T>((resolve, reject) => {
     const controllers: AbortController[] = [];
     let inFlight = 0;
-    let started = 0;
     let settled = false;
     const finish = (outcome: () => void): void => {
       settled = true;
@@ -31,7 +29,6 @@ export function staggeredAttempt<T>(start: (signal: AbortSignal) => Promise<T>, 
       const controller = new AbortController();
       controllers.push(controller);
       inFlight++;
-      options.onStart?.(++started);
       start(controller.signal).then(
         (value) => {
           inFlight--;

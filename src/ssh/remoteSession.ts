@@ -1,4 +1,4 @@
-import type { Client, ClientChannel, SFTPWrapper } from "ssh2";
+import type { Client, ClientChannel } from "ssh2";
 import type { ChannelExit, ExecOptions, ExecResult, HostKeyStatus, PtyOptions, RemoteChannel, SshSession } from "./types.js";
 
 interface SessionFacts {
@@ -79,35 +79,12 @@ export function wrapClient(client: Client, facts: SessionFacts): SshSession {
       close: () => void channel.close(),
     }));
 
-  const sftp = (): Promise<SFTPWrapper> =>
-    new Promise((resolve, reject) => client.sftp((error, wrapper) => (error ? reject(error) : resolve(wrapper))));
-
   return {
     authMethod: facts.authMethod,
     hostKeyStatus: facts.hostKeyStatus,
     hostKeyFingerprint: facts.hostKeyFingerprint,
     exec,
     open,
-    readFile: async (path) => {
-      const wrapper = await sftp();
-      try {
-        return await new Promise<Buffer>((resolve, reject) =>
-          wrapper.readFile(path, (error, data) => (error ? reject(error) : resolve(data))),
-        );
-      } finally {
-        wrapper.end();
-      }
-    },
-    writeFile: async (path, data) => {
-      const wrapper = await sftp();
-      try {
-        await new Promise<void>((resolve, reject) =>
-          wrapper.writeFile(path, data, { mode: 0o600 }, (error) => (error ? reject(error) : resolve())),
-        );
-      } finally {
-        wrapper.end();
-      }
-    },
     forward: (host, port) =>
       new Promise((resolve, reject) =>
         client.forwardOut("127.0.0.1", 0, host, port, (error, stream) => (error ? reject(error) : resolve(stream))),

@@ -72,8 +72,6 @@ export interface SshSession {
   readonly hostKeyFingerprint: string;
   exec(command: string, options?: ExecOptions): Promise<ExecResult>;
   open(command: string, options?: { pty?: PtyOptions }): Promise<RemoteChannel>;
-  readFile(path: string): Promise<Buffer>;
-  writeFile(path: string, data: Buffer | string): Promise<void>;
   /** A TCP stream to host:port opened from the remote side (how ProxyJump reaches the next box). */
   forward(host: string, port: number): Promise<Duplex>;
   /** Epoch ms of the last bytes received from the server (keepalive replies count). */

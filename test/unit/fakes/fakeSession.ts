@@ -29,14 +29,6 @@ export class FakeSession implements SshSession {
     return Promise.reject(new Error("FakeSession.open is not scripted"));
   }
 
-  readFile(): Promise<Buffer> {
-    return Promise.resolve(Buffer.alloc(0));
-  }
-
-  writeFile(): Promise<void> {
-    return Promise.resolve();
-  }
-
   forward(): Promise<never> {
     return Promise.reject(new Error("FakeSession.forward is not scripted"));
   }
