@@ -33,8 +33,21 @@ export function changedHostKeyError(
     `REMOTE HOST IDENTIFICATION HAS CHANGED for ${subject(label, host, port)}: ` +
       `offered ${keyTypeLabel(offeredType)} key ${offeredFingerprint}, known_hosts has ${known.join(" and ")}`,
     ExitCode.auth,
-    { hint: `if the change is expected, remove the old line with: ssh-keygen -R ${quoteArg(lookup)} -f ${quoteArg(oldFile)}` },
+    { hint: forgetHint(lookup, oldFile) },
   );
+}
+
+/** A server that no longer offers any key type known_hosts has for it: a changed key as well. */
+export function changedKeyTypeError(label: string, host: string, port: number, file: string, knownTypes: readonly string[]): MoorError {
+  return new MoorError(
+    `host key for ${label} has CHANGED type: known_hosts (${file}) has only ${knownTypes.join(", ")} for it and the server offers none of them`,
+    ExitCode.auth,
+    { hint: forgetHint(hostKeyLookupName(host, port), file) },
+  );
+}
+
+function forgetHint(lookup: string, file: string): string {
+  return `if the change is expected, remove the old line with: ssh-keygen -R ${quoteArg(lookup)} -f ${quoteArg(file)}`;
 }
 
 /** An unknown key is refused unless the user, having checked the fingerprint, asks for --accept-new. */

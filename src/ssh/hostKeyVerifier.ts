@@ -5,7 +5,7 @@ import {
   checkHostKey,
   fingerprintSha256,
   formatKnownHostsLine,
-  hostKeyLookupName,
+  changedKeyTypeError,
   hostKeyAlgorithmsFor,
   knownKeyTypesFor,
   parseHostKeyBlob,
@@ -82,12 +82,7 @@ export async function makeHostKeyVerifier(policy: HostKeyPolicy): Promise<HostKe
     algorithms: types.length > 0 ? hostKeyAlgorithmsFor(types) : undefined,
     verify,
     failure: () => failure,
-    noKnownKeyType: () =>
-      new MoorError(
-        `host key for ${policy.label} has CHANGED type: known_hosts (${policy.file}) has only ${types.join(", ")} for it and the server offers none of them`,
-        ExitCode.auth,
-        { hint: `if the change is expected, remove the old lines with: ssh-keygen -R '${hostKeyLookupName(policy.host, policy.port)}' -f ${policy.file}` },
-      ),
+    noKnownKeyType: () => changedKeyTypeError(policy.label, policy.host, policy.port, policy.file, types),
     status: () => status,
     fingerprint: () => fingerprint,
   };

@@ -9,7 +9,7 @@ import { parseKnownHosts, type KnownHostEntry } from "./knownHostsParse.js";
 
 export { fingerprintSha256, keyTypeLabel, parseHostKeyBlob, type HostKey } from "./fingerprint.js";
 export { checkHostKey, hostKeyAlgorithmsFor, knownKeyTypesFor, type HostKeyCheck } from "./hostKeyCheck.js";
-export { changedHostKeyError, revokedHostKeyError, unknownHostKeyError } from "./hostKeyErrors.js";
+export { changedHostKeyError, changedKeyTypeError, revokedHostKeyError, unknownHostKeyError } from "./hostKeyErrors.js";
 export { hostKeyLookupName } from "./knownHostsMatch.js";
 export { parseKnownHosts, type KnownHostEntry } from "./knownHostsParse.js";
 
