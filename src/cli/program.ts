@@ -12,6 +12,8 @@ import { captureCommand } from "./commands/capture.js";
 import { noteCommand } from "./commands/note.js";
 import { killCommand } from "./commands/kill.js";
 import { reviveCommand } from "./commands/revive.js";
+import { configCommand } from "./commands/config/index.js";
+import { muteCommand, unmuteCommand } from "./commands/mute.js";
 import { examples } from "./render/examples.js";
 import type { RuntimeHolder } from "./runtime.js";
 
@@ -38,7 +40,7 @@ export function buildProgram(runtime: RuntimeHolder): Command {
         "moor attach gpu1:fix-tests",
       ]),
     );
-  for (const make of [hostCommand, newCommand, sendCommand, peekCommand, lsCommand, watchCommand, attachCommand, logsCommand, captureCommand, noteCommand, killCommand, reviveCommand]) {
+  for (const make of [hostCommand, newCommand, sendCommand, peekCommand, lsCommand, watchCommand, attachCommand, logsCommand, captureCommand, noteCommand, killCommand, reviveCommand, configCommand, muteCommand, unmuteCommand]) {
     program.addCommand(make(runtime));
   }
   for (const command of program.commands) inheritExitOverride(command);

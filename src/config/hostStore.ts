@@ -1,9 +1,12 @@
 import Conf from "conf";
-import { closeSync, existsSync, mkdirSync, openSync, rmSync, statSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { homedir } from "node:os";
 import { MoorError, ExitCode } from "../errors.js";
+import { firstLine, withFileLock } from "./fileLock.js";
 import { hostRecordSchema, type HostRecord } from "./hostRecord.js";
+
+const REGISTRY = { what: "moor's host registry", changing: "hosts" };
 
 interface StoreShape {
   hosts: Record<string, HostRecord>;
@@ -20,7 +23,7 @@ export class HostStore {
     const file = join(configDir, "hosts.json");
     this.#lockPath = `${file}.lock`;
     // conf writes the defaults when the file is missing, which must not overwrite another moor's first host.
-    this.#conf = existsSync(file) ? openConf(configDir, file) : withFileLock(this.#lockPath, () => openConf(configDir, file));
+    this.#conf = existsSync(file) ? openConf(configDir, file) : withFileLock(this.#lockPath, REGISTRY, () => openConf(configDir, file));
   }
 
   get path(): string {
@@ -37,13 +40,13 @@ export class HostStore {
 
   // Both writes read the file again inside the lock, so two moor processes adding hosts at once keep both.
   put(record: HostRecord): void {
-    withFileLock(this.#lockPath, () => {
+    withFileLock(this.#lockPath, REGISTRY, () => {
       this.#conf.set("hosts", { ...this.#conf.get("hosts"), [record.name]: record });
     });
   }
 
   remove(name: string): boolean {
-    return withFileLock(this.#lockPath, () => {
+    return withFileLock(this.#lockPath, REGISTRY, () => {
       const hosts = { ...this.#conf.get("hosts") };
       if (!Object.hasOwn(hosts, name)) return false;
       delete hosts[name];
@@ -80,56 +83,4 @@ function openConf(configDir: string, file: string): Conf<StoreShape> {
 export function defaultConfigDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.MOOR_CONFIG_DIR) return env.MOOR_CONFIG_DIR;
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), ".config"), "moor");
-}
-
-const LOCK_RETRY_MS = 20;
-const LOCK_WAIT_MS = 3_000;
-// Longer than any write of the registry takes: a lock this old was left by a moor that died holding it.
-const LOCK_STALE_MS = 10_000;
-
-// A cross-process lock: whoever creates the lock file (O_EXCL) holds it. Synchronous, like conf's writes.
-function withFileLock<T>(lockPath: string, action: () => T): T {
-  mkdirSync(dirname(lockPath), { recursive: true, mode: 0o700 });
-  const deadline = Date.now() + LOCK_WAIT_MS;
-  for (;;) {
-    try {
-      closeSync(openSync(lockPath, "wx", 0o600));
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw lockError(lockPath, error);
-      if (removeIfStale(lockPath)) continue;
-      if (Date.now() >= deadline) throw lockError(lockPath, new Error(`held by another moor for over ${LOCK_WAIT_MS / 1000} s`));
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, LOCK_RETRY_MS);
-    }
-  }
-  try {
-    return action();
-  } finally {
-    rmSync(lockPath, { force: true });
-  }
-}
-
-// True when the lock is free to take again: gone already, or stale and removed now.
-function removeIfStale(lockPath: string): boolean {
-  let age: number;
-  try {
-    age = Date.now() - statSync(lockPath).mtimeMs;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "ENOENT";
-  }
-  if (age < LOCK_STALE_MS) return false;
-  rmSync(lockPath, { force: true });
-  return true;
-}
-
-function lockError(lockPath: string, error: unknown): MoorError {
-  return new MoorError(`cannot lock moor's host registry (${lockPath}): ${firstLine(error)}`, ExitCode.usage, {
-    hint: `if no other moor is changing hosts, remove ${lockPath}`,
-    cause: error,
-  });
-}
-
-function firstLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.split("\n")[0] ?? text;
 }

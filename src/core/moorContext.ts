@@ -1,6 +1,7 @@
 import { homedir, userInfo } from "node:os";
 import { join } from "node:path";
 import { HostStore, defaultConfigDir } from "../config/hostStore.js";
+import { SettingsStore } from "../config/settings.js";
 import type { HostLink } from "../link/hostLink.js";
 import { ONE_SHOT_RETRY, type RetryPolicy } from "../link/linkState.js";
 import { sshHostLink } from "../link/sshHostLink.js";
@@ -32,6 +33,7 @@ export class MoorContext {
   readonly #options: MoorContextOptions;
   readonly #links = new Map<string, HostLink>();
   #store: HostStore | undefined;
+  #settings: SettingsStore | undefined;
 
   constructor(options: MoorContextOptions) {
     this.#options = options;
@@ -39,9 +41,19 @@ export class MoorContext {
     this.knownHostsFile = options.knownHostsFile ?? join(this.home, ".ssh", "known_hosts");
   }
 
+  get configDir(): string {
+    return this.#options.configDir ?? defaultConfigDir(this.#options.env ?? process.env);
+  }
+
   get store(): HostStore {
-    this.#store ??= new HostStore(this.#options.configDir ?? defaultConfigDir(this.#options.env ?? process.env));
+    this.#store ??= new HostStore(this.configDir);
     return this.#store;
+  }
+
+  /** moor's settings and mute list, beside the host registry. */
+  get settings(): SettingsStore {
+    this.#settings ??= new SettingsStore(this.configDir);
+    return this.#settings;
   }
 
   resolve(name: string): ConnectSpec {
