@@ -17,6 +17,7 @@ export function configCommand(runtime: RuntimeHolder): Command {
     new Command("list")
       .description("every setting with its value (defaults included)")
       .option("--json", "print one JSON object, key to value (null when not set)")
+      .addHelpText("after", examples(["moor config list", "moor config list --json | jq -r .persist"]))
       .action((options: { json?: boolean }, command: Command) => {
         const { ctx, io } = runtime.get(command);
         const settings = ctx.settings.read();
@@ -31,6 +32,7 @@ export function configCommand(runtime: RuntimeHolder): Command {
     new Command("get")
       .description("print one setting's value (its default when not set)")
       .argument("<key>")
+      .addHelpText("after", examples(["moor config get notify.states", "moor config get persist"]))
       .action((keyText: string, _options: unknown, command: Command) => {
         const key = parseSettingKey(keyText);
         const { ctx, io } = runtime.get(command);
@@ -43,6 +45,7 @@ export function configCommand(runtime: RuntimeHolder): Command {
       .description("change one setting (the value is checked)")
       .argument("<key>")
       .argument("<value>")
+      .addHelpText("after", `${KEYS_HELP}${examples(["moor config set notify.states asking,exited", "moor config set notify.desktop off", "moor config set persist 30"])}`)
       .action((keyText: string, valueText: string, _options: unknown, command: Command) => {
         const key = parseSettingKey(keyText);
         const value = parseSettingValue(key, valueText);
@@ -55,6 +58,7 @@ export function configCommand(runtime: RuntimeHolder): Command {
     new Command("unset")
       .description("put one setting back to its default")
       .argument("<key>")
+      .addHelpText("after", examples(["moor config unset notify.command"]))
       .action((keyText: string, _options: unknown, command: Command) => {
         const key = parseSettingKey(keyText);
         runtime.get(command).ctx.settings.unset(key);
