@@ -1,9 +1,16 @@
 import { remoteError } from "../errors.js";
 import { REAP_FIRST, tmuxArgv } from "./command.js";
 
-// Between fields. tmux 3.3a prints it raw, and window names (new-window -n), commands, paths and titles may
-// contain it or "\n", so every text field is passed through #{s/[\x1f\n]/?/:...}: no field can split a row.
-export const FIELD_SEPARATOR = "\x1f";
+// Between fields: a tab. From tmux 3.4 on, list-panes output passes through vis(3) (VIS_OCTAL|VIS_CSTYLE|VIS_NOSLASH),
+// which writes every control character except tab and newline as an escape (the old separator \x1f became the
+// four characters "\037"); 3.1c and 3.3a print them raw. So no field can split a row on any release, every text
+// field (names, commands, paths and titles are user-controlled) has each control character replaced by "?" inside
+// tmux: the rest of the output is printable text, spaces, valid UTF-8 or (3.4+) vis escapes of invalid bytes, none
+// of which is a tab or a newline. Checked against real output of 3.1c, 3.3a, 3.5a and 3.8 (test/unit/tmux/fixtures/).
+export const FIELD_SEPARATOR = "\t";
+
+// Each control character (0x01-0x1f and 0x7f; tmux strings hold no NUL), as a bracket expression for #{s/...}.
+const CONTROL_CHARACTERS = `[${String.fromCharCode(1)}-${String.fromCharCode(0x1f)}${String.fromCharCode(0x7f)}]`;
 
 /** One pane of `tmux list-panes -a`, with its window and session. */
 export interface PaneRow {
@@ -58,7 +65,7 @@ const FIELDS = [
 ] as const satisfies readonly (readonly [keyof PaneRow, string, Kind])[];
 
 function formatField([, name, kind]: (typeof FIELDS)[number]): string {
-  return kind === "text" ? `#{s/[${FIELD_SEPARATOR}\n]/?/:${name}}` : `#{${name}}`;
+  return kind === "text" ? `#{s/${CONTROL_CHARACTERS}/?/:${name}}` : `#{${name}}`;
 }
 
 export const PANE_LIST_FORMAT = FIELDS.map(formatField).join(FIELD_SEPARATOR);

@@ -3,16 +3,16 @@ import { FIELD_SEPARATOR, PANE_LIST_FORMAT, listPanesArgv, parsePaneList } from 
 import { LIST_PANES_3_3A } from "./fixtures/tmux33a.js";
 
 describe("listPanesArgv", () => {
-  it("lists every pane, text fields cleared of the separator and newlines, fields joined by the separator", () => {
-    const text = (name: string) => `#{s/[\x1f\n]/?/:${name}}`;
-    expect(FIELD_SEPARATOR).toBe("\x1f");
+  it("lists every pane, text fields cleared of control characters, fields joined by tabs", () => {
+    const text = (name: string) => `#{s/[\x01-\x1f\x7f]/?/:${name}}`;
+    expect(FIELD_SEPARATOR).toBe("\t");
     expect(listPanesArgv()).toEqual(["tmux", "-u", "run-shell", "true", ";", "list-panes", "-a", "-F", [
       text("session_name"), "#{session_created}", "#{session_attached}", "#{session_activity}",
       "#{window_index}", text("window_id"), text("window_name"), "#{window_activity}", "#{window_active}",
       "#{pane_index}", text("pane_id"), "#{pane_active}", "#{pane_pid}", text("pane_current_command"),
       text("pane_start_command"), "#{pane_dead}", "#{pane_dead_status}", "#{pane_dead_signal}",
       text("pane_current_path"), text("pane_title"),
-    ].join("\x1f")]);
+    ].join("\t")]);
     expect(PANE_LIST_FORMAT).toBe(listPanesArgv()[8]);
   });
 });
@@ -53,10 +53,10 @@ describe("parsePaneList", () => {
   });
 
   it("refuses rows it does not understand, naming the host (exit 6)", () => {
-    expect(() => parsePaneList("a\x1fb\n", "box1")).toThrow(
+    expect(() => parsePaneList("a\tb\n", "box1")).toThrow(
       expect.objectContaining({ exitCode: 6, message: "could not read tmux's pane list on box1: line 1 has 2 fields, expected 20" }),
     );
-    const badNumber = LIST_PANES_3_3A.split("\n")[0]?.replace("\x1f1380\x1f", "\x1fpid\x1f") ?? "";
+    const badNumber = LIST_PANES_3_3A.split("\n")[0]?.replace("\t1380\t", "\tpid\t") ?? "";
     expect(() => parsePaneList(badNumber)).toThrow('line 1 has pane_pid "pid", expected a number');
   });
 });
