@@ -103,4 +103,6 @@ moor_ensure_local_tools() {
   return 0
 }
 
-moor_ensure_node && moor_ensure_engine && moor_ensure_base_image && moor_ensure_local_tools
+. "$moor_repo_root/docker/provision-releases.sh"
+moor_ensure_node && moor_ensure_engine && moor_ensure_base_image && moor_ensure_release_images \
+  && moor_ensure_local_tools
