@@ -2,12 +2,16 @@ import { writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { GenericContainer, Wait, type ExecResult, type StartedTestContainer } from "testcontainers";
-import { boxImage } from "./boxImage.js";
+import { boxImage, boxVariant } from "./boxImage.js";
 import { clientKey } from "./keys.js";
+import type { TmuxRelease } from "./tmuxReleases.js";
 
 export interface BoxOptions {
-  /** false starts the variant whose tmux binary is removed. Default true. */
-  tmux?: boolean;
+  /**
+   * A tmux release ("3.1", "3.3", "3.5", "3.8": test/support/tmuxReleases.ts), or false for the variant whose tmux
+   * binary is removed. Default: the release MOOR_TEST_TMUX names (the compat projects set it), else 3.3.
+   */
+  tmux?: TmuxRelease | boolean;
   /** Extra authorized_keys lines, trusted besides the run's own key (clientKey()). */
   authorizedKeys?: string[];
 }
@@ -43,7 +47,7 @@ const running = new Set<Box>();
 
 // Starts a box; host networking (MOOR_TEST_NETWORK=host) gives each box its own loopback port.
 export async function startBox(options: BoxOptions = {}): Promise<Box> {
-  const image = await boxImage(options.tmux ?? true);
+  const image = await boxImage(boxVariant(options.tmux));
   const keys = [clientKey().publicKey, ...(options.authorizedKeys ?? [])];
   const hostNetwork = process.env.MOOR_TEST_NETWORK === "host";
   for (let attempt = 1; ; attempt++) {
