@@ -4,9 +4,11 @@ import { HostStore, defaultConfigDir } from "../config/hostStore.js";
 import { SettingsStore } from "../config/settings.js";
 import type { HostLink } from "../link/hostLink.js";
 import { ONE_SHOT_RETRY, type RetryPolicy } from "../link/linkState.js";
+import type { RemoteExec } from "../link/remoteExec.js";
 import { sshHostLink } from "../link/sshHostLink.js";
 import type { ConnectSpec } from "../ssh/types.js";
 import { readSshConfig, resolveHost } from "./hostResolver.js";
+import { RemoteTmux } from "./remoteTmux.js";
 
 export interface MoorContextOptions {
   /** Where the host registry lives; MOOR_CONFIG_DIR or the XDG config home when absent. */
@@ -16,6 +18,10 @@ export interface MoorContextOptions {
   home?: string;
   askPassphrase?: (keyFile: string) => Promise<string | undefined>;
   onProgress?: (message: string) => void;
+  /** Where a host's link comes from: a real ssh connection unless a test gives a fake. */
+  makeLink?: (name: string, options: LinkOptions) => HostLink;
+  /** Who runs one-shot commands on a host instead of its own link (the background holder); undefined: the link. */
+  remoteFor?: (name: string, options: LinkOptions, direct: () => HostLink) => RemoteExec | undefined;
 }
 
 export interface LinkOptions {
@@ -26,12 +32,15 @@ export interface LinkOptions {
 }
 
 // Everything a command needs from the outside world, built once per run: the registry, host
-// resolution and one HostLink per host. Commands get links from here and never build connections.
+// resolution, one HostLink per host and one RemoteTmux per host. Every use case takes this context and its target;
+// commands get links and tmux from here and never build connections.
 export class MoorContext {
   readonly home: string;
   readonly knownHostsFile: string;
   readonly #options: MoorContextOptions;
   readonly #links = new Map<string, HostLink>();
+  readonly #remotes = new Map<string, RemoteExec>();
+  readonly #tmux = new Map<string, RemoteTmux>();
   #store: HostStore | undefined;
   #settings: SettingsStore | undefined;
 
@@ -65,13 +74,33 @@ export class MoorContext {
     });
   }
 
-  /** The shared link to a host; the first caller's options decide how it behaves. */
+  /** The shared link to a host; the first caller's options decide how it behaves. Long-running commands
+   *  (watch, attach, logs -f) hold it themselves; one-shot commands go through remote() or tmux(). */
   link(name: string, options: LinkOptions = {}): HostLink {
     const existing = this.#links.get(name);
     if (existing) return existing;
-    const link = this.linkTo(this.resolve(name), options);
+    const link = this.#options.makeLink ? this.#options.makeLink(name, options) : this.linkTo(this.resolve(name), options);
     this.#links.set(name, link);
     return link;
+  }
+
+  /** What runs a one-shot command's remote commands on a host: the holder when one serves it, else the link. */
+  remote(name: string, options: LinkOptions = {}): RemoteExec {
+    const existing = this.#remotes.get(name);
+    if (existing) return existing;
+    const direct = (): HostLink => this.link(name, options);
+    const remote = this.#options.remoteFor?.(name, options, direct) ?? direct();
+    this.#remotes.set(name, remote);
+    return remote;
+  }
+
+  /** tmux on a host, over remote(): the one way use cases run tmux. */
+  tmux(name: string, options: LinkOptions = {}): RemoteTmux {
+    const existing = this.#tmux.get(name);
+    if (existing) return existing;
+    const tmux = new RemoteTmux(this.remote(name, options));
+    this.#tmux.set(name, tmux);
+    return tmux;
   }
 
   /** A link that is not shared or remembered (used to try a host before registering it). */
@@ -93,6 +122,8 @@ export class MoorContext {
   close(): void {
     for (const link of this.#links.values()) link.close();
     this.#links.clear();
+    this.#remotes.clear();
+    this.#tmux.clear();
   }
 
   get localUser(): string {

@@ -1,6 +1,5 @@
 import { Command, Option } from "commander";
 import { parseSessionTarget } from "../../core/names.js";
-import { RemoteTmux } from "../../core/remoteTmux.js";
 import { writeFileAtomic } from "../../core/sessions/atomicWrite.js";
 import { capturePane, type CaptureRange } from "../../core/sessions/capturePane.js";
 import { targetLabel } from "../../core/sessions/targetLabel.js";
@@ -27,7 +26,7 @@ export function captureCommand(runtime: RuntimeHolder): Command {
       const target = parseSessionTarget(targetText, "capture");
       const range: CaptureRange = options.all ? "all" : options.start ?? "screen";
       const { ctx, io } = runtime.get(command);
-      const text = await capturePane(new RemoteTmux(ctx.link(target.host)), target, range);
+      const text = await capturePane(ctx, target, range);
       if (options.output === undefined) return void io.stdout.write(text);
       await writeFileAtomic(options.output, text);
       const lines = text === "" ? 0 : text.split("\n").length - 1;

@@ -26,7 +26,7 @@ export function killCommand(runtime: RuntimeHolder): Command {
       if (isHostOnly(targetText)) throw usageError(`moor kill needs a session: got only the host "${targetText}"`, `write HOST:SESSION, or "moor kill ${targetText} --all --yes" to end all of its sessions`);
       const target = parseWholeSessionTarget(targetText, "kill");
       const { ctx, io } = runtime.get(command);
-      await killSession(ctx.link(target.host), target.session, target.label);
+      await killSession(ctx, target);
       if (options.json) return io.json({ host: target.host, killed: [target.session] });
       io.print(`killed ${target.label} (its log, spec and notes stay: moor revive ${target.label})`);
     });
@@ -39,7 +39,7 @@ async function killAll(runtime: RuntimeHolder, command: Command, targetText: str
   if (target.session !== undefined) throw usageError(`--all ends every session of a host: got the session in ${targetText}`, `write "moor kill ${target.host} --all --yes", or "moor kill ${targetText}" for one session`);
   if (!options.yes) throw usageError(`moor kill ${target.host} --all ends every tmux session on ${target.host}: add --yes to confirm`, `moor kill ${target.host} --all --yes`);
   const { ctx, io } = runtime.get(command);
-  const killed = await killAllSessions(ctx.link(target.host));
+  const killed = await killAllSessions(ctx, target.host);
   if (options.json) return io.json({ host: target.host, killed });
   io.print(killed.length === 0 ? `no sessions on ${target.host}` : `killed ${String(killed.length)} session${killed.length === 1 ? "" : "s"} on ${target.host}: ${killed.join(", ")}`);
 }

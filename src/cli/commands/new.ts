@@ -1,5 +1,4 @@
 import { Command } from "commander";
-import { RemoteTmux } from "../../core/remoteTmux.js";
 import type { CreatedSession } from "../../core/sessions/createSession.js";
 import { newSession, planNewSession, type PlannedSession } from "../../core/sessions/newSession.js";
 import { parseWholeSessionTarget } from "../../core/sessions/wholeSessionTarget.js";
@@ -70,7 +69,7 @@ export function newCommand(runtime: RuntimeHolder): Command {
       const plan = planFromOptions(target.session, words, options);
       const { ctx, io } = runtime.get(command);
       if (options.prompt !== undefined) io.progress("waiting for the agent to be ready for the prompt");
-      const created = await newSession(new RemoteTmux(ctx.link(target.host)), plan, { target: target.label, ...(options.prompt === undefined ? {} : { prompt: options.prompt }) });
+      const created = await newSession(ctx, target, plan, { ...(options.prompt === undefined ? {} : { prompt: options.prompt }) });
       if (options.json) return io.json(created);
       renderCreated(io, "created", created);
       if (created.prompt !== null) io.print(`  prompt   delivered after ${(created.prompt.waitedMs / 1000).toFixed(1)} s (${created.prompt.state === "quiet" ? "the agent went quiet" : "timed out waiting for quiet"})`);

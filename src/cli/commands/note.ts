@@ -6,7 +6,7 @@ import { text } from "node:stream/consumers";
 import { Command } from "commander";
 import { MoorError, ExitCode, usageError } from "../../errors.js";
 import { parseWholeSessionTarget } from "../../core/sessions/wholeSessionTarget.js";
-import { appendNote, editNotes, readNotes, replaceNotes, type NotesTarget } from "../../core/sessions/sessionNotes.js";
+import { appendNote, editNotes, readNotes, replaceNotes } from "../../core/sessions/sessionNotes.js";
 import type { CliIo } from "../io.js";
 import { examples } from "../render/examples.js";
 import type { RuntimeHolder } from "../runtime.js";
@@ -64,14 +64,13 @@ export function noteCommand(runtime: RuntimeHolder): Command {
       if (chosen > 1) throw usageError("--append, --set and --edit are alternatives: give one of them", "without any, moor note prints the notes");
       const target = parseWholeSessionTarget(targetText, "note");
       const { ctx, io } = runtime.get(command);
-      const where: NotesTarget = { link: ctx.link(target.host), session: target.session, target: target.label };
-      if (options.append !== undefined) return await appendNote(where, options.append);
-      if (options.set !== undefined) return await replaceNotes(where, await readLocal(io, options.set));
+      if (options.append !== undefined) return await appendNote(ctx, target, options.append);
+      if (options.set !== undefined) return await replaceNotes(ctx, target, await readLocal(io, options.set));
       if (options.edit) {
-        const changed = await editNotes(where, editInEditor(io, target.session));
-        io.stderr.write(`moor: ${changed ? "saved the notes of" : "no change to the notes of"} ${where.target}\n`);
+        const changed = await editNotes(ctx, target, editInEditor(io, target.session));
+        io.stderr.write(`moor: ${changed ? "saved the notes of" : "no change to the notes of"} ${target.label}\n`);
         return;
       }
-      io.stdout.write(await readNotes(where));
+      io.stdout.write(await readNotes(ctx, target));
     });
 }

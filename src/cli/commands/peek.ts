@@ -1,6 +1,5 @@
 import { Command, InvalidArgumentError } from "commander";
 import { parseSessionTarget } from "../../core/names.js";
-import { RemoteTmux } from "../../core/remoteTmux.js";
 import { DEFAULT_PEEK_LINES, peekPane } from "../../core/sessions/peekPane.js";
 import { examples } from "../render/examples.js";
 import type { RuntimeHolder } from "../runtime.js";
@@ -23,7 +22,7 @@ export function peekCommand(runtime: RuntimeHolder): Command {
     .action(async (targetText: string, options: { lines: number; ansi?: boolean }, command: Command) => {
       const target = parseSessionTarget(targetText, "peek");
       const { ctx, io } = runtime.get(command);
-      const text = await peekPane(new RemoteTmux(ctx.link(target.host)), { target, lines: options.lines, ansi: Boolean(options.ansi) });
+      const text = await peekPane(ctx, { target, lines: options.lines, ansi: Boolean(options.ansi) });
       io.stdout.write(text);
     });
 }

@@ -1,5 +1,4 @@
 import { Command } from "commander";
-import { RemoteTmux } from "../../core/remoteTmux.js";
 import { reviveSession } from "../../core/sessions/reviveSession.js";
 import { parseWholeSessionTarget } from "../../core/sessions/wholeSessionTarget.js";
 import { examples } from "../render/examples.js";
@@ -16,7 +15,7 @@ export function reviveCommand(runtime: RuntimeHolder): Command {
     .action(async (targetText: string, options: { json?: boolean }, command: Command) => {
       const target = parseWholeSessionTarget(targetText, "revive");
       const { ctx, io } = runtime.get(command);
-      const revived = await reviveSession(new RemoteTmux(ctx.link(target.host)), target.session, target.label);
+      const revived = await reviveSession(ctx, target);
       if (options.json) return io.json(revived);
       renderCreated(io, "revived", revived);
     });

@@ -1,6 +1,5 @@
 import { Command } from "commander";
 import { parseSessionTarget } from "../../core/names.js";
-import { RemoteTmux } from "../../core/remoteTmux.js";
 import { planSend, sendText } from "../../core/sessions/sendText.js";
 import type { CliIo } from "../io.js";
 import { examples } from "../render/examples.js";
@@ -48,6 +47,6 @@ export function sendCommand(runtime: RuntimeHolder): Command {
       const { ctx, io } = runtime.get(command);
       const text = await textToSend(io, words, keys);
       const plan = planSend({ target, text, enter: options.enter, keys });
-      await sendText(new RemoteTmux(ctx.link(target.host)), plan);
+      await sendText(ctx, plan);
     });
 }

@@ -1,7 +1,8 @@
 import { FOREVER_RETRY, ONE_SHOT_RETRY } from "../../link/linkState.js";
-import { attachArgv, hasAttachTargetArgv } from "../../tmux/attach.js";
+import { attachArgv } from "../../tmux/attach.js";
 import type { MoorContext } from "../moorContext.js";
 import type { SessionTarget } from "../names.js";
+import { RemoteTmux } from "../remoteTmux.js";
 import { attachSession } from "./attachSession.js";
 import { checkTarget } from "./checkTarget.js";
 import type { AttachOutcome, AttachTerminal } from "./ports.js";
@@ -19,13 +20,15 @@ export async function attachTarget(ctx: MoorContext, target: SessionTarget, opti
   const label = `${target.host}:${target.session}${target.window === undefined ? "" : `:${target.window}`}`;
   const link = ctx.link(target.host, { reconnect: options.reconnect, retry: options.reconnect ? FOREVER_RETRY : ONE_SHOT_RETRY });
   if (!(await checkTarget(link, target, label, options.signal))) return { kind: "interrupted" };
+  // attach holds its own link through drops; its tmux checks run on that link.
+  const tmux = new RemoteTmux(link);
   return await attachSession({
     link,
     terminal: options.terminal,
     argv: attachArgv(target.session, target.window, { readOnly: options.readOnly, steal: options.steal }),
     target: label,
     reconnect: options.reconnect,
-    targetExists: async () => (await link.exec(hasAttachTargetArgv(target.session, target.window))).code === 0,
+    targetExists: () => tmux.canAttach(target.session, target.window),
     ...(options.signal ? { signal: options.signal } : {}),
   });
 }

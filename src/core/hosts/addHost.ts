@@ -5,7 +5,7 @@ import { usageError } from "../../errors.js";
 import type { MoorContext } from "../moorContext.js";
 import { readSshConfig, specFromRecord } from "../hostResolver.js";
 import { parseDestination } from "./parseDestination.js";
-import { testHost, type HostTestReport } from "./testHost.js";
+import { probeHost, type HostTestReport } from "./testHost.js";
 
 export interface AddHostInput {
   name: string;
@@ -47,7 +47,7 @@ export async function addHost(ctx: MoorContext, input: AddHostInput): Promise<Ad
     const spec = specFromRecord(record, { store: ctx.store, home: ctx.home, localUser: ctx.localUser, sshConfigText: readSshConfig(ctx.home) });
     const link = ctx.linkTo(spec, { acceptNew: true });
     try {
-      contact = await testHost(link, spec, { requireTmux: false });
+      contact = await probeHost(link, spec, { requireTmux: false });
     } finally {
       link.close();
     }

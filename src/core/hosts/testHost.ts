@@ -1,6 +1,8 @@
 import type { HostLink } from "../../link/hostLink.js";
 import type { ConnectSpec } from "../../ssh/types.js";
 import { tmuxMissingError } from "../../tmux/stderr.js";
+import type { MoorContext } from "../moorContext.js";
+import { RemoteTmux } from "../remoteTmux.js";
 
 export interface HostTestReport {
   host: string;
@@ -12,13 +14,18 @@ export interface HostTestReport {
   rttMs: number;
 }
 
-// Connects, verifies the host key, authenticates, and reports tmux and the round-trip time.
-export async function testHost(link: HostLink, spec: ConnectSpec, options: { requireTmux: boolean }): Promise<HostTestReport> {
+// moor host test: connects on the host's own link (what is measured is the connection), verifies the host key,
+// authenticates, and reports tmux and the round-trip time; tmux missing is exit 6.
+export async function testHost(ctx: MoorContext, name: string): Promise<HostTestReport> {
+  return await probeHost(ctx.link(name), ctx.resolve(name), { requireTmux: true });
+}
+
+// Each step of reaching a host over this link, timed (also host add's first contact, before it is registered).
+export async function probeHost(link: HostLink, spec: ConnectSpec, options: { requireTmux: boolean }): Promise<HostTestReport> {
   const started = performance.now();
   const session = await link.session();
   const connectMs = performance.now() - started;
-  const tmux = await link.exec(["tmux", "-V"]);
-  const version = tmux.code === 0 ? tmux.stdout.toString().trim() : null;
+  const version = await new RemoteTmux(link).versionText();
   const rtts: number[] = [];
   for (let i = 0; i < 3; i++) {
     const t0 = performance.now();

@@ -1,6 +1,5 @@
 import { ExitCode, MoorError, type ExitCode as ExitCodeType } from "../../errors.js";
 import type { MoorContext } from "../moorContext.js";
-import { RemoteTmux } from "../remoteTmux.js";
 import { listPanesArgv } from "../../tmux/list.js";
 import { LS_LINK } from "./overviewLinks.js";
 import { summarizeSessions, type SessionSummary } from "./sessionSummary.js";
@@ -41,7 +40,7 @@ export async function listHosts(ctx: MoorContext, hosts: readonly string[], nowS
   return await Promise.all(
     hosts.map(async (host) => {
       try {
-        const tmux = new RemoteTmux(ctx.link(host, LS_LINK));
+        const tmux = ctx.tmux(host, LS_LINK);
         return await listHostSessions(host, (argv) => tmux.run(argv, { noServerIsEmpty: true }), nowSeconds);
       } catch (error) {
         return hostFailure(host, error);

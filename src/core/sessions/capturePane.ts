@@ -1,5 +1,5 @@
 import type { SessionTarget } from "../names.js";
-import type { RemoteTmux } from "../remoteTmux.js";
+import type { MoorContext } from "../moorContext.js";
 import { capturePaneArgv, trimCapture } from "../../tmux/capture.js";
 import { paneTarget } from "../../tmux/target.js";
 import { targetLabel } from "./targetLabel.js";
@@ -9,8 +9,8 @@ export type CaptureRange = "screen" | "all" | number;
 
 // The pane's text for `moor capture`, as tmux's capture-pane -S counts it, with the blank rows below the cursor
 // dropped: "" or text ending in "\n".
-export async function capturePane(tmux: RemoteTmux, target: SessionTarget, range: CaptureRange): Promise<string> {
+export async function capturePane(ctx: MoorContext, target: SessionTarget, range: CaptureRange): Promise<string> {
   const options = range === "all" ? { all: true } : range === "screen" ? {} : { lines: range };
   const argv = capturePaneArgv(paneTarget(target.session, target.window), options);
-  return trimCapture(await tmux.run(argv, { target: targetLabel(target) }));
+  return trimCapture(await ctx.tmux(target.host).run(argv, { target: targetLabel(target) }));
 }

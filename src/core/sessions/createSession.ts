@@ -3,7 +3,6 @@ import { remoteError, usageError, type MoorError } from "../../errors.js";
 import { isDuplicateSession, tmuxFailure } from "../../tmux/stderr.js";
 import { createSessionArgv, STATE_EXIT } from "./remoteState.js";
 import type { SessionSpec } from "./sessionSpec.js";
-import { sessionExists } from "./tmuxCall.js";
 import { sessionLogPath, sessionSpecPath, sessionStateDir } from "./statePaths.js";
 
 /** What new and revive report: enough to find the session, its windows and its log. */
@@ -25,7 +24,7 @@ export const alreadyExists = (target: string, why: string): MoorError =>
 
 // Refuses (exit 2) a name that is taken, and tmux too old or missing (6), in one round trip's time.
 export async function checkCanCreate(tmux: RemoteTmux, session: string, target: string, why: string): Promise<void> {
-  const [, exists] = await Promise.all([tmux.require("moor"), sessionExists(tmux.link, session, target)]);
+  const [, exists] = await Promise.all([tmux.require("moor"), tmux.hasSession(session, target)]);
   if (exists) throw alreadyExists(target, why);
 }
 
@@ -38,7 +37,7 @@ export async function createSession(tmux: RemoteTmux, spec: SessionSpec, tmuxArg
     ...(spec.cwd === undefined ? {} : { cwd: spec.cwd }),
     tmuxArgv,
   });
-  const result = await tmux.link.exec(argv, options.record ? { stdin: `${JSON.stringify(spec, null, 2)}\n` } : {});
+  const result = await tmux.scripted(argv, options.record ? { stdin: `${JSON.stringify(spec, null, 2)}\n` } : {});
   const stderr = result.stderr.toString();
   if (result.code === STATE_EXIT.noCwd) {
     throw usageError(`--cwd ${JSON.stringify(spec.cwd)}: no such directory on ${tmux.host}`, "create it first; a relative path starts at the login's home");

@@ -1,17 +1,19 @@
-import type { HostLink } from "../../link/hostLink.js";
+import type { MoorContext } from "../moorContext.js";
+import type { SessionTarget } from "../names.js";
 import { killServerArgv, killSessionArgv, listSessionNamesArgv } from "../../tmux/session.js";
-import { runTmux } from "./tmuxCall.js";
+import { targetLabel } from "./targetLabel.js";
 
 // Ends one session (exit 5 when there is none); its state folder (log, spec, notes) stays for revive.
-export async function killSession(link: HostLink, session: string, target: string): Promise<void> {
-  await runTmux(link, killSessionArgv(session), { target, action: "killing the session" });
+export async function killSession(ctx: MoorContext, target: SessionTarget): Promise<void> {
+  await ctx.tmux(target.host).run(killSessionArgv(target.session), { target: targetLabel(target), action: "killing the session" });
 }
 
 // Ends every session on the host by stopping its tmux server, and says which there were; none is not an error.
-export async function killAllSessions(link: HostLink): Promise<string[]> {
-  const context = { target: link.label, noServerIsEmpty: true };
-  const listed = await runTmux(link, listSessionNamesArgv(), { ...context, action: "listing its sessions" });
+export async function killAllSessions(ctx: MoorContext, host: string): Promise<string[]> {
+  const tmux = ctx.tmux(host);
+  const context = { target: host, noServerIsEmpty: true };
+  const listed = await tmux.run(listSessionNamesArgv(), { ...context, action: "listing its sessions" });
   const names = listed.split("\n").filter((name) => name !== "");
-  if (names.length > 0) await runTmux(link, killServerArgv(), { ...context, action: "stopping its tmux server" });
+  if (names.length > 0) await tmux.run(killServerArgv(), { ...context, action: "stopping its tmux server" });
   return names;
 }

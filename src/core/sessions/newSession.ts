@@ -1,8 +1,10 @@
-import type { RemoteTmux } from "../remoteTmux.js";
+import type { MoorContext } from "../moorContext.js";
+import type { SessionTarget } from "../names.js";
 import { checkCanCreate, createSession, type CreatedSession } from "./createSession.js";
 import { deliverPrompt, systemPollTime, type PollTime, type Readiness } from "./promptDelivery.js";
 import { buildSessionSpec, sessionTmuxArgv, type NewSessionRequest } from "./sessionPlan.js";
 import type { SessionSpec } from "./sessionSpec.js";
+import { targetLabel } from "./targetLabel.js";
 
 // What `moor new` prints (and --json emits).
 export interface NewSessionResult extends CreatedSession {
@@ -24,11 +26,12 @@ export function planNewSession(request: NewSessionRequest, now = new Date()): Pl
 
 // Creates the detached session (refusing a taken name, exit 2, untouched), records its spec for revive, and
 // delivers the prompt once the agent is ready. Round trips: tmux -V with has-session, one create, the prompt's.
-export async function newSession(tmux: RemoteTmux, plan: PlannedSession, options: { target: string; prompt?: string; time?: PollTime }): Promise<NewSessionResult> {
-  const { target } = options;
-  await checkCanCreate(tmux, plan.spec.session, target, "left untouched");
-  const created = await createSession(tmux, plan.spec, plan.tmuxArgv, { target, record: true });
+export async function newSession(ctx: MoorContext, target: SessionTarget, plan: PlannedSession, options: { prompt?: string; time?: PollTime } = {}): Promise<NewSessionResult> {
+  const tmux = ctx.tmux(target.host);
+  const label = targetLabel(target);
+  await checkCanCreate(tmux, plan.spec.session, label, "left untouched");
+  const created = await createSession(tmux, plan.spec, plan.tmuxArgv, { target: label, record: true });
   if (options.prompt === undefined) return { ...created, prompt: null };
-  const readiness = await deliverPrompt(tmux.link, plan.spec.session, target, options.prompt, options.time ?? systemPollTime);
+  const readiness = await deliverPrompt(tmux, plan.spec.session, label, options.prompt, options.time ?? systemPollTime);
   return { ...created, prompt: { state: readiness.state, waitedMs: readiness.waitedMs } };
 }

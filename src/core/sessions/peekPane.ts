@@ -1,5 +1,5 @@
 import type { SessionTarget } from "../names.js";
-import type { RemoteTmux } from "../remoteTmux.js";
+import type { MoorContext } from "../moorContext.js";
 import { capturePaneArgv, trimCapture } from "../../tmux/capture.js";
 import { paneTarget } from "../../tmux/target.js";
 import { targetLabel } from "./targetLabel.js";
@@ -15,8 +15,8 @@ export interface PeekRequest {
 
 // The last lines of what the pane shows (history included when the screen has fewer), without attaching;
 // the blank rows below the cursor are dropped. "" or text ending in "\n".
-export async function peekPane(tmux: RemoteTmux, request: PeekRequest): Promise<string> {
+export async function peekPane(ctx: MoorContext, request: PeekRequest): Promise<string> {
   const { session, window } = request.target;
   const argv = capturePaneArgv(paneTarget(session, window), { lines: request.lines, ansi: request.ansi });
-  return trimCapture(await tmux.run(argv, { target: targetLabel(request.target) }), request.lines);
+  return trimCapture(await ctx.tmux(request.target.host).run(argv, { target: targetLabel(request.target) }), request.lines);
 }

@@ -1,10 +1,9 @@
 import { randomBytes } from "node:crypto";
-import type { HostLink } from "../../link/hostLink.js";
 import { paneSnapshotArgv, parsePaneSnapshot, type PaneSnapshot } from "../../tmux/paneSnapshot.js";
 import { pasteArgv } from "../../tmux/send.js";
 import { paneTarget } from "../../tmux/target.js";
 import { remoteError } from "../../errors.js";
-import { runTmux } from "./tmuxCall.js";
+import type { RemoteTmux } from "../remoteTmux.js";
 
 /** Time for polling, injected so tests never sleep. */
 export interface PollTime {
@@ -58,9 +57,9 @@ export async function waitUntilReady(look: () => Promise<PaneSnapshot>, time: Po
 
 // Waits for the session's first pane to be ready, then pastes the prompt (bracketed when the agent asked for it)
 // from the channel's stdin, so it is never on a command line, and presses Enter.
-export async function deliverPrompt(link: HostLink, session: string, target: string, prompt: string, time: PollTime = systemPollTime): Promise<Readiness> {
+export async function deliverPrompt(tmux: RemoteTmux, session: string, target: string, prompt: string, time: PollTime = systemPollTime): Promise<Readiness> {
   const pane = paneTarget(session);
-  const look = async () => parsePaneSnapshot(await runTmux(link, paneSnapshotArgv(pane), { target, action: "waiting for the agent to be ready" }));
+  const look = async () => parsePaneSnapshot(await tmux.run(paneSnapshotArgv(pane), { target, action: "waiting for the agent to be ready" }));
   const readiness = await waitUntilReady(look, time);
   if (readiness.state === "exited") {
     const status = readiness.status === undefined ? "" : ` with status ${String(readiness.status)}`;
@@ -69,6 +68,6 @@ export async function deliverPrompt(link: HostLink, session: string, target: str
     });
   }
   const buffer = `moor-prompt-${randomBytes(6).toString("hex")}`;
-  await runTmux(link, pasteArgv(pane, buffer, { enter: true }), { target, action: "delivering the prompt", stdin: prompt });
+  await tmux.run(pasteArgv(pane, buffer, { enter: true }), { target, action: "delivering the prompt", stdin: prompt });
   return readiness;
 }

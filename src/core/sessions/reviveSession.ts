@@ -1,13 +1,15 @@
-import type { HostLink } from "../../link/hostLink.js";
-import type { RemoteTmux } from "../remoteTmux.js";
+import type { RemoteExec } from "../../link/remoteExec.js";
+import type { MoorContext } from "../moorContext.js";
+import type { SessionTarget } from "../names.js";
 import { notFoundError, remoteError } from "../../errors.js";
 import { checkCanCreate, createSession, type CreatedSession } from "./createSession.js";
 import { sessionTmuxArgv } from "./sessionPlan.js";
 import { parseSessionSpec, type SessionSpec } from "./sessionSpec.js";
 import { sessionSpecPath } from "./statePaths.js";
+import { targetLabel } from "./targetLabel.js";
 
 // The spec `moor new` recorded, or undefined when there is none; unreadable is a remote failure (6).
-export async function readRecordedSpec(link: HostLink, session: string): Promise<SessionSpec | undefined> {
+export async function readRecordedSpec(link: RemoteExec, session: string): Promise<SessionSpec | undefined> {
   const path = sessionSpecPath(session);
   const result = await link.exec(["cat", path]);
   if (result.code !== 0) {
@@ -27,10 +29,13 @@ export async function readRecordedSpec(link: HostLink, session: string): Promise
 
 // Recreates a vanished session from its recorded spec and restarts its command (same cwd and windows; the log is
 // appended to). Refuses a session that still exists (exit 2) and one that moor never recorded (exit 5).
-export async function reviveSession(tmux: RemoteTmux, session: string, target: string): Promise<CreatedSession> {
-  const [spec] = await Promise.all([readRecordedSpec(tmux.link, session), checkCanCreate(tmux, session, target, "nothing to revive")]);
+export async function reviveSession(ctx: MoorContext, target: SessionTarget): Promise<CreatedSession> {
+  const tmux = ctx.tmux(target.host);
+  const { session } = target;
+  const label = targetLabel(target);
+  const [spec] = await Promise.all([readRecordedSpec(tmux.remote, session), checkCanCreate(tmux, session, label, "nothing to revive")]);
   if (spec === undefined) {
-    throw notFoundError(`no recorded spec for ${target}: ~/${sessionSpecPath(session)} does not exist on ${tmux.host}`, `only sessions started with "moor new" can be revived; start it with "moor new ${target} -- COMMAND"`);
+    throw notFoundError(`no recorded spec for ${label}: ~/${sessionSpecPath(session)} does not exist on ${tmux.host}`, `only sessions started with "moor new" can be revived; start it with "moor new ${label} -- COMMAND"`);
   }
-  return await createSession(tmux, spec, sessionTmuxArgv(spec), { target, record: false });
+  return await createSession(tmux, spec, sessionTmuxArgv(spec), { target: label, record: false });
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { SessionTarget } from "../names.js";
-import type { RemoteTmux } from "../remoteTmux.js";
+import type { MoorContext } from "../moorContext.js";
 import { validateKeyName } from "../../tmux/keys.js";
 import { sendInputArgv } from "../../tmux/sendInput.js";
 import { paneTarget } from "../../tmux/target.js";
@@ -16,6 +16,7 @@ export interface SendRequest {
 }
 
 export interface SendPlan {
+  host: string;
   argv: string[];
   stdin: Buffer | undefined;
   /** HOST:SESSION[:WINDOW], for messages. */
@@ -36,10 +37,10 @@ export function planSend(request: SendRequest, bufferName: () => string = newBuf
     enter: request.text !== undefined && request.enter,
     keys,
   });
-  return { argv, stdin: text, label: targetLabel(request.target) };
+  return { host: request.target.host, argv, stdin: text, label: targetLabel(request.target) };
 }
 
 // Types the planned text and keys into the pane; a missing session or window is exit 5.
-export async function sendText(tmux: RemoteTmux, plan: SendPlan): Promise<void> {
-  await tmux.run(plan.argv, { target: plan.label, ...(plan.stdin === undefined ? {} : { stdin: plan.stdin }) });
+export async function sendText(ctx: MoorContext, plan: SendPlan): Promise<void> {
+  await ctx.tmux(plan.host).run(plan.argv, { target: plan.label, ...(plan.stdin === undefined ? {} : { stdin: plan.stdin }) });
 }

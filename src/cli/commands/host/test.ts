@@ -12,7 +12,7 @@ export function hostTestCommand(runtime: RuntimeHolder): Command {
     .addHelpText("after", examples(["moor host test gpu1", "moor host test gpu1 --json"]))
     .action(async (name: string, options: { json?: boolean }, command: Command) => {
       const { ctx, io } = runtime.get(command);
-      const report = await testHost(ctx.link(name), ctx.resolve(name), { requireTmux: true });
+      const report = await testHost(ctx, name);
       if (options.json) return io.json(report);
       io.print(formatReport(report));
     });

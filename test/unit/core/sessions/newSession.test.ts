@@ -4,6 +4,7 @@ import { newSession, planNewSession } from "../../../../src/core/sessions/newSes
 import type { PollTime } from "../../../../src/core/sessions/promptDelivery.js";
 import { fakeHost, NO_SERVER, NO_SESSION, type Answer } from "./fakeHost.js";
 
+const agent = { host: "b", session: "agent" };
 const plan = planNewSession({ session: "agent", command: ["claude"], windows: [], log: true }, new Date(0));
 // Time that passes only while the code under test sleeps.
 function instant(): PollTime {
@@ -15,8 +16,8 @@ const isCreate = (command: string) => command.startsWith("sh -c ");
 
 describe("newSession", () => {
   it("checks, then creates and records in one command, the spec on its stdin", async () => {
-    const { tmux, session } = fakeHost((command) => (command.startsWith("tmux -u has-session") ? NO_SERVER : {}));
-    const created = await newSession(tmux, plan, { target: "b:agent" });
+    const { ctx, session } = fakeHost((command) => (command.startsWith("tmux -u has-session") ? NO_SERVER : {}));
+    const created = await newSession(ctx, agent, plan);
     expect(created).toMatchObject({ target: "b:agent", command: ["claude"], log: ".local/state/moor/agent/output.log", prompt: null });
     expect(session.commands.filter((command) => command !== "tmux -V")).toEqual(["tmux -u has-session -t '=agent'", expect.stringMatching(/^sh -c .* tmux -u new-session -d -s agent /s) as string]);
     const spec = session.stdins[session.commands.findIndex(isCreate)];
@@ -24,8 +25,8 @@ describe("newSession", () => {
   });
 
   it("refuses a session that exists (exit 2) without creating anything", async () => {
-    const { tmux, session } = fakeHost(() => ({}));
-    await expect(newSession(tmux, plan, { target: "b:agent" })).rejects.toMatchObject({ exitCode: ExitCode.usage, message: expect.stringMatching(/b:agent already exists/) as string });
+    const { ctx, session } = fakeHost(() => ({}));
+    await expect(newSession(ctx, agent, plan)).rejects.toMatchObject({ exitCode: ExitCode.usage, message: expect.stringMatching(/b:agent already exists/) as string });
     expect(session.commands.some(isCreate)).toBe(false);
   });
 
@@ -35,26 +36,26 @@ describe("newSession", () => {
       cwd: (command) => (isCreate(command) ? { code: 45, stderr: "no such directory: x\n" } : NO_SESSION),
     };
     for (const answer of Object.values(answers)) {
-      await expect(newSession(fakeHost(answer).tmux, plan, { target: "b:agent" })).rejects.toMatchObject({ exitCode: ExitCode.usage });
+      await expect(newSession(fakeHost(answer).ctx, agent, plan)).rejects.toMatchObject({ exitCode: ExitCode.usage });
     }
   });
 
   it("says tmux is missing (exit 6) when the remote shell cannot find it", async () => {
-    const { tmux } = fakeHost(() => ({ code: 127, stderr: "bash: line 1: tmux: command not found\n" }));
+    const { ctx } = fakeHost(() => ({ code: 127, stderr: "bash: line 1: tmux: command not found\n" }));
     const missing = fakeHost(() => ({}));
     missing.session.exec = (command) => Promise.resolve({ stdout: Buffer.alloc(0), stderr: Buffer.from(`bash: ${command.split(" ")[0] ?? ""}: command not found\n`), code: 127 });
-    for (const host of [tmux, missing.tmux]) {
-      await expect(newSession(host, plan, { target: "b:agent" })).rejects.toMatchObject({ exitCode: ExitCode.remote, message: expect.stringMatching(/tmux is not installed on b/) as string });
+    for (const host of [ctx, missing.ctx]) {
+      await expect(newSession(host, agent, plan)).rejects.toMatchObject({ exitCode: ExitCode.remote, message: expect.stringMatching(/tmux is not installed on b/) as string });
     }
   });
 
   it("pastes the prompt from stdin once the pane is quiet, then presses Enter", async () => {
-    const { tmux, session } = fakeHost((command) => {
+    const { ctx, session } = fakeHost((command) => {
       if (command.startsWith("tmux -u has-session")) return NO_SESSION;
       if (command.includes("display-message")) return { stdout: "0::2,0\n> \n" };
       return {};
     });
-    const created = await newSession(tmux, plan, { target: "b:agent", prompt: "fix it's \"bug\"\n", time: instant() });
+    const created = await newSession(ctx, agent, plan, { prompt: "fix it's \"bug\"\n", time: instant() });
     expect(created.prompt).toEqual({ state: "quiet", waitedMs: 1_500 });
     const paste = session.commands.findIndex((command) => command.startsWith("tmux -u load-buffer"));
     expect(session.commands[paste]).toMatch(/^tmux -u load-buffer -b moor-prompt-[0-9a-f]{12} - ';' paste-buffer -p -r -d -b moor-prompt-[0-9a-f]{12} -t '=agent:' ';' send-keys -t '=agent:' Enter$/);
@@ -62,7 +63,7 @@ describe("newSession", () => {
   });
 
   it("fails with exit 6 when the agent exits before the prompt could be delivered", async () => {
-    const { tmux } = fakeHost((command) => (command.includes("display-message") ? { stdout: "1:3:0,0\n\n" } : command.startsWith("tmux -u has") ? NO_SESSION : {}));
-    await expect(newSession(tmux, plan, { target: "b:agent", prompt: "go", time: instant() })).rejects.toMatchObject({ exitCode: ExitCode.remote, message: expect.stringMatching(/exited with status 3 before the prompt/) as string });
+    const { ctx } = fakeHost((command) => (command.includes("display-message") ? { stdout: "1:3:0,0\n\n" } : command.startsWith("tmux -u has") ? NO_SESSION : {}));
+    await expect(newSession(ctx, agent, plan, { prompt: "go", time: instant() })).rejects.toMatchObject({ exitCode: ExitCode.remote, message: expect.stringMatching(/exited with status 3 before the prompt/) as string });
   });
 });
