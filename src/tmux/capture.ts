@@ -1,3 +1,4 @@
+import { stripEscapes } from "../text/escapes.js";
 import { tmuxArgv } from "./command.js";
 
 export interface CaptureOptions {
@@ -19,10 +20,8 @@ export function capturePaneArgv(target: string, options: CaptureOptions = {}): s
 }
 
 // A line that shows nothing: spaces, or (with -e) only colour and attribute sequences.
-const SGR = /\x1b\[[0-9;:]*m/g;
-
 function isBlank(line: string): boolean {
-  return line.replace(SGR, "").trim() === "";
+  return stripEscapes(line).trim() === "";
 }
 
 // The last `lines` lines of a capture, without the blank rows below the cursor; "" or text ending in "\n".

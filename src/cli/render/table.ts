@@ -1,8 +1,8 @@
-const SGR = /\x1b\[[0-9;]*m/g;
+import { stripEscapes } from "../../text/escapes.js";
 
-// Aligns rows into columns the way `docker ps` and `tmux ls` readers expect; widths ignore colour codes.
+// Aligns rows into columns the way `docker ps` and `tmux ls` readers expect; widths ignore escape sequences.
 export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const visible = (text: string): number => text.replace(SGR, "").length;
+  const visible = (text: string): number => stripEscapes(text).length;
   const widths = header.map((cell, column) => Math.max(visible(cell), ...rows.map((row) => visible(row[column] ?? ""))));
   const line = (row: readonly string[]): string =>
     row

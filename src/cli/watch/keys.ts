@@ -1,33 +1,44 @@
 import { sessionKeys, effectiveSelection, type ViewState } from "./viewState.js";
 import type { WatchSnapshot } from "../../core/overview/watchTypes.js";
+import { escapeTokens } from "../../text/escapes.js";
 
 // The keys the view acts on.
 export type Key = "up" | "down" | "top" | "bottom" | "enter" | "peek" | "escape" | "quit";
 
-const SEQUENCES: readonly (readonly [string, Key])[] = [
-  ["\x1b[A", "up"], ["\x1bOA", "up"], ["\x1b[B", "down"], ["\x1bOB", "down"],
-  ["\x1b[H", "top"], ["\x1b[F", "bottom"], ["\x1b[1~", "top"], ["\x1b[4~", "bottom"],
-];
+const SEQUENCES: Readonly<Record<string, Key>> = {
+  "\x1b[A": "up", "\x1bOA": "up", "\x1b[B": "down", "\x1bOB": "down",
+  "\x1b[H": "top", "\x1b[F": "bottom", "\x1b[1~": "top", "\x1b[4~": "bottom",
+};
 const SINGLE: Readonly<Record<string, Key>> = {
   k: "up", j: "down", g: "top", G: "bottom", p: "peek", q: "quit", Q: "quit",
-  "\r": "enter", "\n": "enter", "\x03": "quit", "\x04": "quit", "\x1b": "escape",
+  "\r": "enter", "\n": "enter", "\x03": "quit", "\x04": "quit",
 };
-// an escape sequence we do not use: CSI or SS3 with its final byte
-const UNKNOWN_SEQUENCE = /^\x1b(\[[0-?]*[ -/]*[@-~]|O.)/;
+// SS3 (ESC O) takes the next character with it: the keypad form of the arrows.
+const SS3 = "\x1bO";
 
-// Raw-mode input (one chunk may hold several keys) to the keys the view knows; anything else is ignored.
+// Raw-mode input (one chunk may hold several keys) to the keys the view knows; anything else is ignored. A lone ESC
+// at the end of a chunk is the Escape key; any other sequence is a key only if it is one of SEQUENCES.
 export function parseKeys(data: string): Key[] {
   const keys: Key[] = [];
-  let rest = data;
-  while (rest.length > 0) {
-    const known = SEQUENCES.find(([sequence]) => rest.startsWith(sequence));
-    const unknown = known ? undefined : UNKNOWN_SEQUENCE.exec(rest);
-    if (known) keys.push(known[1]);
-    else if (!unknown) {
-      const key = SINGLE[rest[0] ?? ""];
-      if (key) keys.push(key);
+  let rest = "";
+  for (const token of escapeTokens(data)) {
+    let text = token.sequence ? token.text : rest + token.text;
+    rest = "";
+    if (token.sequence) {
+      const key = token.complete ? SEQUENCES[text] : text === "\x1b" ? "escape" : undefined;
+      if (key !== undefined) keys.push(key);
+      else if (token.complete && text === SS3) rest = text;
+      continue;
     }
-    rest = rest.slice(known ? known[0].length : unknown ? unknown[0].length : 1);
+    if (text.startsWith(SS3)) {
+      const key = SEQUENCES[text.slice(0, 3)];
+      if (key !== undefined) keys.push(key);
+      text = text.slice(3);
+    }
+    for (const char of text) {
+      const key = SINGLE[char];
+      if (key !== undefined) keys.push(key);
+    }
   }
   return keys;
 }

@@ -1,11 +1,11 @@
+import { stripEscapes } from "../../text/escapes.js";
+
 // What the tmux client said as it exited, read from the end of its output: "[detached (from session s1)]",
 // "[exited]", "[server exited]", or a refusal such as "open terminal failed: missing or unsuitable terminal".
 export type Farewell = "detached" | "exited" | "unsupported-terminal" | "other";
 
-const ESCAPES = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[()][0-9A-Za-z]|[@-Z\\-_=>78])/g;
-
 export function lastLine(tail: string): string {
-  const lines = tail.replace(ESCAPES, "").split(/\r?\n|\r/).map((line) => line.trim()).filter((line) => line !== "");
+  const lines = stripEscapes(tail).split(/\r?\n|\r/).map((line) => line.trim()).filter((line) => line !== "");
   return lines.at(-1) ?? "";
 }
 

@@ -3,7 +3,7 @@ import { setTimeout as delay } from "node:timers/promises";
 import { ExitCode, isMoorError, remoteError } from "../../errors.js";
 import type { RemoteChannel } from "../../ssh/types.js";
 import { readLogWindow, type LogExec } from "./readLog.js";
-import type { EscapeStripper } from "./stripEscapes.js";
+import type { EscapeStripper } from "../../text/escapes.js";
 import { pumpTail, type TailEnd } from "./tailChannel.js";
 
 // What following needs from a HostLink: exec, and long-running channels (a fake in unit tests).

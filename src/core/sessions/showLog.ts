@@ -5,7 +5,7 @@ import { withFirstContact } from "./firstContact.js";
 import { followLog, type FollowEvent } from "./followLog.js";
 import { readLogTail, type LogLines } from "./readLog.js";
 import { sessionLogPath } from "./statePaths.js";
-import { EscapeStripper } from "./stripEscapes.js";
+import { EscapeStripper } from "../../text/escapes.js";
 
 export interface ShowLogOptions {
   lines: LogLines;

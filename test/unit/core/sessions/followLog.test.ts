@@ -2,7 +2,7 @@ import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { ExitCode, MoorError } from "../../../../src/errors.js";
 import { followArgv, followLog, type FollowEvent } from "../../../../src/core/sessions/followLog.js";
-import { EscapeStripper } from "../../../../src/core/sessions/stripEscapes.js";
+import { EscapeStripper } from "../../../../src/text/escapes.js";
 import { FakeLogRemote, settle } from "./fakeLogRemote.js";
 
 const PATH = ".local/state/moor/s1/output.log";
