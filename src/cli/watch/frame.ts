@@ -1,7 +1,8 @@
 import { isStale, type HostView, type WatchedSession, type WatchSnapshot } from "../../core/overview/watchTypes.js";
 import type { Style } from "../render/style.js";
 import { agoText, statusText } from "../overview/format.js";
-import { cellWidth, fit, paintLine, sanitize, type Segment } from "./cells.js";
+import { cellWidth, fit } from "../../text/cells.js";
+import { paintLine, sanitize, type Segment } from "./paintLine.js";
 import { linkText, type Tone } from "./linkText.js";
 import { paints, type Paints } from "./paints.js";
 import { renderPeek } from "./peekPanel.js";

@@ -1,5 +1,5 @@
 import type { Style } from "../render/style.js";
-import type { Paint } from "./cells.js";
+import type { Paint } from "./paintLine.js";
 
 export type Paints = Record<"bold" | "dim" | "red" | "green" | "yellow" | "cyan", Paint>;
 

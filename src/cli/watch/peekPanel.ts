@@ -1,5 +1,6 @@
 import type { WatchSnapshot } from "../../core/overview/watchTypes.js";
-import { cellWidth, paintLine, sanitize } from "./cells.js";
+import { cellWidth } from "../../text/cells.js";
+import { paintLine, sanitize } from "./paintLine.js";
 import type { Paints } from "./paints.js";
 import { sessionKey } from "./viewState.js";
 

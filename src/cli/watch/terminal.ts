@@ -11,9 +11,10 @@ export interface ViewTerminal {
   leave(): void;
 }
 
-// The alternate screen keeps the user's scrollback intact; the cursor is hidden while the view draws.
-export const ENTER_SCREEN = "\x1b[?1049h\x1b[?25l";
-export const LEAVE_SCREEN = "\x1b[?25h\x1b[?1049l";
+// The alternate screen keeps the user's scrollback intact; the cursor is hidden while the view draws; autowrap is
+// off, so a line the terminal measures wider than moor does is cut at the edge instead of scrolling the frame.
+export const ENTER_SCREEN = "\x1b[?1049h\x1b[?25l\x1b[?7l";
+export const LEAVE_SCREEN = "\x1b[?7h\x1b[?25h\x1b[?1049l";
 
 // Each row is addressed and cleared before it is written: no scrolling, and a full-width row keeps its last cell.
 export function frameToAnsi(lines: readonly string[]): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cellWidth } from "../../../../src/cli/watch/cells.js";
+import { cellWidth } from "../../../../src/text/cells.js";
 import { renderFrame, type FrameOptions } from "../../../../src/cli/watch/frame.js";
 import { NOW, colour, host, plain, session, timeOfDay, twoHosts } from "./snapshots.js";
 
@@ -82,5 +82,14 @@ describe("renderFrame", () => {
       expect(lines.join("\n")).not.toContain("\x1b[2J");
     }
     expect(strip(renderFrame(nasty, { peek: false }, { ...size(80, 3), style: colour })[2] ?? "")).toBe("  › s     running                   5s ago    ?[2Jwide 日本語 text and more");
+  });
+
+  // Failed before the fix: ✅ 🚀 ⚡ counted one cell each, so these lines came out wider than the screen, and the
+  // bottom row scrolled the whole frame.
+  it("never draws a line wider than the screen, whatever emoji the remote prints", () => {
+    const emoji = { at: NOW, hosts: [host("gpu1", { sessions: [session("✅-ship", "✅ tests pass 🚀 deployed ⚡ fast 👍🏽 👨‍👩‍👧 🟢 done ✅✅✅")] })] };
+    for (let width = 12; width <= 90; width++) {
+      for (const line of renderFrame(emoji, { peek: true }, { ...size(width, 10), style: colour })) expect(cellWidth(strip(line))).toBeLessThanOrEqual(width);
+    }
   });
 });

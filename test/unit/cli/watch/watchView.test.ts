@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { HostWatch } from "../../../../src/core/overview/watchHosts.js";
 import type { WatchSnapshot } from "../../../../src/core/overview/watchTypes.js";
-import { frameToAnsi } from "../../../../src/cli/watch/terminal.js";
+import { ENTER_SCREEN, LEAVE_SCREEN, frameToAnsi } from "../../../../src/cli/watch/terminal.js";
 import { runWatchView, type WatchViewDeps } from "../../../../src/cli/watch/watchView.js";
 import { FakeClock } from "../../fakes/fakeClock.js";
 import { FakeTerminal } from "./fakeTerminal.js";
@@ -80,5 +80,10 @@ describe("runWatchView", () => {
 describe("frameToAnsi", () => {
   it("addresses and clears each row, then clears below", () => {
     expect(frameToAnsi(["a", "b"])).toBe("\x1b[1;1H\x1b[2Ka\x1b[2;1H\x1b[2Kb\x1b[J");
+  });
+
+  // Failed before the fix: with autowrap on, one cell too many on the bottom row scrolled the whole frame up.
+  it("draws with autowrap off, and turns it back on when the view ends", () => {
+    expect([ENTER_SCREEN.includes("\x1b[?7l"), LEAVE_SCREEN.includes("\x1b[?7h")]).toEqual([true, true]);
   });
 });
