@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -35,6 +35,16 @@ describe("moor capture", () => {
     expect(result.stderr).toBe(`moor: saved ${String(COUNT)} lines of box:c1 to ${file}\n`);
     expect(readFileSync(file, "utf8")).toBe(numbers(1, COUNT));
     expect(readdirSync(dir)).toEqual(["c1.txt"]);
+  });
+
+  // Failed before the fix: the file came back 0644.
+  it("-o over a private (0600) file keeps it private", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "moor-capture-")), "private.txt");
+    writeFileSync(file, "secret\n", { mode: 0o600 });
+    const result = await moor(world, ["capture", "box:c1", "-o", file]);
+    expect(result.code).toBe(0);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(readFileSync(file, "utf8")).toBe(numbers(COUNT - 22, COUNT));
   });
 
   it("prints the visible screen by default, and -S N adds N lines of history above it", async () => {

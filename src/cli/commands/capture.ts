@@ -1,6 +1,6 @@
 import { Command, Option } from "commander";
 import { parseSessionTarget } from "../../core/names.js";
-import { writeFileAtomic } from "../../core/sessions/atomicWrite.js";
+import { writeFileAtomic } from "../atomicWrite.js";
 import { capturePane, type CaptureRange } from "../../core/sessions/capturePane.js";
 import { targetLabel } from "../../core/sessions/targetLabel.js";
 import { examples } from "../render/examples.js";
