@@ -1,5 +1,4 @@
 import { Command } from "commander";
-import { createRequire } from "node:module";
 import { hostCommand } from "./commands/host/index.js";
 import { newCommand } from "./commands/new.js";
 import { sendCommand } from "./commands/send.js";
@@ -16,8 +15,8 @@ import { configCommand } from "./commands/config/index.js";
 import { muteCommand, unmuteCommand } from "./commands/mute.js";
 import { examples } from "./render/examples.js";
 import type { RuntimeHolder } from "./runtime.js";
+import pkg from "../../package.json" with { type: "json" };
 
-const pkg = createRequire(import.meta.url)("../../package.json") as { version: string };
 
 // The command tree: global options here, each verb in its own file under commands/.
 export function buildProgram(runtime: RuntimeHolder): Command {

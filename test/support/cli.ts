@@ -5,7 +5,8 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Box } from "./box.js";
 
-export const MOOR_BIN = resolve(dirname(fileURLToPath(import.meta.url)), "../../dist/cli/main.js");
+// The bin entry that the package ships (it loads the bundle, dist/moor.js): tests run what users install.
+export const MOOR_BIN = resolve(dirname(fileURLToPath(import.meta.url)), "../../bin/moor.js");
 
 // A private world for one test's moor runs: its own HOME (no developer keys or ssh config),
 // config dir and known_hosts, and no ssh-agent unless the test adds one.
