@@ -14,7 +14,7 @@ import { reviveCommand } from "./commands/revive.js";
 import { configCommand } from "./commands/config/index.js";
 import { muteCommand, unmuteCommand } from "./commands/mute.js";
 import { examples } from "./render/examples.js";
-import type { RuntimeHolder } from "./runtime.js";
+import { needsRuntime, type RuntimeHolder } from "./runtime.js";
 import pkg from "../../package.json" with { type: "json" };
 
 
@@ -28,6 +28,9 @@ export function buildProgram(runtime: RuntimeHolder): Command {
     .option("-v, --verbose", "show progress and the cause of errors")
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
+    .hook("preAction", async (_program, action) => {
+      if (needsRuntime(action)) await runtime.load();
+    })
     .configureOutput({ outputError: (text, write) => write(`moor: ${text.replace(/^error: /, "")}`) })
     .addHelpText(
       "after",

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
-import { MoorContext } from "../core/moorContext.js";
+import type * as CoreModule from "../core/moorContext.js";
+import type { MoorContext } from "../core/moorContext.js";
 import { processIo, type CliIo } from "./io.js";
 import { askPassphraseOnTty } from "./passphrase.js";
 
@@ -14,16 +15,37 @@ export interface Runtime {
   io: CliIo;
 }
 
+const withoutRuntime = new WeakSet<Command>();
+
+// Marks a command whose action needs neither the host registry nor a connection (completion, daemon
+// status): the program then starts it without loading conf or the core (see ARCHITECTURE.md, "Start-up").
+export function runsWithoutRuntime(command: Command): Command {
+  withoutRuntime.add(command);
+  return command;
+}
+
+export function needsRuntime(command: Command): boolean {
+  return !withoutRuntime.has(command);
+}
+
 // Builds the runtime from the global options once the command line is parsed; closed by run().
+// The core (and with it conf) is loaded by load(), which the program runs before every action that
+// needs it, so --version, --help and light commands start without it.
 export class RuntimeHolder {
+  #core: typeof CoreModule | undefined;
   #runtime: Runtime | undefined;
+
+  async load(): Promise<void> {
+    this.#core ??= await import("../core/moorContext.js");
+  }
 
   get(command: Command): Runtime {
     if (this.#runtime) return this.#runtime;
+    if (!this.#core) throw new Error(`moor ${command.name()}: the runtime was asked for before it was loaded (a command marked runsWithoutRuntime uses it)`);
     const globals = command.optsWithGlobals<GlobalOptions>();
     const io = processIo(Boolean(globals.verbose));
     const knownHosts = globals.knownHosts ?? process.env.MOOR_KNOWN_HOSTS;
-    const ctx = new MoorContext({
+    const ctx = new this.#core.MoorContext({
       ...(globals.configDir ? { configDir: globals.configDir } : {}),
       ...(knownHosts ? { knownHostsFile: knownHosts } : {}),
       askPassphrase: askPassphraseOnTty,

@@ -1,5 +1,5 @@
-import { openSsh } from "../ssh/connect.js";
-import { KeyCache } from "../ssh/keyCache.js";
+import type { openSsh } from "../ssh/connect.js";
+import type { KeyCache } from "../ssh/keyCache.js";
 import type { ConnectSpec } from "../ssh/types.js";
 import { HostLink } from "./hostLink.js";
 import type { RetryPolicy } from "./linkState.js";
@@ -21,8 +21,23 @@ export interface SshHostLinkOptions {
 const RECONNECT_HANDSHAKE_MS = 3_000;
 const RECONNECT_STAGGER_MS = 1_000;
 
-// One run is one process: every link shares the keys it has loaded, so a passphrase is asked once.
-const runKeys = new KeyCache();
+interface SshLayer {
+  openSsh: typeof openSsh;
+  // One run is one process: every link shares the keys it has loaded, so a passphrase is asked once.
+  runKeys: KeyCache;
+}
+
+let sshLayer: Promise<SshLayer> | undefined;
+
+// ssh2 and the key parsers are loaded on the first connection, not at start-up: a command that never
+// connects (--help, completion, one served by the background holder) starts without them.
+function loadSshLayer(): Promise<SshLayer> {
+  sshLayer ??= Promise.all([import("../ssh/connect.js"), import("../ssh/keyCache.js")]).then(([connect, keys]) => ({
+    openSsh: connect.openSsh,
+    runKeys: new keys.KeyCache(),
+  }));
+  return sshLayer;
+}
 
 // A HostLink whose connections are real ssh connections to the spec's host (the only place the link
 // layer is wired to the ssh layer).
@@ -34,13 +49,15 @@ export function sshHostLink(spec: ConnectSpec, options: SshHostLinkOptions): Hos
     reconnect,
     ...(reconnect ? { staggerMs: RECONNECT_STAGGER_MS } : {}),
     quietAfterMs: spec.keepaliveIntervalMs + 1_000,
-    connect: (signal) =>
-      openSsh(spec, {
+    connect: async (signal) => {
+      const ssh = await loadSshLayer();
+      return ssh.openSsh(spec, {
         ...connectOptions,
-        keyCache: runKeys,
+        keyCache: ssh.runKeys,
         readyTimeoutMs,
         handshakeTimeoutMs: reconnect ? RECONNECT_HANDSHAKE_MS : readyTimeoutMs,
         signal,
-      }),
+      });
+    },
   });
 }
