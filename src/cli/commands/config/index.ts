@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import { SETTING_KEYS, SETTING_SPECS } from "../../../config/settings.js";
+import { SETTING_KEYS, SETTING_SPECS } from "../../../config/settingKeys.js";
 import { examples } from "../../render/examples.js";
 import { formatTable } from "../../render/table.js";
 import type { RuntimeHolder } from "../../runtime.js";

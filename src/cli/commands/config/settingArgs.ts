@@ -1,4 +1,4 @@
-import { SETTING_KEYS, SETTING_SPECS, isSettingKey, type SettingKey, type SettingValues } from "../../../config/settings.js";
+import { SETTING_KEYS, SETTING_SPECS, isSettingKey, type SettingKey, type SettingValues } from "../../../config/settingKeys.js";
 import { usageError } from "../../../errors.js";
 
 // A KEY from the command line, or exit 2 naming the keys there are.
