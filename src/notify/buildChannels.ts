@@ -57,7 +57,7 @@ function commandChannel(setup: ChannelSetup): ChangeChannel | string {
     via: command,
     send: (change) => {
       const payload = commandPayload(change);
-      return setup.runProgram({ argv: shell, env: { ...setup.env, ...payload.env }, stdin: `${payload.json}\n`, timeoutMs: PROGRAM_TIMEOUT_MS });
+      return setup.runProgram({ argv: shell, env: { ...setup.env, ...payload.env }, stdin: `${payload.json}\n`, timeoutMs: PROGRAM_TIMEOUT_MS, label: "notify.command" });
     },
   };
 }

@@ -7,6 +7,8 @@ export interface ProgramRun {
   env?: NodeJS.ProcessEnv;
   stdin?: string;
   timeoutMs: number;
+  /** How messages name the program (default: its file). */
+  label?: string;
 }
 
 /** undefined when the program ran and exited 0; else what went wrong, in one line. */
@@ -16,10 +18,11 @@ export type ProgramOutcome = string | undefined;
 // when it outlives timeoutMs, so a hanging program costs one process for that long and nothing else.
 export type RunProgram = (run: ProgramRun) => Promise<ProgramOutcome>;
 
-export const runProgram: RunProgram = ({ argv, env, stdin, timeoutMs }) =>
+export const runProgram: RunProgram = ({ argv, env, stdin, timeoutMs, label }) =>
   new Promise((resolve) => {
     const [file, ...args] = argv;
     if (file === undefined) return resolve("no program given");
+    const name = label ?? file;
     const child = spawn(file, args, { env: env ?? process.env, stdio: ["pipe", "ignore", "pipe"], detached: process.platform !== "win32" });
     let stderr = "";
     let settled = false;
@@ -31,17 +34,17 @@ export const runProgram: RunProgram = ({ argv, env, stdin, timeoutMs }) =>
     };
     const timer = setTimeout(() => {
       killGroup(child.pid);
-      finish(`${file} did not finish within ${timeoutMs / 1000} s (stopped)`);
+      finish(`${name} did not finish within ${timeoutMs / 1000} s (stopped)`);
     }, timeoutMs);
     timer.unref();
     child.stderr.on("data", (chunk: Buffer) => {
       if (stderr.length < 500) stderr += chunk.toString();
     });
-    child.once("error", (error) => finish(`${file}: ${error.message}`));
+    child.once("error", (error) => finish(`${name}: ${error.message}`));
     child.once("close", (code, signal) => {
       if (code === 0) return finish(undefined);
       const said = stderr.trim().split("\n")[0];
-      finish(`${file} ${signal ? `was killed by ${signal}` : `exited with status ${code}`}${said ? `: ${said}` : ""}`);
+      finish(`${name} ${signal ? `was killed by ${signal}` : `exited with status ${code}`}${said ? `: ${said}` : ""}`);
     });
     child.stdin.on("error", () => undefined);
     child.stdin.end(stdin ?? "");

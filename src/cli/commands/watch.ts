@@ -8,6 +8,7 @@ import { examples } from "../render/examples.js";
 import type { GlobalOptions, RuntimeHolder } from "../runtime.js";
 import { attachInChild } from "../watch/attachChild.js";
 import { runJsonStream } from "../watch/jsonStream.js";
+import { watchNotifications } from "../watch/watchNotifications.js";
 import { processTerminal } from "../watch/terminal.js";
 import { runWatchView, type RunningView } from "../watch/watchView.js";
 
@@ -39,29 +40,41 @@ export function watchCommand(runtime: RuntimeHolder): Command {
     .argument("[target...]", "HOST or HOST:SESSION (default: every registered host)")
     .option("--interval <seconds>", "seconds between polls", parseInterval, 2)
     .option("--json", "stream one JSON event a line instead of drawing the screen")
+    .option("--no-notify", "no notifications (terminal, desktop, notify.command) from this watch")
     .addHelpText("after", `${JSON_HELP}${examples(["moor watch", "moor watch gpu1 lab:agent --interval 5", "moor watch --json | jq -c 'select(.type==\"link\")'"])}`)
-    .action(async (texts: string[], options: { interval: number; json?: boolean }, command: Command) => {
+    .action(async (texts: string[], options: { interval: number; json?: boolean; notify: boolean }, command: Command) => {
       const { ctx, io } = runtime.get(command);
       const targets = resolveTargets(ctx, texts, true, "watch");
       if (targets.length === 0) throw usageError("nothing to watch: no hosts are registered", "add one with: moor host add NAME user@hostname");
-      const start = (onChange: (snapshot: WatchSnapshot) => void) => startWatch(ctx, targets, { intervalMs: options.interval * 1_000, onChange });
-      const running: RunningView =
-        !options.json && io.stdout.isTTY && io.stdin.isTTY
-          ? runWatchView({
-              terminal: processTerminal(io.stdin, io.stdout),
-              clock: systemClock,
-              style: io.out,
-              timeOfDay: (ms) => new Date(ms).toTimeString().slice(0, 8),
-              start,
-              attach: (target) => attachInChild(target, globalArgs(command.optsWithGlobals<GlobalOptions>())),
-            })
-          : runJsonStream(start, (line) => void io.stdout.write(`${line}\n`));
+      const fullScreen = !options.json && Boolean(io.stdout.isTTY) && Boolean(io.stdin.isTTY);
+      const notices: { show?: (message: string) => void } = {};
+      const notifier = options.notify ? await watchNotifications(ctx, io, fullScreen, (message) => notices.show?.(message)) : undefined;
+      const start = (onChange: (snapshot: WatchSnapshot) => void) =>
+        startWatch(ctx, targets, {
+          intervalMs: options.interval * 1_000,
+          onChange: (snapshot) => {
+            notifier?.observe(snapshot);
+            onChange(snapshot);
+          },
+        });
+      const running: RunningView = fullScreen
+        ? runWatchView({
+            terminal: processTerminal(io.stdin, io.stdout),
+            clock: systemClock,
+            style: io.out,
+            timeOfDay: (ms) => new Date(ms).toTimeString().slice(0, 8),
+            start,
+            attach: (target) => attachInChild(target, globalArgs(command.optsWithGlobals<GlobalOptions>())),
+          })
+        : runJsonStream(start, (line) => void io.stdout.write(`${line}\n`), (message) => io.warn(message));
+      notices.show = (message) => running.notice(message);
       const stop = (): void => running.quit();
       for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.once(signal, stop);
       io.stdout.once("error", stop);
       try {
         await running.done;
       } finally {
+        notifier?.flush();
         for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.off(signal, stop);
         io.stdout.off("error", stop);
       }

@@ -7,7 +7,11 @@ import type { RunningView } from "./watchView.js";
 // moor watch --json (or without a terminal): one JSON event a line, the whole picture first, then changes.
 // It runs until stopped, unless every host has failed for good (a refused key, a changed host key):
 // nothing would ever change, so it ends with that failure's exit code.
-export function runJsonStream(start: (onChange: (snapshot: WatchSnapshot) => void) => HostWatch, writeLine: (line: string) => void): RunningView {
+export function runJsonStream(
+  start: (onChange: (snapshot: WatchSnapshot) => void) => HostWatch,
+  writeLine: (line: string) => void,
+  notice: (message: string) => void = () => undefined,
+): RunningView {
   let previous: WatchSnapshot | undefined;
   let settle: (failure?: MoorError) => void = () => undefined;
   const done = new Promise<void>((resolve, reject) => {
@@ -29,7 +33,7 @@ export function runJsonStream(start: (onChange: (snapshot: WatchSnapshot) => voi
   // Finishing is queued, so it never runs before this line has assigned the watch.
   const watch = start(emit);
   emit(watch.snapshot());
-  return { done, quit: () => finish() };
+  return { done, quit: () => finish(), notice };
 }
 
 function everyHostFailed(snapshot: WatchSnapshot): MoorError | undefined {

@@ -22,6 +22,8 @@ export interface WatchViewDeps {
 export interface RunningView {
   done: Promise<void>;
   quit(): void;
+  /** Shows a one-line message (a notification channel that failed) without disturbing the view. */
+  notice(message: string): void;
 }
 
 class WatchView {
@@ -82,6 +84,11 @@ class WatchView {
     }
   }
 
+  notice(message: string): void {
+    this.#view = { ...this.#view, message };
+    this.#draw();
+  }
+
   #onInput(data: string): void {
     if (this.#paused) return;
     for (const key of parseKeys(data)) {
@@ -112,5 +119,5 @@ class WatchView {
 export function runWatchView(deps: WatchViewDeps): RunningView {
   const view = new WatchView(deps);
   view.start();
-  return { done: view.done, quit: () => view.finish() };
+  return { done: view.done, quit: () => view.finish(), notice: (message) => view.notice(message) };
 }

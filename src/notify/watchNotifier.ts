@@ -1,0 +1,44 @@
+import type { Settings } from "../config/settings.js";
+import type { WatchSnapshot } from "../core/overview/watchTypes.js";
+import type { Clock } from "../link/clock.js";
+import { buildChannels, type ChannelSetup } from "./buildChannels.js";
+import { Notifier } from "./notifier.js";
+import { runProgram } from "./runProgram.js";
+import { freshHosts } from "./snapshotFeed.js";
+
+export interface WatchNotifierOptions {
+  clock: Clock;
+  env: NodeJS.ProcessEnv;
+  /** Read at each change (mute and settings made meanwhile count); throws when the file is broken. */
+  readSettings: () => Settings;
+  terminal?: ChannelSetup["terminal"];
+  tmuxPassthrough?: boolean | undefined;
+  report: (problem: string) => void;
+}
+
+// The notifier moor watch (and the holder) feeds with each snapshot: channels from the settings as they are now.
+export function watchNotifier(options: WatchNotifierOptions): { observe(snapshot: WatchSnapshot): void; flush(): void } {
+  let settings = options.readSettings();
+  const channels = buildChannels({
+    settings,
+    env: options.env,
+    runProgram,
+    ...(options.terminal ? { terminal: options.terminal } : {}),
+    ...(options.tmuxPassthrough === undefined ? {} : { tmuxPassthrough: options.tmuxPassthrough }),
+  });
+  const rule = (): { states: readonly string[]; mute: Settings["mute"] } => {
+    try {
+      settings = options.readSettings();
+    } catch {
+      // A file broken meanwhile: keep the settings moor started with (the next moor command reports the file).
+    }
+    return { states: settings["notify.states"], mute: settings.mute };
+  };
+  const notifier = new Notifier({ clock: options.clock, rule, channels, report: options.report });
+  return {
+    observe: (snapshot) => {
+      for (const { host, sessions } of freshHosts(snapshot.hosts)) notifier.observe(host, sessions);
+    },
+    flush: () => notifier.flush(),
+  };
+}
