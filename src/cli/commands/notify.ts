@@ -23,6 +23,8 @@ export function notifyCommand(runtime: RuntimeHolder): Command {
       .addHelpText("after", examples(["moor notify test", "moor config set notify.command 'logger -t moor' && moor notify test"]))
       .action(async (options: { json?: boolean }, command: Command) => {
         const { ctx, io } = runtime.get(command);
+        // Notifier processes are unref'd (a watch never waits for them at exit); this one must wait for them.
+        const keepAlive = setInterval(() => undefined, 1 << 30);
         const results = await sendTestNotification(
           {
             settings: ctx.settings.read(),
@@ -32,7 +34,7 @@ export function notifyCommand(runtime: RuntimeHolder): Command {
             tmuxPassthrough: await tmuxPassthrough(io.env),
           },
           Date.now(),
-        );
+        ).finally(() => clearInterval(keepAlive));
         if (options.json) return io.json(results.map((result) => ({ channel: result.name, on: result.on, worked: result.on && result.problem === undefined, detail: result.problem ?? result.via })));
         io.print(results.map(resultLine).join("\n"));
       }),
