@@ -1,29 +1,44 @@
+import { randomBytes } from "node:crypto";
 import { tmuxArgv, type TmuxCommand } from "./command.js";
 import { trimCapture } from "./capture.js";
 
-// Starts each pane's part of a chained capture. \x1e is a control character, so no screen cell can hold it;
-// the pane id comes from the format #{pane_id}, because display-message passes its text through strftime ("%").
-const MARK = "\x1emoor-pane ";
+// Starts each pane's part of a chained capture: "\tmoor-pane NONCE %ID", a line display-message -p prints. A tab,
+// because it is the one control character every release prints raw there (3.4+ writes the others as vis(3) escapes:
+// the old marker \x1e came out as the four characters "\036", and watch lost every pane's line). A nonce, because
+// no marker text is safe from a screen line: 3.5a keeps a \x1f in a cell and 3.8 a tab (fixtures/tmux-*/capture-
+// panes.txt), so a program could print any fixed marker; it cannot guess one drawn afresh for each invocation.
+// The pane id comes from the format #{pane_id}, because display-message passes its text through strftime ("%").
+const MARK = "\tmoor-pane ";
+
+export function captureNonce(): string {
+  return randomBytes(8).toString("hex");
+}
 
 // The visible screens of several panes in ONE invocation: for each pane a marker line, then its capture.
-export function capturePanesArgv(paneIds: readonly string[]): string[] {
+export function capturePanesArgv(paneIds: readonly string[], nonce: string = captureNonce()): string[] {
   if (paneIds.length === 0) throw new TypeError("capturePanesArgv needs at least one pane");
+  if (!/^[0-9a-f]{8,}$/.test(nonce)) throw new TypeError(`invalid capture nonce ${JSON.stringify(nonce)}`);
   const commands: TmuxCommand[] = [];
   for (const id of paneIds) {
     if (!/^%\d+$/.test(id)) throw new TypeError(`invalid pane id ${JSON.stringify(id)}`);
-    commands.push(["display-message", "-p", "-t", id, `${MARK}#{pane_id}`], ["capture-pane", "-p", "-J", "-t", id]);
+    commands.push(["display-message", "-p", "-t", id, `${MARK}${nonce} #{pane_id}`], ["capture-pane", "-p", "-J", "-t", id]);
   }
   return tmuxArgv(...commands);
 }
 
 // Splits capturePanesArgv's output into each pane's last `lines` non-blank-trailing lines, trailing spaces removed.
+// The first line is always a marker (display-message runs first), so it tells this invocation's nonce.
 export function parsePaneCaptures(output: string, lines: number): Map<string, string[]> {
+  const rows = output.split("\n");
+  const first = /^\tmoor-pane ([0-9a-f]+) /.exec(rows[0] ?? "");
   const screens = new Map<string, string[]>();
+  if (first === null) return screens;
+  const mark = `${MARK}${first[1] ?? ""} `;
   let current: string[] | undefined;
-  for (const line of output.split("\n")) {
-    if (line.startsWith(MARK)) {
+  for (const line of rows) {
+    if (line.startsWith(mark)) {
       current = [];
-      screens.set(line.slice(MARK.length), current);
+      screens.set(line.slice(mark.length), current);
     } else current?.push(line);
   }
   const result = new Map<string, string[]>();

@@ -3,16 +3,18 @@
 // base image gets the same scenario of user-controlled text (control characters, the separator candidates, tabs,
 // backslashes, unicode, invalid UTF-8), then moor's own argv runs and its stdout is written as it came.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { listPanesArgv } from "../../src/tmux/list.js";
+import { listPanesArgv, parsePaneList } from "../../src/tmux/list.js";
+import { capturePanesArgv } from "../../src/tmux/paneLines.js";
 import { RELEASES, isTmuxRelease, releaseBaseImage, type TmuxRelease } from "./tmuxReleases.js";
 
 const FIXTURES = fileURLToPath(new URL("../unit/tmux/fixtures/", import.meta.url));
 
 // Window 0 gets a name full of control characters (tmux 3.8 refuses it), window 1 unicode and backslashes, window 2
-// invalid UTF-8, window 3 a working directory and window 4 a start command holding a tab and \x1f; pane 0's title
-// comes from the program in it (OSC 2), window 1's from select-pane -T. Refusals go to stderr (scenario.log).
+// invalid UTF-8, window 3 a working directory and window 4 a start command holding a tab and \x1f, window 5 prints
+// a tab; pane 0's title comes from the program in it (OSC 2), window 1's from select-pane -T. Refusals go to
+// stderr (scenario.log).
 export const SCENARIO = String.raw`
 exec 2>&1
 t() { tmux -u "$@"; }
@@ -28,6 +30,7 @@ t new-window -d -t =compat:4 -n cmd "$(printf 'sleep 600 # tab\there sep\037 é'
 printf '\033]2;%s\033\\' "$(printf 'tïtle ✓ \\037 a\\b \t|\001 end')" >"$(t display-message -p -t =compat:0.0 '#{pane_tty}')"
 t select-pane -t =compat:1.0 -T "$(printf 'T日本 \\037 x\\y |')" || echo "select-pane -T: refused" >&2
 t select-pane -t =compat:3.0 -T "$(printf 'ctl\037title\tx')" || echo "select-pane -T with control characters: refused" >&2
+t new-window -d -t =compat:5 -n out "printf 'tab\\there\\nlast line ✓\\n'; exec sleep 600"
 sleep 0.5
 `;
 
@@ -50,6 +53,8 @@ function capture(release: TmuxRelease): void {
     writeFileSync(`${dir}scenario.log`, log);
     writeFileSync(`${dir}list-panes.txt`, docker(["exec", name, ...listPanesArgv()]));
     writeFileSync(`${dir}old-separator.txt`, docker(["exec", name, ...OLD_SEPARATOR_ARGV]));
+    const panes = parsePaneList(readFileSync(`${dir}list-panes.txt`, "utf8")).map((row) => row.paneId);
+    writeFileSync(`${dir}capture-panes.txt`, docker(["exec", name, ...capturePanesArgv(panes)]));
     console.log(`captured ${dir}`);
   } finally {
     docker(["rm", "-f", name]);

@@ -1,18 +1,38 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { capturePanesArgv, parsePaneCaptures } from "../../../src/tmux/paneLines.js";
 
 describe("capturePanesArgv / parsePaneCaptures", () => {
   it("captures several panes in one invocation, each after a marker line", () => {
-    expect(capturePanesArgv(["%0", "%12"])).toEqual([
-      "tmux", "-u", "display-message", "-p", "-t", "%0", "\x1emoor-pane #{pane_id}", ";", "capture-pane", "-p", "-J", "-t", "%0", ";",
-      "display-message", "-p", "-t", "%12", "\x1emoor-pane #{pane_id}", ";", "capture-pane", "-p", "-J", "-t", "%12",
+    expect(capturePanesArgv(["%0", "%12"], "0123abcd")).toEqual([
+      "tmux", "-u", "display-message", "-p", "-t", "%0", "\tmoor-pane 0123abcd #{pane_id}", ";", "capture-pane", "-p", "-J", "-t", "%0", ";",
+      "display-message", "-p", "-t", "%12", "\tmoor-pane 0123abcd #{pane_id}", ";", "capture-pane", "-p", "-J", "-t", "%12",
     ]);
+    expect(capturePanesArgv(["%0"])[6]).toMatch(/^\tmoor-pane [0-9a-f]{16} #\{pane_id\}$/);
+    expect(capturePanesArgv(["%0"])[6]).not.toBe(capturePanesArgv(["%0"])[6]);
     expect(() => capturePanesArgv([])).toThrow(TypeError);
     expect(() => capturePanesArgv(["=s:"])).toThrow(/invalid pane id/);
   });
 
   it("splits the output by pane, keeping the last lines without blank rows below or trailing spaces", () => {
-    const output = "\x1emoor-pane %0\nfirst   \nsecond\n\n\n\x1emoor-pane %12\n\n\n\x1emoor-pane %3\na\nb\nc\nd\n\n";
+    const output = "\tmoor-pane 0a1b %0\nfirst   \nsecond\n\n\n\tmoor-pane 0a1b %12\n\n\n\tmoor-pane 0a1b %3\na\nb\nc\nd\n\n";
     expect(parsePaneCaptures(output, 3)).toEqual(new Map([["%0", ["first", "second"]], ["%12", []], ["%3", ["b", "c", "d"]]]));
+  });
+
+  it("takes a screen line that looks like a marker, without this invocation's nonce, as a line", () => {
+    const output = "\tmoor-pane 0a1b %0\n\tmoor-pane %9\n\tmoor-pane ffff %9\nlast\n";
+    expect(parsePaneCaptures(output, 5)).toEqual(new Map([["%0", ["\tmoor-pane %9", "\tmoor-pane ffff %9", "last"]]]));
+  });
+});
+
+// Real output of each release (test/support/captureTmuxFixtures.ts): window 5 printed "tab\there" and "last line ✓".
+describe.each(["3.1c", "3.3a", "3.5a", "3.8"])("the chained capture on tmux %s", (release) => {
+  const output = readFileSync(new URL(`fixtures/tmux-${release}/capture-panes.txt`, import.meta.url), "utf8");
+  const screens = parsePaneCaptures(output, 5);
+
+  it("finds every pane's marker and its lines", () => {
+    expect([...screens.keys()]).toEqual(release === "3.8" ? ["%0", "%1", "%2", "%3", "%4"] : ["%0", "%1", "%2", "%3", "%4", "%5"]);
+    // 3.8 keeps the tab in the cell; earlier releases keep only the cursor move it made.
+    expect([...screens.values()].at(-1)).toEqual([release === "3.8" ? "tab\there" : "tab     here", "last line ✓"]);
   });
 });

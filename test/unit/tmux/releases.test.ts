@@ -24,6 +24,8 @@ describe("the tested releases", () => {
     }
     expect(isTestedTmux(parseTmuxVersion("tmux 3.4"))).toBe(false);
     expect(isTestedTmux(parseTmuxVersion("tmux next-3.9"))).toBe(false);
+    expect(isTestedTmux("tmux 3.5a\n")).toBe(true);
+    expect(isTestedTmux("tmux 3.5")).toBe(false);
   });
 });
 
@@ -31,7 +33,7 @@ describe.each(TESTED_TMUX)("list-panes on tmux %s", (release) => {
   it("reads every row: no user text split one (control characters, tabs, backslashes, unicode)", () => {
     const panes = rows(release);
     // 3.8 refuses the window names that hold control characters or invalid UTF-8 (tmux names.c, 2026).
-    expect(panes.map((row) => row.windowIndex)).toEqual(release === "3.8" ? [0, 1, 3, 4] : [0, 1, 2, 3, 4]);
+    expect(panes.map((row) => row.windowIndex)).toEqual(release === "3.8" ? [0, 1, 3, 4, 5] : [0, 1, 2, 3, 4, 5]);
     expect(panes.every((row) => row.sessionName === "compat" && /^%\d+$/.test(row.paneId))).toBe(true);
     expect(fixture(release, "list-panes.txt").split("\n").filter(Boolean).every((line) => line.split(FIELD_SEPARATOR).length === 20)).toBe(true);
   });

@@ -46,7 +46,7 @@ export class FakeTmux {
     argv.forEach((arg, index) => {
       if (arg !== "display-message") return;
       const id = argv[index + 3] ?? "";
-      out += `\x1emoor-pane ${id}\n${this.screens.get(id) ?? ""}\n`;
+      out += `${(argv[index + 4] ?? "").replace("#{pane_id}", id)}\n${this.screens.get(id) ?? ""}\n`;
     });
     return out;
   };

@@ -5,6 +5,9 @@ import type { WatchSnapshot } from "../../../../src/core/overview/watchTypes.js"
 import { FakeClock } from "../../fakes/fakeClock.js";
 import { FakeLink, FakeTmux, flush } from "./fakeTmux.js";
 
+// capturePanesArgv's marker: a fresh nonce each call.
+const MARKER = expect.stringMatching(/^\tmoor-pane [0-9a-f]{16} #\{pane_id\}$/) as unknown;
+
 function setup(hosts = ["a", "b"]) {
   const clock = new FakeClock();
   const snapshots: WatchSnapshot[] = [];
@@ -25,7 +28,7 @@ describe("watchHosts", () => {
     const watch = start();
     await flush();
     expect(tmux("a").kinds()).toEqual(["list", "capture"]);
-    expect(tmux("a").calls[1]).toEqual(["tmux", "-u", "display-message", "-p", "-t", "%0", "\x1emoor-pane #{pane_id}", ";", "capture-pane", "-p", "-J", "-t", "%0", ";", "display-message", "-p", "-t", "%1", "\x1emoor-pane #{pane_id}", ";", "capture-pane", "-p", "-J", "-t", "%1"]);
+    expect(tmux("a").calls[1]).toEqual(["tmux", "-u", "display-message", "-p", "-t", "%0", MARKER, ";", "capture-pane", "-p", "-J", "-t", "%0", ";", "display-message", "-p", "-t", "%1", MARKER, ";", "capture-pane", "-p", "-J", "-t", "%1"]);
     for (let tick = 0; tick < 5; tick++) {
       clock.advance(2_000);
       await flush();
@@ -36,7 +39,7 @@ describe("watchHosts", () => {
     tmux("a").screens.set("%1", "newer\n");
     clock.advance(2_000);
     await flush();
-    expect(tmux("a").calls.at(-1)).toEqual(["tmux", "-u", "display-message", "-p", "-t", "%1", "\x1emoor-pane #{pane_id}", ";", "capture-pane", "-p", "-J", "-t", "%1"]);
+    expect(tmux("a").calls.at(-1)).toEqual(["tmux", "-u", "display-message", "-p", "-t", "%1", MARKER, ";", "capture-pane", "-p", "-J", "-t", "%1"]);
     const sessions = watch.snapshot().hosts[0]?.sessions ?? [];
     expect(sessions.map((session) => [session.name, session.line, session.lines])).toEqual([["s1", "two", ["one", "two"]], ["s2", "newer", ["newer"]]]);
     watch.stop();
