@@ -9,7 +9,8 @@ interface FeatureNeed {
   what: string;
 }
 
-// What moor uses from tmux and the first release that has it (from tmux's CHANGES, behaviour checked on 3.3a).
+// What moor uses from tmux and the first release that has it (from tmux's CHANGES; behaviour checked on 3.1c, 3.3a,
+// 3.5a and 3.8 by the compatibility suite).
 // Entries not used by moor are kept to record why moor does it another way.
 export const TMUX_FEATURES = {
   exactTargets: { major: 2, minor: 1, what: "exact targets (-t =name)" },
@@ -37,9 +38,9 @@ export const TMUX_FEATURES = {
 
 export type TmuxFeature = keyof typeof TMUX_FEATURES;
 
-// The oldest tmux moor supports: the newest minimum among the features it relies on (regular expressions in
-// list formats, which keep names with control characters from breaking the pane list).
-export const MIN_TMUX = { major: 3, minor: 0, text: "3.0" } as const;
+// The oldest tmux moor supports: the oldest release its CI runs against (3.1c, src/tmux/tested.ts). Every feature it
+// relies on is older (the newest, regular expressions in list formats, came in 3.0), but 3.0 itself is not tested.
+export const MIN_TMUX = { major: 3, minor: 1, text: "3.1" } as const;
 
 export function supportsTmux(version: TmuxVersion, feature: TmuxFeature): boolean {
   return compareTmuxVersions(version, TMUX_FEATURES[feature]) >= 0;

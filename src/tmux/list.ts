@@ -1,5 +1,6 @@
 import { remoteError } from "../errors.js";
 import { REAP_FIRST, tmuxArgv } from "./command.js";
+import { MIN_TMUX } from "./features.js";
 
 // Between fields: a tab. From tmux 3.4 on, list-panes output passes through vis(3) (VIS_OCTAL|VIS_CSTYLE|VIS_NOSLASH),
 // which writes every control character except tab and newline as an escape (the old separator \x1f became the
@@ -87,7 +88,7 @@ function parseRow(line: string, lineNumber: number, host: string | undefined): P
   const values = line.split(FIELD_SEPARATOR);
   const bad = (why: string) => remoteError(
     `could not read tmux's pane list${host === undefined ? "" : ` on ${host}`}: line ${String(lineNumber)} ${why}`,
-    { hint: "is this tmux older than 3.0? moor needs tmux >= 3.0" },
+    { hint: `is this tmux older than ${MIN_TMUX.text}? moor needs tmux >= ${MIN_TMUX.text}` },
   );
   if (values.length !== FIELDS.length) throw bad(`has ${String(values.length)} fields, expected ${String(FIELDS.length)}`);
   const row: Record<string, unknown> = {};

@@ -1,4 +1,5 @@
 import { MoorError, ExitCode, remoteError } from "../errors.js";
+import { MIN_TMUX } from "./features.js";
 
 // No tmux server on the host: zero sessions, not a failure. 3.3a says "no server running on SOCKET" when the
 // socket exists but nobody listens, "error connecting to SOCKET (No such file or directory)" when it is absent, and
@@ -25,7 +26,7 @@ export function isTmuxMissing(stderr: string, exitStatus?: number): boolean {
 // The one message for a remote without tmux (exit 6), wherever moor finds out.
 export function tmuxMissingError(host: string): MoorError {
   return remoteError(`tmux is not installed on ${host} (or not on the PATH of its login shell)`, {
-    hint: `install tmux 3.0 or newer there, e.g. "sudo apt-get install tmux" or "sudo dnf install tmux"`,
+    hint: `install tmux ${MIN_TMUX.text} or newer there, e.g. "sudo apt-get install tmux" or "sudo dnf install tmux"`,
   });
 }
 

@@ -6,7 +6,11 @@ export const TESTED_TMUX = ["3.1c", "3.3a", "3.5a", "3.8"] as const;
 
 export type TestedTmux = (typeof TESTED_TMUX)[number];
 
-/** Whether moor's CI ran against exactly this release (a build like "next-3.9" or "master" never counts). */
-export function isTestedTmux(version: Pick<TmuxVersion, "text">): boolean {
-  return (TESTED_TMUX as readonly string[]).includes(version.text);
+/**
+ * Whether moor's CI ran against exactly this release: a parsed version, or `tmux -V` output as printed ("tmux 3.5a").
+ * A build like "next-3.9" or "master" never counts.
+ */
+export function isTestedTmux(version: Pick<TmuxVersion, "text"> | string): boolean {
+  const text = typeof version === "string" ? version.trim().replace(/^tmux\s+/, "") : version.text;
+  return (TESTED_TMUX as readonly string[]).includes(text);
 }

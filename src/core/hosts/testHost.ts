@@ -1,6 +1,7 @@
 import type { HostLink } from "../../link/hostLink.js";
 import type { ConnectSpec } from "../../ssh/types.js";
 import { tmuxMissingError } from "../../tmux/stderr.js";
+import { isTestedTmux } from "../../tmux/tested.js";
 import type { MoorContext } from "../moorContext.js";
 import { RemoteTmux } from "../remoteTmux.js";
 
@@ -10,6 +11,8 @@ export interface HostTestReport {
   hostKey: { status: "known" | "recorded"; fingerprint: string };
   auth: string;
   tmux: string | null;
+  /** Whether moor's CI ran against exactly this tmux release (src/tmux/tested.ts); null without tmux. */
+  tmuxTested: boolean | null;
   connectMs: number;
   rttMs: number;
 }
@@ -38,6 +41,7 @@ export async function probeHost(link: HostLink, spec: ConnectSpec, options: { re
     hostKey: { status: session.hostKeyStatus, fingerprint: session.hostKeyFingerprint },
     auth: session.authMethod,
     tmux: version,
+    tmuxTested: version === null ? null : isTestedTmux(version),
     connectMs: Math.round(connectMs),
     rttMs: Math.round(Math.min(...rtts) * 10) / 10,
   };

@@ -1,5 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { MIN_TMUX, TMUX_FEATURES, requireTmux, supportsTmux } from "../../../src/tmux/features.js";
+import { TESTED_TMUX } from "../../../src/tmux/tested.js";
 import { parseTmuxVersion } from "../../../src/tmux/version.js";
 
 describe("requireTmux", () => {
@@ -13,16 +14,18 @@ describe("requireTmux", () => {
       "tmux 3.1c on box1 is too old: moor needs tmux >= 3.2 for new-session -e",
     );
     expect(() => requireTmux(parseTmuxVersion("tmux 2.9a"), "moor", "box2")).toThrow(
-      expect.objectContaining({ exitCode: 6, message: "tmux 2.9a on box2 is too old: moor needs tmux >= 3.0 for its tmux commands" }),
+      expect.objectContaining({ exitCode: 6, message: "tmux 2.9a on box2 is too old: moor needs tmux >= 3.1 for its tmux commands" }),
     );
   });
 
-  it("sets the overall floor at the newest feature moor relies on", () => {
+  it("sets the overall floor at the oldest tested release, which has every feature moor relies on", () => {
     const used = ["exactTargets", "namedBuffers", "loadBufferStdin", "bracketedPaste", "sessionSize", "captureEscapes",
       "captureJoin", "captureWholeHistory", "remainOnExit", "paneDeadStatus", "listFormatRegex", "activityFormats"] as const;
     const newest = Math.max(...used.map((feature) => TMUX_FEATURES[feature].major * 100 + TMUX_FEATURES[feature].minor));
-    expect(newest).toBe(MIN_TMUX.major * 100 + MIN_TMUX.minor);
-    expect(MIN_TMUX.text).toBe("3.0");
+    expect(newest).toBe(300);
+    expect(newest).toBeLessThanOrEqual(MIN_TMUX.major * 100 + MIN_TMUX.minor);
+    expect(parseTmuxVersion(`tmux ${TESTED_TMUX[0]}`)).toMatchObject({ major: MIN_TMUX.major, minor: MIN_TMUX.minor });
+    expect(MIN_TMUX.text).toBe("3.1");
   });
 
   it("reports support per feature", () => {

@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { testHost, type HostTestReport } from "../../../core/hosts/testHost.js";
+import { TESTED_TMUX } from "../../../tmux/tested.js";
 import { examples } from "../../render/examples.js";
 import type { RuntimeHolder } from "../../runtime.js";
 
@@ -23,8 +24,14 @@ function formatReport(report: HostTestReport): string {
     `host      ${report.host} (${report.destination})`,
     `host key  ${report.hostKey.status === "recorded" ? "recorded now" : "verified"} ${report.hostKey.fingerprint}`,
     `auth      ${report.auth}`,
-    `tmux      ${report.tmux ?? "missing"}`,
+    `tmux      ${tmuxLine(report)}`,
     `connect   ${report.connectMs} ms`,
     `rtt       ${report.rttMs} ms (one remote command)`,
   ].join("\n");
+}
+
+// "tmux 3.5a (tested)", or which releases are, so a user on another one knows moor was not run against it.
+function tmuxLine(report: HostTestReport): string {
+  if (report.tmux === null) return "missing";
+  return report.tmuxTested ? `${report.tmux} (tested)` : `${report.tmux} (not tested: moor is tested against tmux ${TESTED_TMUX.join(", ")})`;
 }
