@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { GenericContainer, Wait, type ExecResult, type StartedTestContainer } from "testcontainers";
+import { agentImage } from "./agentImage.js";
 import { boxImage, boxVariant } from "./boxImage.js";
 import { clientKey } from "./keys.js";
 import type { TmuxRelease } from "./tmuxReleases.js";
@@ -12,6 +13,8 @@ export interface BoxOptions {
    * binary is removed. Default: the release MOOR_TEST_TMUX names (the compat projects set it), else 3.3.
    */
   tmux?: TmuxRelease | boolean;
+  /** true adds the real agents to that box (test/support/agentImage.ts); see agentBox.ts. */
+  agents?: boolean;
   /** Extra authorized_keys lines, trusted besides the run's own key (clientKey()). */
   authorizedKeys?: string[];
 }
@@ -47,7 +50,8 @@ const running = new Set<Box>();
 
 // Starts a box; host networking (MOOR_TEST_NETWORK=host) gives each box its own loopback port.
 export async function startBox(options: BoxOptions = {}): Promise<Box> {
-  const image = await boxImage(boxVariant(options.tmux));
+  const variant = boxVariant(options.tmux);
+  const image = options.agents === true ? await agentImage(variant) : await boxImage(variant);
   const keys = [clientKey().publicKey, ...(options.authorizedKeys ?? [])];
   const hostNetwork = process.env.MOOR_TEST_NETWORK === "host";
   for (let attempt = 1; ; attempt++) {
