@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Brings a fresh machine to the point where moor's tests and demo can run:
-# Node >= 22.22, a Docker engine that answers, and the sshd+tmux base image.
+# Node >= 22.22, a Docker engine that answers, the sshd+tmux base image,
+# and the real agents the agent box runs (docker/provision-agents.sh, cached by their pinned versions).
 # Source it (`. docker/provision.sh`) so PATH and the test variables carry over.
 # Idempotent: reuses a running engine, an existing image and a cached Node.
 # Whatever it starts is recorded in $MOOR_PROVISION_STARTED for docker/unprovision.sh.
@@ -105,4 +106,4 @@ moor_ensure_local_tools() {
 
 . "$moor_repo_root/docker/provision-releases.sh"
 moor_ensure_node && moor_ensure_engine && moor_ensure_base_image && moor_ensure_release_images \
-  && moor_ensure_local_tools
+  && moor_ensure_local_tools && . "$moor_repo_root/docker/provision-agents.sh"

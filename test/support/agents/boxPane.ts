@@ -15,8 +15,9 @@ export interface PaneInfo {
 const SEPARATOR = "<moor>";
 const FIELDS: (keyof PaneInfo)[] = ["pane_title", "pane_current_command", "pane_dead", "pane_dead_status", "cursor_x", "cursor_y", "pane_width", "pane_height"];
 
-export async function tmuxIn(box: Box, args: string[]): Promise<string> {
-  const result = await box.exec(["tmux", ...args]);
+// -u as moor runs it: the box has no UTF-8 locale, and tmux would print a title's "✳" as "_".
+export async function tmuxIn(box: Box, args: string[], stdin?: string): Promise<string> {
+  const result = stdin === undefined ? await box.exec(["tmux", "-u", ...args]) : await box.exec(["sh", "-c", 'printf %s "$1" | tmux -u load-buffer -b moor-bed - && shift && exec tmux -u "$@"', "sh", stdin, ...args]);
   if (result.exitCode !== 0) throw new Error(`tmux ${args.join(" ")} failed in the box (exit ${result.exitCode}): ${result.output.trim()}`);
   return result.stdout;
 }
@@ -32,25 +33,20 @@ export async function paneInfo(box: Box, target: string): Promise<PaneInfo> {
 }
 
 /**
- * Types TEXT literally and presses Enter only once the screen shows it, in a separate call (Codex and Gemini
- * take an Enter that arrives with a paste as part of it). SUBMITTED says when the agent took it; until then
- * Enter is pressed again while the text still sits in the input, and the text is typed again if it vanished
- * (an agent still starting up drops keys).
+ * Pastes TEXT as moor send does (a bracketed paste) and presses Enter only once the screen shows it, in a
+ * separate call (Codex and Gemini take an Enter that arrives with a paste as part of it). SUBMITTED says when
+ * the agent took it; until then Enter is pressed again while the text still sits in the input.
  */
 export async function typeLine(box: Box, target: string, text: string, submitted: () => boolean, timeoutMs = 120_000): Promise<void> {
   const head = text.slice(0, 24);
+  await tmuxIn(box, ["paste-buffer", "-p", "-d", "-b", "moor-bed", "-t", target], text);
+  await waitUntil(`${JSON.stringify(head)} on screen`, 60_000, async () => ((await captureScreen(box, target)).includes(head) ? true : undefined), () => captureScreen(box, target));
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    await tmuxIn(box, ["send-keys", "-t", target, "-l", text]);
-    const shown = await waitUntil(`${JSON.stringify(head)} on screen`, 30_000, async () => ((await captureScreen(box, target)).includes(head) ? true : undefined)).catch(() => false);
-    if (!shown) continue;
-    for (let presses = 0; presses < 4 && Date.now() < deadline; presses++) {
-      await sleep(500);
-      await tmuxIn(box, ["send-keys", "-t", target, "Enter"]);
-      const took = await waitUntil("the agent to take the line", 8000, () => Promise.resolve(submitted() ? true : undefined)).catch(() => false);
-      if (took) return;
-      if (!(await captureScreen(box, target)).includes(head)) break;
-    }
+    await sleep(500);
+    await tmuxIn(box, ["send-keys", "-t", target, "Enter"]);
+    const took = await waitUntil("the agent to take the line", 10_000, () => Promise.resolve(submitted() ? true : undefined)).catch(() => false);
+    if (took) return;
   }
   throw new Error(`${target} never took ${JSON.stringify(text)} within ${timeoutMs / 1000} s; screen:\n${await captureScreen(box, target)}`);
 }

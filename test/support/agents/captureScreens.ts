@@ -14,7 +14,7 @@ import { AGENT_NAMES, DRIVERS, PROJECT_DIR, type AgentDriver, type AgentName } f
 const FIXTURES = fileURLToPath(new URL("../../fixtures/screens/", import.meta.url));
 const START_MS = 240_000;
 const STEP_MS = 120_000;
-const UNTRUSTED_DIR = "/home/moor/untrusted";
+const UNTRUSTED_DIR = "/tmp/elsewhere";
 
 async function capture(bed: AgentBox, driver: AgentDriver, dir: string, file: string, expected: string | null, note?: string): Promise<void> {
   const target = `=${driver.name}:`;
