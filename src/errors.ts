@@ -7,6 +7,8 @@ export const ExitCode = {
   auth: 4,
   notFound: 5,
   remote: 6,
+  /** Ctrl-C where moor reads the terminal itself (a passphrase prompt): what a shell reports, 128 + SIGINT. */
+  interrupted: 130,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
