@@ -5,13 +5,11 @@ import { MoorError, ExitCode } from "../errors.js";
 import { firstLine, withFileLock } from "./fileLock.js";
 import { DEFAULT_SETTINGS, SETTING_KEYS, SETTING_SPECS, type SettingKey, type SettingValues } from "./settingKeys.js";
 
-export * from "./settingKeys.js";
+import type { MuteList } from "./muteList.js";
 
-// Sessions ("HOST:SESSION") and hosts that notify nobody.
-export interface MuteList {
-  targets: string[];
-  hosts: string[];
-}
+export * from "./settingKeys.js";
+export * from "./muteList.js";
+
 
 // Every setting with its default filled in, the mute list, and which keys the file sets.
 export interface Settings extends SettingValues {
@@ -32,11 +30,6 @@ export function readSettings(configDir: string): Settings {
   const file = settingsFile(configDir);
   if (!existsSync(file)) return withDefaults({});
   return withDefaults(openConf(configDir, file).store);
-}
-
-// Whether a change in this session notifies nobody (the session or its whole host is muted).
-export function isMuted(mute: MuteList, host: string, session: string): boolean {
-  return mute.hosts.includes(host) || mute.targets.includes(`${host}:${session}`);
 }
 
 // The settings file for writing: each change re-reads the file inside a lock, so concurrent moors keep each other's.

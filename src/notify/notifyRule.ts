@@ -1,4 +1,4 @@
-import { isMuted, type MuteList } from "../config/settings.js";
+import { isMuted, type MuteList } from "../config/muteList.js";
 import type { StateChange } from "./stateChange.js";
 
 export interface NotifyRule {
