@@ -1,6 +1,7 @@
 import { closeSync, mkdirSync, openSync, rmSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import { MoorError, ExitCode } from "../errors.js";
+import { firstLine } from "../text/firstLine.js";
 
 // What a lock guards, for its error message: "cannot lock WHAT", "if no other moor is changing CHANGING".
 export interface LockedFile {
@@ -49,14 +50,13 @@ function removeIfStale(lockPath: string): boolean {
 }
 
 function lockError(lockPath: string, file: LockedFile, error: unknown): MoorError {
-  return new MoorError(`cannot lock ${file.what} (${lockPath}): ${firstLine(error)}`, ExitCode.usage, {
+  return new MoorError(`cannot lock ${file.what} (${lockPath}): ${errorLine(error)}`, ExitCode.usage, {
     hint: `if no other moor is changing ${file.changing}, remove ${lockPath}`,
     cause: error,
   });
 }
 
 // An error's first line, for one-line messages.
-export function firstLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.split("\n")[0] ?? text;
+export function errorLine(error: unknown): string {
+  return firstLine(error instanceof Error ? error.message : String(error));
 }

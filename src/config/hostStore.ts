@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { homedir } from "node:os";
 import { MoorError, ExitCode } from "../errors.js";
-import { firstLine, withFileLock } from "./fileLock.js";
+import { errorLine, withFileLock } from "./fileLock.js";
 import { hostRecordSchema, type HostRecord } from "./hostRecord.js";
 
 const REGISTRY = { what: "moor's host registry", changing: "hosts" };
@@ -72,7 +72,7 @@ function openConf(configDir: string, file: string): Conf<StoreShape> {
       },
     });
   } catch (error) {
-    throw new MoorError(`cannot read moor's host registry ${file}: ${firstLine(error)}`, ExitCode.usage, {
+    throw new MoorError(`cannot read moor's host registry ${file}: ${errorLine(error)}`, ExitCode.usage, {
       hint: `fix or move the file away (moor left it untouched); then run "moor host add" again`,
       cause: error,
     });

@@ -49,7 +49,6 @@ function lookupHost(name: string, env: ResolverEnv, seen: string[]): ConnectSpec
   if (record) return specFromRecord(record, env, [...seen, name]);
   const alias = env.sshConfigText === undefined ? undefined : resolveSshConfigHost(name, env.sshConfigText, { home: env.home, user: env.localUser });
   if (!alias) return undefined;
-  const jump = alias.proxyJump && alias.proxyJump !== "none" ? alias.proxyJump : undefined;
   return {
     label: name,
     hostname: alias.hostname,
@@ -58,7 +57,7 @@ function lookupHost(name: string, env: ResolverEnv, seen: string[]): ConnectSpec
     identityFiles: alias.identityFiles,
     keepaliveIntervalMs: alias.serverAliveInterval ? alias.serverAliveInterval * 1000 : DEFAULT_KEEPALIVE.intervalMs,
     keepaliveCountMax: alias.serverAliveCountMax ?? DEFAULT_KEEPALIVE.countMax,
-    ...(jump ? { jump: resolveJumpChain(jump, env, [...seen, name]) } : {}),
+    ...(alias.proxyJump ? { jump: resolveJumpChain(alias.proxyJump, env, [...seen, name]) } : {}),
   };
 }
 

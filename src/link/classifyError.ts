@@ -1,4 +1,5 @@
 import { ExitCode, MoorError } from "../errors.js";
+import { firstLine } from "../text/firstLine.js";
 
 export type ErrorKind = "transient" | "fatal";
 
@@ -71,6 +72,6 @@ export function describeNetworkError(error: unknown): string {
     case "ETIMEDOUT": return "connection timed out";
     case "ECONNRESET": return "connection reset";
     case "EHOSTUNREACH": case "ENETUNREACH": return "network unreachable";
-    default: return error.message.split("\n")[0] ?? error.message;
+    default: return firstLine(error.message);
   }
 }

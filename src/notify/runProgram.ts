@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { accessSync, constants } from "node:fs";
 import { delimiter, join } from "node:path";
+import { firstLine } from "../text/firstLine.js";
 
 export interface ProgramRun {
   argv: readonly string[];
@@ -43,7 +44,7 @@ export const runProgram: RunProgram = ({ argv, env, stdin, timeoutMs, label }) =
     child.once("error", (error) => finish(`${name}: ${error.message}`));
     child.once("close", (code, signal) => {
       if (code === 0) return finish(undefined);
-      const said = stderr.trim().split("\n")[0];
+      const said = firstLine(stderr);
       finish(`${name} ${signal ? `was killed by ${signal}` : `exited with status ${code}`}${said ? `: ${said}` : ""}`);
     });
     child.stdin.on("error", () => undefined);

@@ -1,5 +1,6 @@
 import { MoorError, ExitCode, remoteError } from "../errors.js";
 import { MIN_TMUX } from "./features.js";
+import { firstLine } from "../text/firstLine.js";
 
 // No tmux server on the host: zero sessions, not a failure. 3.3a says "no server running on SOCKET" when the
 // socket exists but nobody listens, "error connecting to SOCKET (No such file or directory)" when it is absent, and
@@ -40,7 +41,7 @@ export interface TmuxFailureContext {
 
 // Turns a failed tmux command into moor's error: not found (5) or a remote failure (6), with tmux's words kept.
 export function tmuxFailure(stderr: string, exitStatus: number | undefined, context: TmuxFailureContext): MoorError {
-  const said = stderr.trim().split("\n")[0] ?? "";
+  const said = firstLine(stderr);
   if (isNoServer(stderr) || isNoSession(stderr)) {
     const message = `${context.target}: no such session or window on ${context.host} (tmux: ${said})`;
     return new MoorError(message, ExitCode.notFound, { hint: `"moor ls ${context.host}" lists its sessions` });

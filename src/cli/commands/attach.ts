@@ -5,6 +5,7 @@ import { examples } from "../render/examples.js";
 import type { RuntimeHolder } from "../runtime.js";
 import { abortOnSignals } from "../terminal/stopSignals.js";
 import { TtyTerminal } from "../terminal/ttyTerminal.js";
+import { targetLabel } from "../../core/sessions/targetLabel.js";
 
 interface AttachFlags {
   readOnly?: boolean;
@@ -28,7 +29,7 @@ export function attachCommand(runtime: RuntimeHolder): Command {
       // Reconnect progress ("connecting to …") would land on tmux's screen: the banner says it instead.
       io.muteProgress(() => terminal.raw);
       const stop = abortOnSignals();
-      const session = `${target.host}:${target.session}`;
+      const session = targetLabel({ host: target.host, session: target.session });
       try {
         const outcome = await attachTarget(ctx, target, { readOnly: Boolean(options.readOnly), steal: Boolean(options.steal), reconnect: options.reconnect, terminal, signal: stop.signal });
         if (outcome.kind === "ended") io.info(`session ${session} ended`);

@@ -3,9 +3,9 @@ import { parseSessionTarget } from "../../core/names.js";
 import { writeFileAtomic } from "../atomicWrite.js";
 import { capturePane, type CaptureRange } from "../../core/sessions/capturePane.js";
 import { targetLabel } from "../../core/sessions/targetLabel.js";
+import { parseLineCount } from "../lineCount.js";
 import { examples } from "../render/examples.js";
 import type { RuntimeHolder } from "../runtime.js";
-import { parseLineCount } from "./peek.js";
 
 interface CaptureOptions {
   start?: number;

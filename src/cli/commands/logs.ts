@@ -7,6 +7,7 @@ import { showLog } from "../../core/sessions/showLog.js";
 import type { CliIo } from "../io.js";
 import { examples } from "../render/examples.js";
 import type { RuntimeHolder } from "../runtime.js";
+import { targetLabel } from "../../core/sessions/targetLabel.js";
 
 const DEFAULT_LOG_LINES = 100;
 
@@ -50,9 +51,9 @@ export function logsCommand(runtime: RuntimeHolder): Command {
     .addHelpText("after", examples(["moor logs gpu1:fix-tests", "moor logs gpu1:fix-tests -n all > fix-tests.log", "moor logs gpu1:fix-tests -f", "moor logs gpu1:fix-tests -f -n 0 --raw"]))
     .action(async (targetText: string, options: LogsOptions, command: Command) => {
       const target = parseSessionTarget(targetText, "logs");
-      if (target.window !== undefined) throw usageError(`moor logs reads a session's log: got the window "${target.window}" in ${targetText}`, `write ${target.host}:${target.session}; the log records the session's first window`);
+      if (target.window !== undefined) throw usageError(`moor logs reads a session's log: got the window "${target.window}" in ${targetText}`, `write ${targetLabel({ host: target.host, session: target.session })}; the log records the session's first window`);
       const { ctx, io } = runtime.get(command);
-      const label = `${target.host}:${target.session}`;
+      const label = targetLabel(target);
       if (!options.follow) return await showLog(ctx, target, io.stdout, { lines: options.lines, raw: Boolean(options.raw) });
       const { signal, dispose } = stopSignal(io);
       try {

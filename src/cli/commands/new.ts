@@ -1,11 +1,10 @@
 import { Command } from "commander";
-import type { CreatedSession } from "../../core/sessions/createSession.js";
 import { newSession, planNewSession, type PlannedSession } from "../../core/sessions/newSession.js";
 import { parseWholeSessionTarget } from "../../core/sessions/wholeSessionTarget.js";
 import { commandArgv, parseWindowOption } from "../../core/sessions/sessionPlan.js";
 import { usageError } from "../../errors.js";
 import type { WindowSpec } from "../../core/sessions/sessionSpec.js";
-import type { CliIo } from "../io.js";
+import { renderCreated } from "../render/createdSession.js";
 import { examples } from "../render/examples.js";
 import type { RuntimeHolder } from "../runtime.js";
 
@@ -29,22 +28,6 @@ function planFromOptions(session: string, words: string[], options: NewOptions):
 }
 
 const collectWindow = (value: string, previous: WindowSpec[] = []): WindowSpec[] => [...previous, parseWindowOption(value)];
-
-// A command as the user typed it: a command line run by sh shows as that line.
-function showCommand(argv: string[] | null): string {
-  if (argv === null) return "(shell)";
-  const [program, flag, line] = argv;
-  return program === "sh" && flag === "-c" && argv.length === 3 ? (line ?? "") : argv.join(" ");
-}
-
-// The lines `moor new` and `moor revive` print about the session they made.
-export function renderCreated(io: CliIo, verb: string, created: CreatedSession): void {
-  const lines = [`${verb} ${io.out.bold(created.target)}`, `  command  ${showCommand(created.command)}`];
-  if (created.windows.length > 0) lines.push(`  windows  ${created.windows.map((w) => (w.command === null ? w.name : `${w.name} (${showCommand(w.command)})`)).join(", ")}`);
-  if (created.cwd !== null) lines.push(`  cwd      ${created.cwd}`);
-  lines.push(`  log      ${created.log === null ? "off (--no-log)" : `~/${created.log}`}`);
-  io.print(lines.join("\n"));
-}
 
 // moor new: a detached session with the agent in its first window, logged and recorded on the remote.
 export function newCommand(runtime: RuntimeHolder): Command {

@@ -1,15 +1,9 @@
-import { Command, InvalidArgumentError } from "commander";
+import { Command } from "commander";
 import { parseSessionTarget } from "../../core/names.js";
 import { DEFAULT_PEEK_LINES, peekPane } from "../../core/sessions/peekPane.js";
+import { parseLineCount } from "../lineCount.js";
 import { examples } from "../render/examples.js";
 import type { RuntimeHolder } from "../runtime.js";
-
-// A count of lines from the command line: a whole number from 1 up.
-export function parseLineCount(value: string): number {
-  const lines = Number(value);
-  if (!/^\d+$/.test(value) || lines < 1 || !Number.isSafeInteger(lines)) throw new InvalidArgumentError(`expected a whole number of lines from 1 up, got "${value}"`);
-  return lines;
-}
 
 // moor peek: a glance at the end of a pane, without attaching.
 export function peekCommand(runtime: RuntimeHolder): Command {

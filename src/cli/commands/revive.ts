@@ -3,7 +3,7 @@ import { reviveSession } from "../../core/sessions/reviveSession.js";
 import { parseWholeSessionTarget } from "../../core/sessions/wholeSessionTarget.js";
 import { examples } from "../render/examples.js";
 import type { RuntimeHolder } from "../runtime.js";
-import { renderCreated } from "./new.js";
+import { renderCreated } from "../render/createdSession.js";
 
 // moor revive: the session as `moor new` recorded it, back after a reboot or a killed tmux server.
 export function reviveCommand(runtime: RuntimeHolder): Command {

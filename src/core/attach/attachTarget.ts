@@ -6,6 +6,7 @@ import { RemoteTmux } from "../remoteTmux.js";
 import { attachSession } from "./attachSession.js";
 import { checkTarget } from "./checkTarget.js";
 import type { AttachOutcome, AttachTerminal } from "./ports.js";
+import { targetLabel } from "../sessions/targetLabel.js";
 
 export interface AttachOptions {
   readOnly: boolean;
@@ -17,7 +18,7 @@ export interface AttachOptions {
 
 // moor attach: check the target, then stay attached through drops until tmux detaches or the session ends.
 export async function attachTarget(ctx: MoorContext, target: SessionTarget, options: AttachOptions): Promise<AttachOutcome> {
-  const label = `${target.host}:${target.session}${target.window === undefined ? "" : `:${target.window}`}`;
+  const label = targetLabel(target);
   const link = ctx.link(target.host, { reconnect: options.reconnect, retry: options.reconnect ? FOREVER_RETRY : ONE_SHOT_RETRY });
   if (!(await checkTarget(link, target, label, options.signal))) return { kind: "interrupted" };
   // attach holds its own link through drops; its tmux checks run on that link.

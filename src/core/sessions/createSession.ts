@@ -4,6 +4,7 @@ import { isDuplicateSession, tmuxFailure } from "../../tmux/stderr.js";
 import { createSessionArgv, STATE_EXIT } from "./remoteState.js";
 import type { SessionSpec } from "./sessionSpec.js";
 import { sessionLogPath, sessionSpecPath, sessionStateDir } from "./statePaths.js";
+import { firstLine } from "../../text/firstLine.js";
 
 /** What new and revive report: enough to find the session, its windows and its log. */
 export interface CreatedSession {
@@ -43,7 +44,7 @@ export async function createSession(tmux: RemoteTmux, spec: SessionSpec, tmuxArg
     throw usageError(`--cwd ${JSON.stringify(spec.cwd)}: no such directory on ${tmux.host}`, "create it first; a relative path starts at the login's home");
   }
   if (result.code === STATE_EXIT.unwritable) {
-    throw remoteError(`could not write moor's state folder ~/${sessionStateDir(spec.session)} on ${tmux.host}: ${stderr.trim().split("\n")[0] ?? ""}`);
+    throw remoteError(`could not write moor's state folder ~/${sessionStateDir(spec.session)} on ${tmux.host}: ${firstLine(stderr)}`);
   }
   if (isDuplicateSession(stderr)) throw alreadyExists(target, "it appeared while moor was creating it; left untouched");
   if (result.code !== 0) throw tmuxFailure(stderr, result.code, { host: tmux.host, target, action: "creating the session" });

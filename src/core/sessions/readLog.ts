@@ -1,6 +1,7 @@
 import { notFoundError, remoteError } from "../../errors.js";
 import type { ExecOptions, ExecResult } from "../../ssh/types.js";
 import { lastLinesStart } from "./lastLines.js";
+import { firstLine } from "../../text/firstLine.js";
 
 // What reading a log needs from a HostLink (a fake in unit tests).
 export interface LogExec {
@@ -47,7 +48,7 @@ export async function readLogWindow(link: LogExec, path: string, windowBytes: nu
   const newline = result.stdout.indexOf(0x0a);
   const size = Number(result.stdout.subarray(0, newline).toString());
   if (result.code !== 0 || newline < 0 || !Number.isSafeInteger(size)) {
-    const said = result.stderr.toString().trim().split("\n")[0] || `exit status ${String(result.code)}`;
+    const said = firstLine(result.stderr) || `exit status ${String(result.code)}`;
     throw remoteError(`could not read the log of ${target} on ${link.label}: ${said}`);
   }
   return { size, data: result.stdout.subarray(newline + 1) };

@@ -7,6 +7,7 @@ import { sessionTmuxArgv } from "./sessionPlan.js";
 import { parseSessionSpec, type SessionSpec } from "./sessionSpec.js";
 import { sessionSpecPath } from "./statePaths.js";
 import { targetLabel } from "./targetLabel.js";
+import { firstLine } from "../../text/firstLine.js";
 
 // The spec `moor new` recorded, or undefined when there is none; unreadable is a remote failure (6).
 export async function readRecordedSpec(link: RemoteExec, session: string): Promise<SessionSpec | undefined> {
@@ -15,7 +16,7 @@ export async function readRecordedSpec(link: RemoteExec, session: string): Promi
   if (result.code !== 0) {
     const stderr = result.stderr.toString().trim();
     if (/No such file|not found/i.test(stderr)) return undefined;
-    throw remoteError(`could not read ~/${path} on ${link.label}: ${stderr.split("\n")[0] || `exit ${String(result.code)}`}`);
+    throw remoteError(`could not read ~/${path} on ${link.label}: ${firstLine(stderr) || `exit ${String(result.code)}`}`);
   }
   try {
     return { ...parseSessionSpec(result.stdout.toString(), `~/${path} on ${link.label}`), session };

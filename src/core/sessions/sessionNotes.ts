@@ -5,6 +5,7 @@ import { notFoundError, remoteError } from "../../errors.js";
 import { appendNotesArgv, readNotesArgv, replaceNotesArgv, STATE_EXIT } from "./remoteState.js";
 import { sessionNotesPath } from "./statePaths.js";
 import { targetLabel } from "./targetLabel.js";
+import { firstLine } from "../../text/firstLine.js";
 
 // The session whose notes are meant, on its host's tmux.
 interface NotesPlace {
@@ -33,7 +34,7 @@ async function runNotes(where: NotesPlace, argv: (create: boolean) => string[], 
     result = await remote.exec(argv(true), options);
   }
   if (result.code === 0) return result.stdout;
-  const why = result.stderr.toString().trim().split("\n")[0] || `exit ${String(result.code)}`;
+  const why = firstLine(result.stderr) || `exit ${String(result.code)}`;
   throw remoteError(`could not use the notes ~/${sessionNotesPath(where.session)} on ${remote.label}: ${why}`);
 }
 

@@ -6,6 +6,7 @@ import { followLog, type FollowEvent } from "./followLog.js";
 import { readLogTail, type LogLines } from "./readLog.js";
 import { sessionLogPath } from "./statePaths.js";
 import { EscapeStripper } from "../../text/escapes.js";
+import { targetLabel } from "./targetLabel.js";
 
 export interface ShowLogOptions {
   lines: LogLines;
@@ -17,7 +18,7 @@ export interface ShowLogOptions {
 // moor logs as one use case: the end of the session's remote log, then (when following) every byte
 // appended after it, resumed across drops with nothing lost or repeated.
 export async function showLog(ctx: MoorContext, target: SessionTarget, out: NodeJS.WritableStream, options: ShowLogOptions): Promise<void> {
-  const label = `${target.host}:${target.session}`;
+  const label = targetLabel(target);
   const path = sessionLogPath(target.session);
   const link = ctx.link(target.host, options.follow ? { reconnect: true, retry: FOREVER_RETRY } : {});
   const stripper = options.raw ? undefined : new EscapeStripper();
