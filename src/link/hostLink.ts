@@ -9,6 +9,21 @@ import { systemClock, type Clock } from "./clock.js";
 import type { LinkState, RetryPolicy } from "./linkState.js";
 import { staggeredAttempt } from "./staggeredAttempt.js";
 
+const MAX_RESENDS = 3;
+const neverOpened = (error: unknown): boolean => error instanceof Error && (error as { channelNotOpened?: boolean }).channelNotOpened === true && classifyError(error) === "transient";
+
+// Waiting for the connection ends when the signal does: a command given up on must not run once the link is back.
+function untilSignal<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  if (signal.aborted) return Promise.reject(signal.reason as Error);
+  let onAbort = (): void => undefined;
+  const aborted = new Promise<never>((_resolve, reject) => {
+    onAbort = () => reject(signal.reason as Error);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+  return Promise.race([work, aborted]).finally(() => signal.removeEventListener("abort", onAbort));
+}
+
 export interface HostLinkOptions {
   label: string;
   connect: (signal: AbortSignal) => Promise<SshSession>;
@@ -61,15 +76,19 @@ export class HostLink {
     return this.#connecting;
   }
 
-  /** Runs argv on the remote (quoted in one place) and collects its output. */
+  /** Runs argv on the remote (quoted in one place) and collects its output. A connection that died before the
+   *  server opened the command's channel is replaced and the command sent again (it never ran: exactly once). */
   async exec(argv: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
     const command = quoteArgv(argv);
     return await this.#budget.run(async () => {
-      const session = await this.session();
-      try {
-        return await session.exec(command, options);
-      } catch (error) {
-        throw this.#droppedError(error, argv);
+      for (let resend = 0; ; resend++) {
+        const session = await untilSignal(this.session(), options.signal);
+        try {
+          return await session.exec(command, options);
+        } catch (error) {
+          if (resend < MAX_RESENDS && !this.#closed && neverOpened(error)) continue;
+          throw this.#droppedError(error, argv);
+        }
       }
     });
   }

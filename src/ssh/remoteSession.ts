@@ -24,12 +24,15 @@ export function wrapClient(client: Client, facts: SessionFacts): SshSession {
     for (const listener of closeListeners.splice(0)) listener(lastError);
   });
 
+  // A channel the server never confirmed: the command did not start there, so running it again cannot run it twice.
+  const unopened = (error: Error): Error => Object.assign(error, { channelNotOpened: true });
+
   // Listeners are attached inside ssh2's callback, synchronously: the reply, the output and the
   // exit status can arrive in one parsed batch, and an await here would miss the exit event.
   const openChannel = <T>(command: string, pty: PtyOptions | undefined, adopt: (channel: ClientChannel) => T): Promise<T> =>
     new Promise((resolve, reject) => {
-      if (closed) return reject(lastError ?? new Error("the ssh connection is closed"));
-      const callback = (error: Error | undefined, channel: ClientChannel): void => (error ? reject(error) : resolve(adopt(channel)));
+      if (closed) return reject(unopened(lastError ?? new Error("the ssh connection is closed")));
+      const callback = (error: Error | undefined, channel: ClientChannel): void => (error ? reject(unopened(error)) : resolve(adopt(channel)));
       if (pty) client.exec(command, { pty: { rows: pty.rows, cols: pty.cols, term: pty.term } }, callback);
       else client.exec(command, callback);
     });
