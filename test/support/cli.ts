@@ -9,7 +9,8 @@ import type { Box } from "./box.js";
 export const MOOR_BIN = resolve(dirname(fileURLToPath(import.meta.url)), "../../bin/moor.js");
 
 // A private world for one test's moor runs: its own HOME (no developer keys or ssh config),
-// config dir and known_hosts, and no ssh-agent unless the test adds one.
+// config dir and known_hosts, no ssh-agent unless the test adds one, and no background holder unless the test
+// starts one (test/support/holder.ts).
 export interface MoorWorld {
   home: string;
   configDir: string;
@@ -35,6 +36,7 @@ export function makeWorld(extraEnv: NodeJS.ProcessEnv = {}): MoorWorld {
     MOOR_CONFIG_DIR: configDir,
     MOOR_KNOWN_HOSTS: knownHosts,
     NO_COLOR: "1",
+    MOOR_NO_DAEMON: "1",
     ...extraEnv,
   };
   return { home, configDir, knownHosts, env };
