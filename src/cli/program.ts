@@ -14,6 +14,7 @@ import { reviveCommand } from "./commands/revive.js";
 import { configCommand } from "./commands/config/index.js";
 import { muteCommand, unmuteCommand } from "./commands/mute.js";
 import { notifyCommand } from "./commands/notify.js";
+import { daemonCommand } from "./commands/daemon.js";
 import { examples } from "./render/examples.js";
 import { needsRuntime, type RuntimeHolder } from "./runtime.js";
 import pkg from "../../package.json" with { type: "json" };
@@ -43,7 +44,7 @@ export function buildProgram(runtime: RuntimeHolder): Command {
         "moor attach gpu1:fix-tests",
       ]),
     );
-  for (const make of [hostCommand, newCommand, sendCommand, peekCommand, lsCommand, watchCommand, attachCommand, logsCommand, captureCommand, noteCommand, killCommand, reviveCommand, configCommand, muteCommand, unmuteCommand, notifyCommand]) {
+  for (const make of [hostCommand, newCommand, sendCommand, peekCommand, lsCommand, watchCommand, attachCommand, logsCommand, captureCommand, noteCommand, killCommand, reviveCommand, configCommand, muteCommand, unmuteCommand, notifyCommand, daemonCommand]) {
     program.addCommand(make(runtime));
   }
   for (const command of program.commands) inheritExitOverride(command);

@@ -1,7 +1,12 @@
 import type { Command } from "commander";
 import type * as CoreModule from "../core/moorContext.js";
 import type { MoorContext } from "../core/moorContext.js";
+import { HolderRun, holderWanted } from "../holder/clientRemote.js";
+import { holderPaths } from "../holder/paths.js";
+import { holderVersion } from "../holder/version.js";
+import type { LinkState } from "../link/linkState.js";
 import { processIo, type CliIo } from "./io.js";
+import { linkTroubleReporter } from "./linkTrouble.js";
 import { askPassphraseOnTty } from "./passphrase.js";
 
 export interface GlobalOptions {
@@ -30,10 +35,12 @@ export function needsRuntime(command: Command): boolean {
 
 // Builds the runtime from the global options once the command line is parsed; closed by run().
 // The core (and with it conf) is loaded by load(), which the program runs before every action that
-// needs it, so --version, --help and light commands start without it.
+// needs it, so --version, --help and light commands start without it. One-shot commands' remote
+// commands go through the background holder when one may run (see holder/clientRemote.ts).
 export class RuntimeHolder {
   #core: typeof CoreModule | undefined;
   #runtime: Runtime | undefined;
+  #holder: HolderRun | undefined;
 
   async load(): Promise<void> {
     this.#core ??= await import("../core/moorContext.js");
@@ -45,11 +52,18 @@ export class RuntimeHolder {
     const globals = command.optsWithGlobals<GlobalOptions>();
     const io = processIo(Boolean(globals.verbose));
     const knownHosts = globals.knownHosts ?? process.env.MOOR_KNOWN_HOSTS;
-    const ctx = new this.#core.MoorContext({
+    const onLinkState = linkTroubleReporter((message) => io.progress(message));
+    let holder: HolderRun | undefined | null = null;
+    const ctx: MoorContext = new this.#core.MoorContext({
       ...(globals.configDir ? { configDir: globals.configDir } : {}),
       ...(knownHosts ? { knownHostsFile: knownHosts } : {}),
       askPassphrase: askPassphraseOnTty,
       onProgress: (message) => io.progress(message),
+      onLinkState,
+      remoteFor: (name, options, direct) => {
+        if (holder === null) holder = this.#holderRun(ctx, io, onLinkState);
+        return holder?.remoteFor(name, options, direct);
+      },
     });
     this.#runtime = { ctx, io };
     return this.#runtime;
@@ -57,5 +71,21 @@ export class RuntimeHolder {
 
   close(): void {
     this.#runtime?.ctx.close();
+    this.#holder?.finish();
+  }
+
+  #holderRun(ctx: MoorContext, io: CliIo, onLink: (host: string, state: LinkState) => void): HolderRun | undefined {
+    if (!holderWanted(ctx.configDir, process.env)) return undefined;
+    const identity = { configDir: ctx.configDir, knownHostsFile: ctx.knownHostsFile, home: ctx.home };
+    this.#holder = new HolderRun({
+      paths: holderPaths(identity),
+      version: holderVersion(),
+      globalArgs: ["--config-dir", ctx.configDir, "--known-hosts", ctx.knownHostsFile],
+      onLink,
+      onFallback: (reason) => {
+        if (io.verbose) io.progress(`not through the background holder (${reason}): connecting directly`);
+      },
+    });
+    return this.#holder;
   }
 }

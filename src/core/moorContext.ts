@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { HostStore, defaultConfigDir } from "../config/hostStore.js";
 import { SettingsStore } from "../config/settings.js";
 import type { HostLink } from "../link/hostLink.js";
-import { ONE_SHOT_RETRY, type RetryPolicy } from "../link/linkState.js";
+import { ONE_SHOT_RETRY, type LinkState, type RetryPolicy } from "../link/linkState.js";
 import type { RemoteExec } from "../link/remoteExec.js";
 import { sshHostLink } from "../link/sshHostLink.js";
 import type { ConnectSpec } from "../ssh/types.js";
@@ -22,6 +22,8 @@ export interface MoorContextOptions {
   makeLink?: (name: string, options: LinkOptions) => HostLink;
   /** Who runs one-shot commands on a host instead of its own link (the background holder); undefined: the link. */
   remoteFor?: (name: string, options: LinkOptions, direct: () => HostLink) => RemoteExec | undefined;
+  /** The link state of a host one-shot commands use, as it changes (the CLI says "link down, retrying…"). */
+  onLinkState?: (name: string, state: LinkState) => void;
 }
 
 export interface LinkOptions {
@@ -88,7 +90,14 @@ export class MoorContext {
   remote(name: string, options: LinkOptions = {}): RemoteExec {
     const existing = this.#remotes.get(name);
     if (existing) return existing;
-    const direct = (): HostLink => this.link(name, options);
+    let reported: HostLink | undefined;
+    const direct = (): HostLink => {
+      const link = this.link(name, options);
+      const onLinkState = this.#options.onLinkState;
+      if (onLinkState && reported !== link) link.events.on("state", (state) => onLinkState(name, state));
+      reported = link;
+      return link;
+    };
     const remote = this.#options.remoteFor?.(name, options, direct) ?? direct();
     this.#remotes.set(name, remote);
     return remote;

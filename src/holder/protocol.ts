@@ -1,0 +1,85 @@
+import type { LinkState } from "../link/linkState.js";
+
+// What the holder and a one-shot command say to each other over the socket: one JSON object a line. Bytes travel
+// as base64. The holder serves exactly one thing, the remote commands of one-shot commands over its links;
+// commands keep their own logic and rendering.
+export const PROTOCOL = 1;
+
+export interface ExecRequest {
+  id: number;
+  kind: "exec";
+  host: string;
+  argv: string[];
+  /** base64 */
+  stdin?: string;
+  /** Connection attempts after the first before the command gives up (exit 3), as the direct link would. */
+  retries: number;
+}
+
+export type Request =
+  | { id: number; kind: "hello"; protocol: number; version: string }
+  | ExecRequest
+  | { id: number; kind: "status" }
+  | { id: number; kind: "stop" };
+
+export interface HostStatus {
+  host: string;
+  link: LinkState["kind"];
+  /** epoch ms */
+  lastUse: number;
+  reason?: string;
+}
+
+export interface HolderStatus {
+  pid: number;
+  version: string;
+  /** epoch ms */
+  startedAt: number;
+  uptimeSeconds: number;
+  /** Minutes unused before it exits. */
+  persistMinutes: number;
+  /** epoch ms */
+  lastUse: number;
+  socket: string;
+  log: string;
+  hosts: HostStatus[];
+}
+
+export interface WireError {
+  message: string;
+  exitCode: number;
+  hint?: string;
+}
+
+export type Reply =
+  | { id: number; kind: "hello"; protocol: number; version: string; pid: number }
+  | { id: number; kind: "result"; code: number; stdout: string; stderr: string; signal?: string }
+  | { id: number; kind: "error"; error: WireError; fallback?: boolean }
+  | { id: number; kind: "link"; state: LinkState }
+  | { id: number; kind: "status"; status: HolderStatus }
+  | { id: number; kind: "stopping" };
+
+// Splits a byte stream into lines and parses each; a line that is not JSON ends the conversation.
+export function lineReader(onMessage: (message: unknown) => void, onBad: () => void): (chunk: Buffer) => void {
+  let pending = "";
+  return (chunk) => {
+    pending += chunk.toString("utf8");
+    let newline = pending.indexOf("\n");
+    while (newline >= 0) {
+      const line = pending.slice(0, newline);
+      pending = pending.slice(newline + 1);
+      if (line !== "") {
+        let message: unknown;
+        try {
+          message = JSON.parse(line);
+        } catch {
+          return onBad();
+        }
+        onMessage(message);
+      }
+      newline = pending.indexOf("\n");
+    }
+  };
+}
+
+export const frame = (message: Request | Reply): string => `${JSON.stringify(message)}\n`;

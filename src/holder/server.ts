@@ -1,0 +1,258 @@
+import { statSync, unlinkSync } from "node:fs";
+import { createServer, type Server, type Socket } from "node:net";
+import { ExitCode, MoorError } from "../errors.js";
+import type { MoorContext } from "../core/moorContext.js";
+import { unreachableError } from "../link/classifyError.js";
+import type { Clock } from "../link/clock.js";
+import type { HostLink } from "../link/hostLink.js";
+import type { LinkState } from "../link/linkState.js";
+import { HOLDER_LINK } from "./holderLink.js";
+import type { HolderPaths } from "./paths.js";
+import { frame, lineReader, PROTOCOL, type ExecRequest, type HolderStatus, type Reply, type Request, type WireError } from "./protocol.js";
+
+export interface HolderServerOptions {
+  paths: HolderPaths;
+  version: string;
+  clock: Clock;
+  /** Minutes unused before the holder exits, read again at each check (moor config set persist). */
+  persistMinutes: () => number;
+  /** A fresh context: the registry, ~/.ssh/config and known_hosts as they are now. */
+  makeContext: () => MoorContext;
+  /** Files whose change means a fresh context (hosts.json, ~/.ssh/config, known_hosts). */
+  watchedFiles: readonly string[];
+  log: (line: string) => void;
+  /** Called once the holder has stopped (unused too long, or moor daemon stop). */
+  onStopped: () => void;
+}
+
+interface HostUse {
+  lastUse: number;
+}
+
+// The background holder: one HostLink per host, kept through drops, serving the remote commands of one-shot
+// commands over a Unix socket. It never prompts (its context has no passphrase prompt): work that needs one is
+// handed back to the command (fallback), which asks on its own terminal.
+export class HolderServer {
+  readonly #options: HolderServerOptions;
+  readonly #startedAt: number;
+  readonly #uses = new Map<string, HostUse>();
+  readonly #sockets = new Set<Socket>();
+  #ctx: MoorContext;
+  #stamps: string;
+  #lastUse: number;
+  #server: Server | undefined;
+  #stopIdleWatch: (() => void) | undefined;
+  #stopped = false;
+  #busy = 0;
+
+  constructor(options: HolderServerOptions) {
+    this.#options = options;
+    this.#startedAt = options.clock.now();
+    this.#lastUse = this.#startedAt;
+    this.#ctx = options.makeContext();
+    this.#stamps = this.#fileStamps();
+    this.#stopIdleWatch = options.clock.every(1_000, () => this.checkIdle());
+  }
+
+  /** Listens on the socket (the caller holds the lock, so any file there is stale) and starts the idle watch. */
+  async listen(): Promise<void> {
+    const { socket } = this.#options.paths;
+    try {
+      unlinkSync(socket);
+    } catch {
+      // none there
+    }
+    const server = createServer((connection) => this.#accept(connection));
+    this.#server = server;
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(socket, () => resolve());
+    });
+    this.#options.log(`listening on ${socket} (moor ${this.#options.version}, pid ${String(process.pid)})`);
+  }
+
+  /** Links made early, for hosts the starting command used: the next command finds them warm. */
+  warm(hosts: readonly string[]): void {
+    for (const host of hosts) {
+      try {
+        this.#ctx.link(host, HOLDER_LINK).session().catch((error: unknown) => this.#options.log(`warming ${host}: ${errorText(error)}`));
+        this.#uses.set(host, { lastUse: this.#options.clock.now() });
+      } catch (error) {
+        this.#options.log(`warming ${host}: ${errorText(error)}`);
+      }
+    }
+  }
+
+  /** Stops when unused for persist minutes (0: at once); work in flight counts as use. */
+  checkIdle(): void {
+    if (this.#stopped) return;
+    const now = this.#options.clock.now();
+    if (this.#busy > 0) this.#lastUse = now;
+    const persistMs = this.#options.persistMinutes() * 60_000;
+    if (now - this.#lastUse >= persistMs) {
+      this.#options.log(`unused for ${String(Math.round((now - this.#lastUse) / 1000))} s: stopping`);
+      this.stop();
+    }
+  }
+
+  status(): HolderStatus {
+    const now = this.#options.clock.now();
+    const hosts = [...this.#uses.entries()].map(([host, use]) => {
+      const state = this.#linkIfMade(host)?.state ?? { kind: "idle" as const };
+      return { host, link: state.kind, lastUse: use.lastUse, ...("reason" in state ? { reason: state.reason } : {}) };
+    });
+    return {
+      pid: process.pid,
+      version: this.#options.version,
+      startedAt: this.#startedAt,
+      uptimeSeconds: Math.floor((now - this.#startedAt) / 1000),
+      persistMinutes: this.#options.persistMinutes(),
+      lastUse: this.#lastUse,
+      socket: this.#options.paths.socket,
+      log: this.#options.paths.log,
+      hosts: hosts.sort((a, b) => a.host.localeCompare(b.host)),
+    };
+  }
+
+  stop(): void {
+    if (this.#stopped) return;
+    this.#stopped = true;
+    this.#stopIdleWatch?.();
+    this.#server?.close();
+    for (const socket of this.#sockets) socket.destroy();
+    try {
+      unlinkSync(this.#options.paths.socket);
+    } catch {
+      // already gone
+    }
+    this.#ctx.close();
+    this.#options.onStopped();
+  }
+
+  /** One request's answer; exported for unit tests, which drive the holder without a socket. */
+  async answer(request: Request, send: (reply: Reply) => void, gone: AbortSignal = new AbortController().signal): Promise<void> {
+    switch (request.kind) {
+      case "hello":
+        return send({ id: request.id, kind: "hello", protocol: PROTOCOL, version: this.#options.version, pid: process.pid });
+      case "status":
+        return send({ id: request.id, kind: "status", status: this.status() });
+      case "stop":
+        send({ id: request.id, kind: "stopping" });
+        return void setImmediate(() => this.stop());
+      case "exec":
+        return await this.#exec(request, send, gone);
+    }
+  }
+
+  #accept(socket: Socket): void {
+    this.#sockets.add(socket);
+    const gone = new AbortController();
+    socket.on("close", () => {
+      this.#sockets.delete(socket);
+      gone.abort();
+    });
+    socket.on("error", () => socket.destroy());
+    const send = (reply: Reply): void => {
+      if (!socket.destroyed) socket.write(frame(reply));
+    };
+    socket.on(
+      "data",
+      lineReader(
+        (message) => void this.answer(message as Request, send, gone.signal).catch((error: unknown) => this.#options.log(`request failed: ${errorText(error)}`)),
+        () => socket.destroy(),
+      ),
+    );
+  }
+
+  async #exec(request: ExecRequest, send: (reply: Reply) => void, gone: AbortSignal): Promise<void> {
+    this.#busy++;
+    this.#lastUse = this.#options.clock.now();
+    this.#refreshIfChanged();
+    const abort = new AbortController();
+    const onGone = (): void => abort.abort(new Error("the command went away"));
+    gone.addEventListener("abort", onGone, { once: true });
+    let forward: ((state: LinkState) => void) | undefined;
+    let link: HostLink | undefined;
+    try {
+      link = this.#ctx.link(request.host, HOLDER_LINK);
+      this.#uses.set(request.host, { lastUse: this.#lastUse });
+      forward = (state: LinkState): void => send({ id: request.id, kind: "link", state });
+      link.events.on("state", forward);
+      const stdin = request.stdin === undefined ? {} : { stdin: Buffer.from(request.stdin, "base64") };
+      const result = await withinBudget(link, link.exec(request.argv, { ...stdin, signal: abort.signal }), request.retries);
+      send({ id: request.id, kind: "result", code: result.code, stdout: result.stdout.toString("base64"), stderr: result.stderr.toString("base64"), ...(result.signal === undefined ? {} : { signal: result.signal }) });
+    } catch (error) {
+      // A command given up on must not run later, when the link is back.
+      abort.abort(error);
+      const wire = toWire(error);
+      // Authentication or a host key the holder cannot settle without asking: the command does it on its terminal.
+      send({ id: request.id, kind: "error", error: wire, ...(wire.exitCode === ExitCode.auth ? { fallback: true } : {}) });
+    } finally {
+      if (forward) link?.events.off("state", forward);
+      gone.removeEventListener("abort", onGone);
+      this.#busy--;
+      this.#lastUse = this.#options.clock.now();
+      const use = this.#uses.get(request.host);
+      if (use) use.lastUse = this.#lastUse;
+    }
+  }
+
+  // A changed registry, ~/.ssh/config or known_hosts: every link is dropped and made again from the files as they
+  // are now, so a removed host is gone and a changed host key is checked (and refused) on the next connection.
+  #refreshIfChanged(): void {
+    const stamps = this.#fileStamps();
+    if (stamps === this.#stamps) return;
+    this.#stamps = stamps;
+    this.#options.log("the registry, ~/.ssh/config or known_hosts changed: links made again");
+    this.#ctx.close();
+    this.#ctx = this.#options.makeContext();
+    for (const host of this.#uses.keys()) if (!this.#resolves(host)) this.#uses.delete(host);
+  }
+
+  #resolves(host: string): boolean {
+    try {
+      this.#ctx.resolve(host);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  #linkIfMade(host: string): HostLink | undefined {
+    return this.#uses.has(host) ? this.#ctx.link(host, HOLDER_LINK) : undefined;
+  }
+
+  #fileStamps(): string {
+    return this.#options.watchedFiles
+      .map((file) => {
+        try {
+          const stat = statSync(file);
+          return `${String(stat.ino)}:${String(stat.size)}:${String(stat.mtimeMs)}`;
+        } catch {
+          return "-";
+        }
+      })
+      .join("|");
+  }
+}
+
+// The holder's link retries forever; a command gives up after as many failed attempts as its direct link would
+// make (counted from when it asked), with the same exit 3.
+function withinBudget<T>(link: HostLink, work: Promise<T>, retries: number): Promise<T> {
+  let failures = 0;
+  let onState: (state: LinkState) => void = () => undefined;
+  const gaveUp = new Promise<never>((_resolve, reject) => {
+    onState = (state) => {
+      if (state.kind === "retrying" && ++failures > retries) reject(unreachableError(link.label, state.reason));
+    };
+    link.events.on("state", onState);
+  });
+  return Promise.race([work, gaveUp]).finally(() => link.events.off("state", onState));
+}
+
+function toWire(error: unknown): WireError {
+  if (error instanceof MoorError) return { message: error.message, exitCode: error.exitCode, ...(error.hint === undefined ? {} : { hint: error.hint }) };
+  return { message: `the holder failed: ${errorText(error)}`, exitCode: ExitCode.internal };
+}
+
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));

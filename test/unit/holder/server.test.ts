@@ -1,0 +1,110 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { MoorContext } from "../../../src/core/moorContext.js";
+import { ExitCode, MoorError } from "../../../src/errors.js";
+import { HolderServer } from "../../../src/holder/server.js";
+import type { Reply, Request } from "../../../src/holder/protocol.js";
+import { HostLink } from "../../../src/link/hostLink.js";
+import { FakeClock } from "../fakes/fakeClock.js";
+import { FakeSession } from "../fakes/fakeSession.js";
+
+const refused = (): Error => Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
+
+function holder(options: { persist?: number; connect?: () => Promise<FakeSession> } = {}) {
+  const clock = new FakeClock();
+  const session = new FakeSession((command) => ({ stdout: Buffer.from(`ran ${command}\n`) }), clock.now());
+  const dir = mkdtempSync(join(tmpdir(), "moor-holder-unit-"));
+  let stopped = 0;
+  let contexts = 0;
+  const server = new HolderServer({
+    paths: { dir, socket: join(dir, "h.sock"), lock: join(dir, "h.lock"), log: join(dir, "h.log") },
+    version: "9.9.9",
+    clock,
+    persistMinutes: () => options.persist ?? 10,
+    makeContext: () => {
+      contexts++;
+      return new MoorContext({
+        configDir: dir,
+        home: dir,
+        makeLink: (name, linkOptions) => new HostLink({ label: name, retry: linkOptions.retry ?? { retries: 0, minDelayMs: 1, maxDelayMs: 1, factor: 1 }, clock, connect: options.connect ?? (() => Promise.resolve(session)) }),
+      });
+    },
+    watchedFiles: [],
+    log: () => undefined,
+    onStopped: () => stopped++,
+  });
+  const ask = async (request: Request): Promise<Reply[]> => {
+    const replies: Reply[] = [];
+    await server.answer(request, (reply) => replies.push(reply));
+    return replies;
+  };
+  return { server, clock, session, ask, stopped: () => stopped, contexts: () => contexts };
+}
+
+const exec = (argv: string[], extra: Partial<Extract<Request, { kind: "exec" }>> = {}): Request => ({ id: 7, kind: "exec", host: "box", argv, retries: 3, ...extra });
+
+describe("the holder", () => {
+  it("says hello with its version, and runs a command over its link to the host", async () => {
+    const { ask, session } = holder();
+    expect(await ask({ id: 1, kind: "hello", protocol: 1, version: "9.9.9" })).toEqual([{ id: 1, kind: "hello", protocol: 1, version: "9.9.9", pid: process.pid }]);
+    const replies = await ask(exec(["tmux", "-V"], { stdin: Buffer.from("in").toString("base64") }));
+    const result = replies.find((reply) => reply.kind === "result");
+    expect(result).toMatchObject({ id: 7, code: 0, stdout: Buffer.from("ran tmux -V\n").toString("base64") });
+    expect(session.stdins).toEqual([Buffer.from("in")]);
+  });
+
+  it("exits after persist minutes unused, counted from the last use (injected clock)", async () => {
+    const { server, clock, ask, stopped } = holder({ persist: 2 });
+    clock.advance(60_000);
+    await ask(exec(["true"]));
+    clock.advance(119_000);
+    expect(stopped()).toBe(0);
+    clock.advance(2_000);
+    expect(stopped()).toBe(1);
+    expect(server.status().persistMinutes).toBe(2);
+  });
+
+  it("with persist 0 stops at the first check", () => {
+    const { clock, stopped } = holder({ persist: 0 });
+    clock.advance(1_000);
+    expect(stopped()).toBe(1);
+  });
+
+  it("gives up as a direct link would (exit 3 after the command's retries), and hands authentication back", async () => {
+    const down = holder({ connect: () => Promise.reject(refused()) });
+    const give = down.ask(exec(["true"], { retries: 0 }));
+    const replies = await give;
+    expect(replies.at(-1)).toMatchObject({ kind: "error", error: { exitCode: ExitCode.unreachable } });
+    const auth = holder({ connect: () => Promise.reject(new MoorError("box: authentication failed", ExitCode.auth)) });
+    expect((await auth.ask(exec(["true"]))).at(-1)).toMatchObject({ kind: "error", fallback: true, error: { exitCode: ExitCode.auth } });
+  });
+
+  it("reports each host's link and last use", async () => {
+    const { server, ask, clock } = holder();
+    await ask(exec(["true"]));
+    clock.advance(1_000);
+    const status = server.status();
+    expect(status).toMatchObject({ version: "9.9.9", uptimeSeconds: 1, hosts: [{ host: "box", link: "up" }] });
+    server.stop();
+  });
+
+  it("answers an unknown host as the direct run does (exit 5)", async () => {
+    const clock = new FakeClock();
+    const dir = mkdtempSync(join(tmpdir(), "moor-holder-unit-"));
+    const server = new HolderServer({
+      paths: { dir, socket: join(dir, "h.sock"), lock: join(dir, "h.lock"), log: join(dir, "h.log") },
+      version: "1",
+      clock,
+      persistMinutes: () => 10,
+      makeContext: () => new MoorContext({ configDir: join(dir, "config"), home: dir, env: { USER: "me" } }),
+      watchedFiles: [],
+      log: () => undefined,
+      onStopped: () => undefined,
+    });
+    const replies: Reply[] = [];
+    await server.answer(exec(["true"], { host: "nosuch" }), (reply) => replies.push(reply));
+    expect(replies.at(-1)).toMatchObject({ kind: "error", error: { exitCode: ExitCode.notFound } });
+  });
+});
