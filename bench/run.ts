@@ -11,6 +11,7 @@ import { prepareClockTicks } from "./procStats.js";
 import { HANDSHAKE_TIMEOUT_MS, measureRecovery } from "./recovery.js";
 import { listingTable, liveViewTable, recoveryTable } from "./report.js";
 import { printResults, writeResults } from "./results.js";
+import { measureWarm, warmTable } from "./warm.js";
 import { countingStrayHandshakeErrors } from "./strayHandshakeError.js";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? "5");
@@ -36,6 +37,12 @@ async function main(): Promise<void> {
   const ls = await lsProgram(direct.world, direct.names[0] ?? "box1");
   const opensshDirect = makeOpenSshWorld(boxes[0]?.privateKeyPath ?? "", boxes.map((box) => box.knownHostsLine()));
   const listing = await measureListing({ boxes, names: direct.names, world: direct.world, ssh: opensshDirect, program: ls, counts: [1, 4, 8], runs: RUNS });
+
+  log("1b/3 one-shot commands warm: through the background holder, against ssh over warm ControlMasters");
+  const held = await registerHosts(boxes, "warm");
+  held.world.env.MOOR_NO_DAEMON = "";
+  const warm = await measureWarm({ boxes, names: held.names, world: held.world, ssh: opensshDirect, counts: [1, 4, 8], runs: RUNS });
+  const medianOf8 = (key: string) => listing.methods.find((method) => method.key === key)?.medians[2] ?? Number.NaN;
 
   log("2/3 noticing a dead link and recovering (moor and ssh side by side, a box each)");
   const watch = await watchProgram(direct.world);
@@ -63,8 +70,8 @@ async function main(): Promise<void> {
       machine,
       startedAt,
       totalSeconds: (performance.now() - started) / 1000,
-      tables: [listingTable(listing, RUNS, LISTING_SESSIONS), recoveryTable(recovery, stray, HANDSHAKE_TIMEOUT_MS), liveViewTable(moorLive, opensshLive, BOXES, LIVE_SESSIONS, watch.standIn)],
-      raw: { listing, recovery, strayHandshakeErrors: stray, liveView: { moor: moorLive, openssh: opensshLive } },
+      tables: [listingTable(listing, RUNS, LISTING_SESSIONS), warmTable(warm, RUNS, medianOf8("moor"), medianOf8("sshParallel")), recoveryTable(recovery, stray, HANDSHAKE_TIMEOUT_MS), liveViewTable(moorLive, opensshLive, BOXES, LIVE_SESSIONS, watch.standIn)],
+      raw: { listing, warm, recovery, strayHandshakeErrors: stray, liveView: { moor: moorLive, openssh: opensshLive } },
     };
     printResults(results);
     writeResults(results, new URL("./", import.meta.url));
