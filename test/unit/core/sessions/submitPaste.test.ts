@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import type { PollTime } from "../../../../src/core/sessions/promptDelivery.js";
+import { planSend, sendText } from "../../../../src/core/sessions/sendText.js";
+import { waitForEcho } from "../../../../src/core/sessions/submitPaste.js";
+import { fakeHost } from "./fakeHost.js";
+
+function fakeTime(): PollTime & { slept: number } {
+  const time = { now: () => time.slept, sleep: (ms: number) => ((time.slept += ms), Promise.resolve()), slept: 0 };
+  return time;
+}
+
+const RULE = { settleMs: 300, maxWaitMs: 3000 };
+
+describe("waitForEcho", () => {
+  it("is done once the screen changed and then stayed still for settleMs", async () => {
+    const time = fakeTime();
+    const screens = ["> ", "> ", "> hel", "> hello", "> hello"];
+    const look = (): Promise<string> => Promise.resolve(screens[Math.min(screens.length - 1, time.now() / 100 - 1)] ?? "");
+    expect(await waitForEcho(look, "> ", RULE, time)).toEqual({ echoed: true, waitedMs: 700 });
+  });
+
+  it("gives up after maxWaitMs when the screen never shows the text", async () => {
+    const time = fakeTime();
+    expect(await waitForEcho(() => Promise.resolve("> "), "> ", RULE, time)).toEqual({ echoed: false, waitedMs: 3000 });
+  });
+});
+
+describe("sendText into an agent with a submit rule", () => {
+  const target = { host: "b", session: "gem" };
+
+  it("pastes, waits for the echo, then presses Enter in a separate call", async () => {
+    let pasted = false;
+    const { ctx, session } = fakeHost((command) => {
+      if (command.includes("display-message")) return { stdout: "node\t◇  Ready (proj)\tgemini\n> \n" };
+      if (command.includes("paste-buffer")) return (pasted = true), {};
+      if (command.includes("capture-pane")) return { stdout: pasted ? "> it's done\n" : "> \n" };
+      return {};
+    });
+    const plan = planSend({ target, text: Buffer.from("it's done"), enter: true, keys: [] }, () => "moor-1");
+    await sendText(ctx, plan, { submitRuleFor: (pane) => (pane.command === "node" && pane.startCommand === "gemini" ? RULE : undefined), time: fakeTime() });
+    const tmux = session.commands.filter((command) => command.startsWith("tmux")).map((command) => command.replaceAll("'", ""));
+    expect(tmux[0]).toContain("display-message");
+    expect(tmux[1]).toBe("tmux -u load-buffer -b moor-1 - ; paste-buffer -p -r -d -b moor-1 -t =gem:");
+    expect(tmux.at(-1)).toBe("tmux -u send-keys -t =gem: Enter");
+    expect(tmux.slice(2, -1).every((command) => command.includes("capture-pane"))).toBe(true);
+  });
+
+  it("sends as one invocation into a program without a submit rule", async () => {
+    const { ctx, session } = fakeHost((command) => (command.includes("display-message") ? { stdout: "bash\tbox\t\n$ \n" } : {}));
+    const plan = planSend({ target, text: Buffer.from("ls"), enter: true, keys: [] }, () => "moor-1");
+    await sendText(ctx, plan, { submitRuleFor: () => undefined, time: fakeTime() });
+    const tmux = session.commands.filter((command) => command.startsWith("tmux")).map((command) => command.replaceAll("'", ""));
+    expect(tmux).toHaveLength(2);
+    expect(tmux[1]).toContain("paste-buffer");
+    expect(tmux[1]).toMatch(/send-keys -t =gem: Enter$/);
+  });
+});
