@@ -2,6 +2,7 @@ import type { Box } from "../box.js";
 
 // What tmux shows about a pane, read straight from the box (the test bed's view, independent of moor).
 export interface PaneInfo {
+  pane_start_command: string;
   pane_title: string;
   pane_current_command: string;
   pane_dead: string;
@@ -13,7 +14,7 @@ export interface PaneInfo {
 }
 
 const SEPARATOR = "<moor>";
-const FIELDS: (keyof PaneInfo)[] = ["pane_title", "pane_current_command", "pane_dead", "pane_dead_status", "cursor_x", "cursor_y", "pane_width", "pane_height"];
+const FIELDS: (keyof PaneInfo)[] = ["pane_start_command", "pane_title", "pane_current_command", "pane_dead", "pane_dead_status", "cursor_x", "cursor_y", "pane_width", "pane_height"];
 
 // -u as moor runs it: the box has no UTF-8 locale, and tmux would print a title's "✳" as "_".
 export async function tmuxIn(box: Box, args: string[], stdin?: string): Promise<string> {
