@@ -5,12 +5,13 @@ import { rmSync } from "node:fs";
 import { startBox, stopAllBoxes, type Box } from "../../test/support/box.js";
 import { addBox, makeWorld, moor, MOOR_BIN, type MoorWorld } from "../../test/support/cli.js";
 import { startFlakyLink, type FlakyLink } from "../../test/support/flakyLink.js";
+import { startAsker, type Asker } from "./asker.js";
 
 const FAKE_AGENT = `i=0; while :; do i=$((i+1)); printf '[agent] step %d: %s\\n' "$i" "$(shuf -n1 -e 'reading src/app.ts' 'running tests' 'editing README.md' 'thinking…' 'fixing a type error')"; sleep 1; done`;
 const say = (text: string): void => void process.stderr.write(`\x1b[1mdemo:\x1b[0m ${text}\n`);
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function setUp(world: MoorWorld): Promise<{ boxes: Box[]; flaky: FlakyLink }> {
+async function setUp(world: MoorWorld): Promise<{ boxes: Box[]; flaky: FlakyLink; asker: Asker }> {
   say("starting two throwaway boxes (sshd + tmux in containers)…");
   const boxes = await Promise.all([startBox(), startBox()]);
   const [alpha, beta] = boxes;
@@ -22,7 +23,9 @@ async function setUp(world: MoorWorld): Promise<{ boxes: Box[]; flaky: FlakyLink
     if (made.code !== 0) throw new Error(`moor new ${host}:agent failed: ${made.stderr}`);
     say(`started a fake agent in ${host}:agent`);
   }
-  return { boxes, flaky };
+  const asker = await startAsker(world, "alpha", alpha);
+  say("started a fake Claude Code in alpha:asker: it works for 12 s, then asks a question (moor notifies)");
+  return { boxes, flaky, asker };
 }
 
 async function watchWithDrop(world: MoorWorld, flaky: FlakyLink, seconds: number): Promise<void> {
@@ -47,8 +50,11 @@ async function main(): Promise<void> {
   const seconds = Number(process.argv[2] ?? 40);
   let flaky: FlakyLink | undefined;
   try {
-    ({ flaky } = await setUp(world));
+    let asker: Asker;
+    ({ flaky, asker } = await setUp(world));
     await watchWithDrop(world, flaky, seconds);
+    for (const line of asker.told()) say(`notify.command was told: ${line}`);
+    if (asker.told().length === 0) say("no notification went out (the asker was not seen asking)");
     say("done: the agents kept running through the drop; moor reconnected by itself.");
   } finally {
     say("cleaning up the boxes…");
