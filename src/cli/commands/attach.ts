@@ -3,7 +3,7 @@ import { attachTarget } from "../../core/attach/attachTarget.js";
 import { parseSessionTarget } from "../../core/names.js";
 import { examples } from "../render/examples.js";
 import type { RuntimeHolder } from "../runtime.js";
-import { abortOnSignals } from "../terminal/stopSignals.js";
+import { stopOnSignals } from "../terminal/stopSignals.js";
 import { TtyTerminal } from "../terminal/ttyTerminal.js";
 import { targetLabel } from "../../core/sessions/targetLabel.js";
 
@@ -28,7 +28,7 @@ export function attachCommand(runtime: RuntimeHolder): Command {
       const terminal = TtyTerminal.open(io.stdin, io.stdout, io.env);
       // Reconnect progress ("connecting to …") would land on tmux's screen: the banner says it instead.
       io.muteProgress(() => terminal.raw);
-      const stop = abortOnSignals();
+      const stop = stopOnSignals(io.stdout);
       const session = targetLabel({ host: target.host, session: target.session });
       try {
         const outcome = await attachTarget(ctx, target, { readOnly: Boolean(options.readOnly), steal: Boolean(options.steal), reconnect: options.reconnect, terminal, signal: stop.signal });

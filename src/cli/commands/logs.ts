@@ -7,6 +7,7 @@ import { showLog } from "../../core/sessions/showLog.js";
 import type { CliIo } from "../io.js";
 import { examples } from "../render/examples.js";
 import type { RuntimeHolder } from "../runtime.js";
+import { stopOnSignals } from "../terminal/stopSignals.js";
 import { targetLabel } from "../../core/sessions/targetLabel.js";
 
 const DEFAULT_LOG_LINES = 100;
@@ -31,15 +32,6 @@ function showEvent(io: CliIo, host: string, target: string, event: FollowEvent):
   else io.warn(`the log of ${target} was truncated or replaced (${event.reason}); following it from its start`);
 }
 
-// Ctrl-C (or a reader that went away, as with | head) ends following; the command then exits 0.
-function stopSignal(io: CliIo): { signal: AbortSignal; dispose: () => void } {
-  const controller = new AbortController();
-  const stop = (): void => controller.abort();
-  process.once("SIGINT", stop);
-  io.stdout.once("error", stop);
-  return { signal: controller.signal, dispose: () => (process.off("SIGINT", stop), io.stdout.off("error", stop)) };
-}
-
 // moor logs: the session's remote log; -f follows it across link drops, resuming at the next byte.
 export function logsCommand(runtime: RuntimeHolder): Command {
   return new Command("logs")
@@ -55,12 +47,12 @@ export function logsCommand(runtime: RuntimeHolder): Command {
       const { ctx, io } = runtime.get(command);
       const label = targetLabel(target);
       if (!options.follow) return await showLog(ctx, target, io.stdout, { lines: options.lines, raw: Boolean(options.raw) });
-      const { signal, dispose } = stopSignal(io);
+      const stop = stopOnSignals(io.stdout);
       try {
         const onEvent = (event: FollowEvent): void => showEvent(io, target.host, label, event);
-        await showLog(ctx, target, io.stdout, { lines: options.lines, raw: Boolean(options.raw), follow: { signal, onEvent } });
+        await showLog(ctx, target, io.stdout, { lines: options.lines, raw: Boolean(options.raw), follow: { signal: stop.signal, onEvent } });
       } finally {
-        dispose();
+        stop.dispose();
       }
     });
 }

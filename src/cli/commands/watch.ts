@@ -6,6 +6,7 @@ import type { WatchSnapshot } from "../../core/overview/watchTypes.js";
 import { systemClock } from "../../link/clock.js";
 import { examples } from "../render/examples.js";
 import type { GlobalOptions, RuntimeHolder } from "../runtime.js";
+import { stopOnSignals } from "../terminal/stopSignals.js";
 import { attachInChild } from "../watch/attachChild.js";
 import { runJsonStream } from "../watch/jsonStream.js";
 import { watchNotifications } from "../watch/watchNotifications.js";
@@ -68,15 +69,13 @@ export function watchCommand(runtime: RuntimeHolder): Command {
           })
         : runJsonStream(start, (line) => void io.stdout.write(`${line}\n`), (message) => io.warn(message));
       notices.show = (message) => running.notice(message);
-      const stop = (): void => running.quit();
-      for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.once(signal, stop);
-      io.stdout.once("error", stop);
+      const stop = stopOnSignals(io.stdout);
+      stop.signal.addEventListener("abort", () => running.quit(), { once: true });
       try {
         await running.done;
       } finally {
         notifier?.flush();
-        for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.off(signal, stop);
-        io.stdout.off("error", stop);
+        stop.dispose();
       }
     });
 }

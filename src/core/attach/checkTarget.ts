@@ -3,23 +3,13 @@ import { hasAttachTargetArgv } from "../../tmux/attach.js";
 import type { SessionTarget } from "../names.js";
 import { RemoteTmux } from "../remoteTmux.js";
 import { withFirstContact } from "../sessions/firstContact.js";
+import { untilAborted } from "../untilAborted.js";
 
 // Before the terminal goes raw: the target must exist (exit 5), and a host that cannot be reached at all
 // fails like any other command (exit 3) instead of retrying forever with nothing on the screen.
 // Resolves false when the signal stopped it first (Ctrl-C while connecting).
 export async function checkTarget(link: HostLink, target: SessionTarget, label: string, signal?: AbortSignal): Promise<boolean> {
   const tmux = new RemoteTmux(link);
-  let stop = (): void => undefined;
-  const aborted = new Promise<false>((resolve) => {
-    if (signal?.aborted) return resolve(false);
-    const onAbort = (): void => resolve(false);
-    signal?.addEventListener("abort", onAbort, { once: true });
-    stop = () => signal?.removeEventListener("abort", onAbort);
-  });
   const check = tmux.run(hasAttachTargetArgv(target.session, target.window), { target: label, action: "checking the session before attaching" }).then(() => true);
-  try {
-    return await Promise.race([withFirstContact(link, check), aborted]);
-  } finally {
-    stop();
-  }
+  return (await untilAborted(withFirstContact(link, check), signal)) ?? false;
 }
