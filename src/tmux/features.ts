@@ -26,6 +26,8 @@ export const TMUX_FEATURES = {
   captureWholeHistory: { major: 2, minor: 0, what: "capture-pane -S -" },
   // Not used: -J already keeps trailing spaces.
   captureTrailingSpaces: { major: 3, minor: 1, what: "capture-pane -N" },
+  // Not in CHANGES; seen on the test boxes: 3.1c's capture-pane -J pads each line to the pane width, 3.3a's does not.
+  captureUnpadded: { major: 3, minor: 2, what: "capture-pane -J without padding to the pane width" },
   remainOnExit: { major: 1, minor: 0, what: "remain-on-exit on" },
   // Not used: moor keeps every exited agent pane ("on"), so its exit status shows.
   remainOnExitFailed: { major: 3, minor: 2, what: "remain-on-exit failed" },

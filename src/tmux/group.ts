@@ -4,7 +4,8 @@ export interface Pane {
   id: string;
   index: number;
   active: boolean;
-  pid: number;
+  /** undefined for a dead pane on tmux 3.8. */
+  pid: number | undefined;
   /** The foreground process now. */
   command: string;
   /** What the pane was started with, as tmux prints it; "" for the default shell. */

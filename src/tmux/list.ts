@@ -28,7 +28,8 @@ export interface PaneRow {
   paneIndex: number;
   paneId: string;
   paneActive: boolean;
-  panePid: number;
+  /** undefined for a dead pane on tmux 3.8, which prints no pid for it (3.1c-3.5a print the old one). */
+  panePid: number | undefined;
   currentCommand: string;
   /** As tmux prints it: argv quoted tmux-style, "" when the pane started with the default shell. */
   startCommand: string;
@@ -55,7 +56,7 @@ const FIELDS = [
   ["paneIndex", "pane_index", "int"],
   ["paneId", "pane_id", "text"],
   ["paneActive", "pane_active", "flag"],
-  ["panePid", "pane_pid", "int"],
+  ["panePid", "pane_pid", "optionalInt"],
   ["currentCommand", "pane_current_command", "text"],
   ["startCommand", "pane_start_command", "text"],
   ["dead", "pane_dead", "flag"],

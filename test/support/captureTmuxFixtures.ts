@@ -5,6 +5,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { capturePaneArgv } from "../../src/tmux/capture.js";
 import { listPanesArgv, parsePaneList } from "../../src/tmux/list.js";
 import { capturePanesArgv } from "../../src/tmux/paneLines.js";
 import { RELEASES, isTmuxRelease, releaseBaseImage, type TmuxRelease } from "./tmuxReleases.js";
@@ -13,8 +14,8 @@ const FIXTURES = fileURLToPath(new URL("../unit/tmux/fixtures/", import.meta.url
 
 // Window 0 gets a name full of control characters (tmux 3.8 refuses it), window 1 unicode and backslashes, window 2
 // invalid UTF-8, window 3 a working directory and window 4 a start command holding a tab and \x1f, window 5 prints
-// a tab; pane 0's title comes from the program in it (OSC 2), window 1's from select-pane -T. Refusals go to
-// stderr (scenario.log).
+// a tab, window 6 exits 3 (its pane is kept); pane 0's title comes from the program in it (OSC 2), window 1's from
+// select-pane -T. Refusals go to stderr (scenario.log).
 export const SCENARIO = String.raw`
 exec 2>&1
 t() { tmux -u "$@"; }
@@ -31,6 +32,8 @@ printf '\033]2;%s\033\\' "$(printf 'tïtle ✓ \\037 a\\b \t|\001 end')" >"$(t d
 t select-pane -t =compat:1.0 -T "$(printf 'T日本 \\037 x\\y |')" || echo "select-pane -T: refused" >&2
 t select-pane -t =compat:3.0 -T "$(printf 'ctl\037title\tx')" || echo "select-pane -T with control characters: refused" >&2
 t new-window -d -t =compat:5 -n out "printf 'tab\\there\\nlast line ✓\\n'; exec sleep 600"
+t set-option -g remain-on-exit on
+t new-window -d -t =compat:6 -n dead "sh -c 'exit 3'"
 sleep 0.5
 `;
 
@@ -55,6 +58,7 @@ function capture(release: TmuxRelease): void {
     writeFileSync(`${dir}old-separator.txt`, docker(["exec", name, ...OLD_SEPARATOR_ARGV]));
     const panes = parsePaneList(readFileSync(`${dir}list-panes.txt`, "utf8")).map((row) => row.paneId);
     writeFileSync(`${dir}capture-panes.txt`, docker(["exec", name, ...capturePanesArgv(panes)]));
+    writeFileSync(`${dir}capture-pane.txt`, docker(["exec", name, ...capturePaneArgv("=compat:out", { lines: 5 })]));
     console.log(`captured ${dir}`);
   } finally {
     docker(["rm", "-f", name]);

@@ -1,6 +1,6 @@
 import type { SessionTarget } from "../names.js";
 import type { MoorContext } from "../moorContext.js";
-import { capturePaneArgv, trimCapture } from "../../tmux/capture.js";
+import { capturePaneArgv, readCapture } from "../../tmux/capture.js";
 import { paneTarget } from "../../tmux/target.js";
 import { targetLabel } from "./targetLabel.js";
 
@@ -12,5 +12,5 @@ export type CaptureRange = "screen" | "all" | number;
 export async function capturePane(ctx: MoorContext, target: SessionTarget, range: CaptureRange): Promise<string> {
   const options = range === "all" ? { all: true } : range === "screen" ? {} : { lines: range };
   const argv = capturePaneArgv(paneTarget(target.session, target.window), options);
-  return trimCapture(await ctx.tmux(target.host).run(argv, { target: targetLabel(target) }));
+  return readCapture(await ctx.tmux(target.host).run(argv, { target: targetLabel(target) }));
 }

@@ -1,6 +1,6 @@
 import type { SessionTarget } from "../names.js";
 import type { MoorContext } from "../moorContext.js";
-import { capturePaneArgv, trimCapture } from "../../tmux/capture.js";
+import { capturePaneArgv, readCapture } from "../../tmux/capture.js";
 import { paneTarget } from "../../tmux/target.js";
 import { targetLabel } from "./targetLabel.js";
 
@@ -18,5 +18,5 @@ export interface PeekRequest {
 export async function peekPane(ctx: MoorContext, request: PeekRequest): Promise<string> {
   const { session, window } = request.target;
   const argv = capturePaneArgv(paneTarget(session, window), { lines: request.lines, ansi: request.ansi });
-  return trimCapture(await ctx.tmux(request.target.host).run(argv, { target: targetLabel(request.target) }), request.lines);
+  return readCapture(await ctx.tmux(request.target.host).run(argv, { target: targetLabel(request.target) }), request.lines);
 }

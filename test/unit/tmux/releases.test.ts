@@ -1,9 +1,10 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { FIELD_SEPARATOR, parsePaneList, type PaneRow } from "../../../src/tmux/list.js";
 import { TESTED_TMUX, isTestedTmux } from "../../../src/tmux/tested.js";
 import { parseTmuxVersion } from "../../../src/tmux/version.js";
-import { TMUX_RELEASES } from "../../support/tmuxReleases.js";
+import { existsSync, readFileSync } from "node:fs";
+import { COMPAT_FILES, COMPAT_RELEASES } from "../../support/compat.js";
+import { DEFAULT_RELEASE, RELEASES, TMUX_RELEASES } from "../../support/tmuxReleases.js";
 
 // Real output of each test box's tmux for one scenario of user-controlled text, written by
 // test/support/captureTmuxFixtures.ts (its SCENARIO says what each window holds).
@@ -27,15 +28,27 @@ describe("the tested releases", () => {
     expect(isTestedTmux("tmux 3.5a\n")).toBe(true);
     expect(isTestedTmux("tmux 3.5")).toBe(false);
   });
+
+  it("each run in CI: the full suite on the default, the compatibility projects on every other", () => {
+    expect([DEFAULT_RELEASE, ...COMPAT_RELEASES].sort()).toEqual([...RELEASES].sort());
+    expect(COMPAT_FILES.filter((file) => !existsSync(new URL(`../../../${file}`, import.meta.url)))).toEqual([]);
+  });
 });
 
 describe.each(TESTED_TMUX)("list-panes on tmux %s", (release) => {
   it("reads every row: no user text split one (control characters, tabs, backslashes, unicode)", () => {
     const panes = rows(release);
     // 3.8 refuses the window names that hold control characters or invalid UTF-8 (tmux names.c, 2026).
-    expect(panes.map((row) => row.windowIndex)).toEqual(release === "3.8" ? [0, 1, 3, 4, 5] : [0, 1, 2, 3, 4, 5]);
+    expect(panes.map((row) => row.windowIndex)).toEqual(release === "3.8" ? [0, 1, 3, 4, 5, 6] : [0, 1, 2, 3, 4, 5, 6]);
     expect(panes.every((row) => row.sessionName === "compat" && /^%\d+$/.test(row.paneId))).toBe(true);
     expect(fixture(release, "list-panes.txt").split("\n").filter(Boolean).every((line) => line.split(FIELD_SEPARATOR).length === 20)).toBe(true);
+  });
+
+  it("reads a dead pane's status; 3.8 prints no pid for it", () => {
+    const dead = byWindow(release, "dead");
+    expect(dead).toMatchObject({ dead: true, deadStatus: 3 });
+    if (release === "3.8") expect(dead?.panePid).toBeUndefined();
+    else expect(dead?.panePid).toBeGreaterThan(0);
   });
 
   it("turns control characters in paths and commands into '?'", () => {
