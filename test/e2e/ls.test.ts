@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBox, type Box } from "../support/box.js";
 import { addBox, makeWorld, moor, type MoorWorld } from "../support/cli.js";
+import { addOddSession } from "./support/oddNames.js";
 
 let alpha: Box;
 let beta: Box;
@@ -102,6 +103,20 @@ describe("moor ls", () => {
     const json = await moor(makeWorld(), ["ls", "--json"]);
     expect(json).toMatchObject({ code: 0, stderr: "" });
     expect(JSON.parse(json.stdout)).toEqual({ hosts: [] });
+  });
+
+  it("lists a session whose window names and pane title hold unicode, tabs, \\x1f, backslashes and '|'", async () => {
+    const names = await addOddSession(alpha, "odd");
+    try {
+      const run = await moor(world, ["ls", "alpha", "--json"]);
+      expect(run.stderr).toBe("");
+      const odd = (JSON.parse(run.stdout) as LsJson).hosts[0]?.sessions.find((session) => session.name === "odd");
+      expect(odd?.windows.map((window) => window.name)).toEqual(names);
+      const table = await moor(world, ["ls", "alpha"]);
+      expect(table.stdout.split("\n").find((row) => row.startsWith("alpha  odd"))).toMatch(/running .* 2 +日本語 ✓/);
+    } finally {
+      await alpha.exec(["tmux", "kill-session", "-t", "=odd"]);
+    }
   });
 
   it("refuses an unknown HOST with exit 5, and a session target with exit 2, before contacting anything", async () => {
