@@ -15,6 +15,7 @@ import { configCommand } from "./commands/config/index.js";
 import { muteCommand, unmuteCommand } from "./commands/mute.js";
 import { notifyCommand } from "./commands/notify.js";
 import { daemonCommand } from "./commands/daemon.js";
+import { completeCommand, completionCommand } from "./commands/completion.js";
 import { examples } from "./render/examples.js";
 import { needsRuntime, type RuntimeHolder } from "./runtime.js";
 import pkg from "../../package.json" with { type: "json" };
@@ -47,6 +48,8 @@ export function buildProgram(runtime: RuntimeHolder): Command {
   for (const make of [hostCommand, newCommand, sendCommand, peekCommand, lsCommand, watchCommand, attachCommand, logsCommand, captureCommand, noteCommand, killCommand, reviveCommand, configCommand, muteCommand, unmuteCommand, notifyCommand, daemonCommand]) {
     program.addCommand(make(runtime));
   }
+  program.addCommand(completionCommand());
+  program.addCommand(completeCommand(runtime, () => program), { hidden: true });
   for (const command of program.commands) inheritExitOverride(command);
   return program;
 }

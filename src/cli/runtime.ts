@@ -46,10 +46,12 @@ export class RuntimeHolder {
     this.#core ??= await import("../core/moorContext.js");
   }
 
-  get(command: Command): Runtime {
+  /** OPTIONS override the parsed global options; `interactive: false` never prompts and reports no progress (completion). */
+  get(command: Command, given: GlobalOptions & { interactive?: boolean } = {}): Runtime {
     if (this.#runtime) return this.#runtime;
     if (!this.#core) throw new Error(`moor ${command.name()}: the runtime was asked for before it was loaded (a command marked runsWithoutRuntime uses it)`);
-    const globals = command.optsWithGlobals<GlobalOptions>();
+    const { interactive = true, ...overrides } = given;
+    const globals = { ...command.optsWithGlobals<GlobalOptions>(), ...overrides };
     const io = processIo(Boolean(globals.verbose));
     const knownHosts = globals.knownHosts ?? process.env.MOOR_KNOWN_HOSTS;
     const onLinkState = linkTroubleReporter((message) => io.progress(message));
@@ -57,8 +59,7 @@ export class RuntimeHolder {
     const ctx: MoorContext = new this.#core.MoorContext({
       ...(globals.configDir ? { configDir: globals.configDir } : {}),
       ...(knownHosts ? { knownHostsFile: knownHosts } : {}),
-      askPassphrase: askPassphraseOnTty,
-      onProgress: (message) => io.progress(message),
+      ...(interactive ? { askPassphrase: askPassphraseOnTty, onProgress: (message: string) => io.progress(message) } : {}),
       onLinkState,
       remoteFor: (name, options, direct) => {
         if (holder === null) holder = this.#holderRun(ctx, io, onLinkState);

@@ -1,7 +1,6 @@
 import Conf from "conf";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { homedir } from "node:os";
 import { MoorError, ExitCode } from "../errors.js";
 import { errorLine, withFileLock } from "./fileLock.js";
 import { hostRecordSchema, type HostRecord } from "./hostRecord.js";
@@ -79,8 +78,4 @@ function openConf(configDir: string, file: string): Conf<StoreShape> {
   }
 }
 
-// Where the registry lives: --config-dir, then MOOR_CONFIG_DIR, then the XDG config home.
-export function defaultConfigDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.MOOR_CONFIG_DIR) return env.MOOR_CONFIG_DIR;
-  return join(env.XDG_CONFIG_HOME ?? join(homedir(), ".config"), "moor");
-}
+export { defaultConfigDir } from "./configDir.js";
