@@ -12,11 +12,11 @@ export function completionCommand(): Command {
       .addArgument(new Argument("<shell>", "bash, zsh or fish").choices(SHELLS))
       .addHelpText(
         "after",
-        examples([
-          "source <(moor completion bash)            # in ~/.bashrc",
-          "source <(moor completion zsh)             # in ~/.zshrc, after compinit",
+        `\nOr load it in each new shell: source <(moor completion bash) in ~/.bashrc, source <(moor completion zsh) in ~/.zshrc after compinit.\n${examples([
+          "moor completion bash > ~/.local/share/bash-completion/completions/moor",
+          'moor completion zsh > "${fpath[1]}/_moor"',
           "moor completion fish > ~/.config/fish/completions/moor.fish",
-        ]),
+        ])}`,
       )
       .action((shell: Shell) => {
         process.stdout.write(completionScript(shell));
@@ -30,7 +30,7 @@ export function completeCommand(runtime: RuntimeHolder, program: () => Command):
     new Command("__complete")
       .description("answer a completion script: the candidates for the last WORD")
       .argument("[words...]")
-      .helpOption(false)
+      .addHelpText("after", examples(["moor __complete -- peek gpu1:", "moor __complete -- host rm ''"]))
       .action(async (words: string[], _options: unknown, command: Command) => {
         const lines = await completeWords(program(), words, { runtime, command });
         process.stdout.write(lines.map((line) => `${line}\n`).join(""));
