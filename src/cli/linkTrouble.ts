@@ -17,31 +17,37 @@ export function linkTroubleText(host: string, state: LinkState): string | undefi
   }
 }
 
-// Says a host's trouble once it has lasted a second, and each retry after that, through `say` (a progress line:
-// on a terminal or with -v only).
+// Says a host's trouble on stderr through `say` (a progress line: on a terminal or with -v only). "quiet" and "down"
+// already mean seconds without a byte from the host, so they are said at once; retries are said once the trouble has
+// lasted a second (a refused first attempt that works on the next is a blip), then each one.
 export function linkTroubleReporter(say: (message: string) => void, timers: { set: (fn: () => void, ms: number) => () => void } = realTimers): (host: string, state: LinkState) => void {
-  const hosts = new Map<string, { latest: LinkState; shown: boolean; cancel: () => void }>();
+  const episodes = new Map<string, { latest: LinkState; shown: boolean; cancel: () => void }>();
   return (host, state) => {
+    const episode = episodes.get(host);
+    if (state.kind === "connecting") {
+      if (episode) episode.latest = state;
+      return;
+    }
     const text = linkTroubleText(host, state);
-    const known = hosts.get(host);
     if (text === undefined) {
-      if (state.kind === "connecting" && known) return void (known.latest = state);
-      known?.cancel();
-      hosts.delete(host);
+      episode?.cancel();
+      episodes.delete(host);
       return;
     }
-    if (known) {
-      known.latest = state;
-      if (known.shown) say(text);
-      return;
+    const current = episode ?? { latest: state, shown: false, cancel: () => undefined };
+    current.latest = state;
+    episodes.set(host, current);
+    if (current.shown || state.kind !== "retrying") {
+      current.cancel();
+      current.shown = true;
+      return say(text);
     }
-    const entry = { latest: state, shown: false, cancel: () => undefined as void };
-    entry.cancel = timers.set(() => {
-      entry.shown = true;
-      const latest = linkTroubleText(host, entry.latest);
+    if (episode) return;
+    current.cancel = timers.set(() => {
+      current.shown = true;
+      const latest = linkTroubleText(host, current.latest);
       if (latest !== undefined) say(latest);
     }, NOTICE_AFTER_MS);
-    hosts.set(host, entry);
   };
 }
 

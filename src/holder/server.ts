@@ -176,7 +176,10 @@ export class HolderServer {
     try {
       link = this.#ctx.link(request.host, HOLDER_LINK);
       this.#uses.set(request.host, { lastUse: this.#lastUse });
-      forward = (state: LinkState): void => send({ id: request.id, kind: "link", state });
+      forward = (state: LinkState): void => {
+        this.#options.log(`${request.host}: link ${state.kind}${"reason" in state ? ` (${state.reason})` : ""}`);
+        send({ id: request.id, kind: "link", state });
+      };
       link.events.on("state", forward);
       const stdin = request.stdin === undefined ? {} : { stdin: Buffer.from(request.stdin, "base64") };
       const result = await withinBudget(link, link.exec(request.argv, { ...stdin, signal: abort.signal }), request.retries);

@@ -20,4 +20,15 @@ describe("link trouble on stderr", () => {
     report("box3", { kind: "retrying", attempt: 2, nextDelayMs: 2_000, nextAt: 0, reason: "x" });
     expect(said).toEqual(["box3: link down, retrying (attempt 2, next in 1 s)", "box3: link down, retrying (attempt 3, next in 2 s)"]);
   });
+
+  it("says a silent link at once: quiet and down already mean seconds without a byte", () => {
+    const said: string[] = [];
+    const report = linkTroubleReporter((message) => said.push(message), { set: () => () => undefined });
+    report("box3", { kind: "quiet", lastContact: 0 });
+    report("box3", { kind: "down", since: 0, lastContact: 0, reason: "Keepalive timeout" });
+    report("box3", { kind: "connecting", attempt: 1 });
+    report("box3", { kind: "retrying", attempt: 1, nextDelayMs: 250, nextAt: 0, reason: "Bad packet length" });
+    report("box3", { kind: "up", since: 0 });
+    expect(said).toEqual(["box3: no answer, waiting for the link", "box3: link down, reconnecting", "box3: link down, retrying (attempt 2, next in 1 s)"]);
+  });
 });
