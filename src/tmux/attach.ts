@@ -1,5 +1,5 @@
 import { tmuxArgv } from "./command.js";
-import { sessionTarget, windowTarget } from "./target.js";
+import { sessionOrWindowTarget } from "./target.js";
 
 export interface AttachFlags {
   /** -r: the client may look but its keys do not reach the pane (detach still works). */
@@ -8,17 +8,12 @@ export interface AttachFlags {
   steal?: boolean;
 }
 
-// attach-session takes a session target; given "=s:=w" it also makes that window current (verified on 3.3a).
-function attachTarget(session: string, window: string | undefined): string {
-  return window === undefined ? sessionTarget(session) : windowTarget(session, window);
-}
-
 // The tmux client moor runs in the remote pseudo-terminal, on an exact target.
 export function attachArgv(session: string, window: string | undefined, flags: AttachFlags = {}): string[] {
-  return tmuxArgv(["attach-session", "-t", attachTarget(session, window), ...(flags.readOnly ? ["-r"] : []), ...(flags.steal ? ["-d"] : [])]);
+  return tmuxArgv(["attach-session", "-t", sessionOrWindowTarget(session, window), ...(flags.readOnly ? ["-r"] : []), ...(flags.steal ? ["-d"] : [])]);
 }
 
 // Exit 0 when the session (and the window, when given) exists: "has-session -t =s:=w" checks the window too.
 export function hasAttachTargetArgv(session: string, window?: string): string[] {
-  return tmuxArgv(["has-session", "-t", attachTarget(session, window)]);
+  return tmuxArgv(["has-session", "-t", sessionOrWindowTarget(session, window)]);
 }

@@ -6,7 +6,8 @@ import { ExitCode, MoorError } from "../../errors.js";
 import { ChannelRun } from "./channelRun.js";
 import { finishAttach } from "./finishAttach.js";
 import { Outage } from "./outage.js";
-import type { AttachLink, AttachOutcome, AttachTerminal } from "./ports.js";
+import type { AttachLink } from "../../link/linkSlices.js";
+import type { AttachOutcome, AttachTerminal } from "./ports.js";
 
 /** A channel that closed by itself while the link stayed up is reopened after this pause. */
 export const REOPEN_DELAY_MS = 500;

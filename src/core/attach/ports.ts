@@ -1,6 +1,3 @@
-import type { LinkState } from "../../link/linkState.js";
-import type { PtyOptions, RemoteChannel } from "../../ssh/types.js";
-
 // What the banner says while the link is silent: the CLI turns it into words.
 export interface OutageNotice {
   host: string;
@@ -28,17 +25,6 @@ export interface AttachTerminal {
   clearBanner(): void;
   /** Cooked mode, cursor visible; clean=false also undoes the modes a vanished tmux client left on. */
   restore(clean: boolean): void;
-}
-
-// The part of HostLink the attach loop uses.
-export interface AttachLink {
-  readonly label: string;
-  readonly state: LinkState;
-  readonly events: {
-    on(event: "state", listener: (state: LinkState) => void): unknown;
-    off(event: "state", listener: (state: LinkState) => void): unknown;
-  };
-  open(argv: readonly string[], options: { pty?: PtyOptions }): Promise<RemoteChannel>;
 }
 
 // How an attach ended without an error.

@@ -1,15 +1,9 @@
 import type { Clock } from "../../link/clock.js";
+import type { WatchedLink } from "../../link/linkSlices.js";
 import type { LinkState } from "../../link/linkState.js";
 import { HostPoller } from "./hostPoller.js";
 import type { TmuxRunner } from "./listHosts.js";
 import type { HostView, WatchSnapshot } from "./watchTypes.js";
-
-// The part of a HostLink the live view needs: its state, its state changes, and "try again now".
-export interface WatchedLink {
-  readonly state: LinkState;
-  readonly events: { on(event: "state", listener: (state: LinkState) => void): unknown; off(event: "state", listener: (state: LinkState) => void): unknown };
-  retryNow(): void;
-}
 
 export interface WatchSource {
   host: string;

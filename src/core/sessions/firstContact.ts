@@ -1,17 +1,11 @@
-import type { EventEmitter } from "node:events";
 import { ONE_SHOT_RETRY, type LinkState } from "../../link/linkState.js";
 import { unreachableError } from "../../link/classifyError.js";
-
-// What is watched: a HostLink's label and state events.
-export interface WatchedLink {
-  readonly label: string;
-  readonly events: EventEmitter<{ state: [LinkState] }>;
-}
+import type { ContactLink } from "../../link/linkSlices.js";
 
 // A link that retries forever (logs -f) should still fail like a one-shot command when the host was never reached
 // at all: a host that is down from the start gives exit 3 after the one-shot budget instead of a silent wait.
 // Once the link has been up, drops are retried forever as usual.
-export async function withFirstContact<T>(link: WatchedLink, work: Promise<T>, attempts = ONE_SHOT_RETRY.retries): Promise<T> {
+export async function withFirstContact<T>(link: ContactLink, work: Promise<T>, attempts = ONE_SHOT_RETRY.retries): Promise<T> {
   let onState: (state: LinkState) => void = () => undefined;
   const gaveUp = new Promise<never>((_resolve, reject) => {
     onState = (state) => {

@@ -2,14 +2,10 @@ import { untilAborted } from "../untilAborted.js";
 import { setTimeout as delay } from "node:timers/promises";
 import { ExitCode, isMoorError, remoteError } from "../../errors.js";
 import type { RemoteChannel } from "../../ssh/types.js";
-import { readLogWindow, type LogExec } from "./readLog.js";
+import type { FollowLink } from "../../link/linkSlices.js";
+import { readLogWindow } from "./readLog.js";
 import type { EscapeStripper } from "../../text/escapes.js";
 import { pumpTail, type TailEnd } from "./tailChannel.js";
-
-// What following needs from a HostLink: exec, and long-running channels (a fake in unit tests).
-export interface FollowSource extends LogExec {
-  open(argv: readonly string[]): Promise<RemoteChannel>;
-}
 
 export type FollowEvent =
   | { kind: "down" }
@@ -18,7 +14,7 @@ export type FollowEvent =
   | { kind: "restarted"; reason: string };
 
 export interface FollowOptions {
-  source: FollowSource;
+  source: FollowLink;
   /** Relative to the remote home. */
   path: string;
   /** HOST:SESSION, for messages. */
@@ -94,7 +90,7 @@ function markDown(options: FollowOptions, at: number): number {
 }
 
 // undefined when the link is down (it reconnects by itself; the caller tries again); other failures are thrown.
-async function openTail(source: FollowSource, argv: string[]): Promise<RemoteChannel | undefined> {
+async function openTail(source: FollowLink, argv: string[]): Promise<RemoteChannel | undefined> {
   try {
     return await source.open(argv);
   } catch (error) {

@@ -1,13 +1,7 @@
 import { notFoundError, remoteError } from "../../errors.js";
-import type { ExecOptions, ExecResult } from "../../ssh/types.js";
+import type { RemoteExec } from "../../link/remoteExec.js";
 import { lastLinesStart } from "./lastLines.js";
 import { firstLine } from "../../text/firstLine.js";
-
-// What reading a log needs from a HostLink (a fake in unit tests).
-export interface LogExec {
-  readonly label: string;
-  exec(argv: readonly string[], options?: ExecOptions): Promise<ExecResult>;
-}
 
 /** "all", or how many lines from the end. */
 export type LogLines = number | "all";
@@ -37,7 +31,7 @@ export function logWindowArgv(path: string, windowBytes: number): string[] {
 }
 
 // The size of the log and its last `windowBytes` bytes (fewer when the file is smaller).
-export async function readLogWindow(link: LogExec, path: string, windowBytes: number, target: string): Promise<LogTail> {
+export async function readLogWindow(link: RemoteExec, path: string, windowBytes: number, target: string): Promise<LogTail> {
   const result = await link.exec(logWindowArgv(path, windowBytes));
   if (result.code === NO_LOG_EXIT) {
     throw notFoundError(
@@ -56,7 +50,7 @@ export async function readLogWindow(link: LogExec, path: string, windowBytes: nu
 
 // The last `lines` lines of the log (all of it for "all") and the size they end at. The window read from the
 // end grows until it holds enough lines, so a long log is never fetched whole for a few lines.
-export async function readLogTail(link: LogExec, path: string, lines: LogLines, target: string): Promise<LogTail> {
+export async function readLogTail(link: RemoteExec, path: string, lines: LogLines, target: string): Promise<LogTail> {
   if (lines === "all") return readLogWindow(link, path, Number.MAX_SAFE_INTEGER, target);
   if (lines === 0) return { ...(await readLogWindow(link, path, 0, target)), data: Buffer.alloc(0) };
   for (let window = FIRST_WINDOW; ; window *= 4) {

@@ -1,6 +1,7 @@
 import { EventEmitter } from "node:events";
 import { PassThrough } from "node:stream";
-import type { AttachLink, AttachTerminal, OutageNotice } from "../../../../src/core/attach/ports.js";
+import type { AttachTerminal, OutageNotice } from "../../../../src/core/attach/ports.js";
+import type { AttachLink } from "../../../../src/link/linkSlices.js";
 import type { LinkState } from "../../../../src/link/linkState.js";
 import type { ChannelExit, PtyOptions, RemoteChannel } from "../../../../src/ssh/types.js";
 

@@ -1,5 +1,5 @@
 import { EventEmitter } from "node:events";
-import type { WatchedLink } from "../../../../src/core/overview/watchHosts.js";
+import type { WatchedLink } from "../../../../src/link/linkSlices.js";
 import type { LinkState } from "../../../../src/link/linkState.js";
 import { FIELD_SEPARATOR } from "../../../../src/tmux/list.js";
 

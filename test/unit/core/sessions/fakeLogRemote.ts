@@ -1,6 +1,6 @@
 import { PassThrough } from "node:stream";
 import { ExitCode, MoorError } from "../../../../src/errors.js";
-import type { FollowSource } from "../../../../src/core/sessions/followLog.js";
+import type { FollowLink } from "../../../../src/link/linkSlices.js";
 import type { ChannelExit, ExecResult, RemoteChannel } from "../../../../src/ssh/types.js";
 
 // One `tail -c +N -F` on the fake remote: it has "sent" everything from `position` on, but bytes only arrive when
@@ -54,7 +54,7 @@ export class FakeTailChannel implements RemoteChannel {
 }
 
 // A remote with one growing log file, reached through a link the test can take down.
-export class FakeLogRemote implements FollowSource {
+export class FakeLogRemote implements FollowLink {
   readonly label = "box";
   file = Buffer.alloc(0);
   down = false;

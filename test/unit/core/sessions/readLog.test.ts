@@ -4,13 +4,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ExitCode } from "../../../../src/errors.js";
-import { logWindowArgv, readLogTail, type LogExec } from "../../../../src/core/sessions/readLog.js";
+import { logWindowArgv, readLogTail } from "../../../../src/core/sessions/readLog.js";
+import type { RemoteExec } from "../../../../src/link/remoteExec.js";
 import type { ExecResult } from "../../../../src/ssh/types.js";
 
 const dir = mkdtempSync(join(tmpdir(), "moor-readlog-"));
 
 // Runs the real window script with the local sh (dash or bash), as the remote login shell would.
-function localShell(): LogExec & { calls: string[][] } {
+function localShell(): RemoteExec & { calls: string[][] } {
   const calls: string[][] = [];
   return {
     label: "box",
