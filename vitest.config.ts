@@ -5,20 +5,19 @@ const boxes = { testTimeout: 120_000, hookTimeout: 180_000, globalSetup: ["test/
 
 // Unit tests are pure and fast; integration and e2e tests talk to real sshd+tmux boxes in containers (tmux 3.3a).
 // Then the compatibility projects, one per other tmux release, run the e2e files of every tmux command moor issues
-// against boxes of that release (MOOR_TEST_TMUX), the three side by side with one file at a time each.
+// against boxes of that release (MOOR_TEST_TMUX), three files at a time across the three.
 export default defineConfig({
   test: {
     reporters: ["default", "json"],
     outputFile: { json: "test-results.json" },
     projects: [
-      { test: { name: "unit", include: ["test/unit/**/*.test.ts"], testTimeout: 10_000, sequence: { groupOrder: 0 } } },
+      { test: { name: "unit", include: ["test/unit/**/*.test.ts"], testTimeout: 10_000 } },
       {
         test: {
           name: "integration",
           include: ["test/integration/**/*.test.ts", "test/e2e/**/*.test.ts"],
           ...boxes,
           maxWorkers: 2,
-          sequence: { groupOrder: 0 },
         },
       },
       ...COMPAT_RELEASES.map((release) => ({
@@ -27,7 +26,8 @@ export default defineConfig({
           include: [...COMPAT_FILES],
           env: { MOOR_TEST_TMUX: release },
           ...boxes,
-          maxWorkers: 1,
+          // A group's pool size is its projects' maxWorkers: three files at once across the three projects.
+          maxWorkers: 3,
           sequence: { groupOrder: 1 },
         },
       })),

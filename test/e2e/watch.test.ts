@@ -4,6 +4,7 @@ import { startBox, type Box } from "../support/box.js";
 import { MOOR_BIN, addBox, makeWorld, type MoorWorld } from "../support/cli.js";
 import { startFlakyLink, type FlakyLink } from "../support/flakyLink.js";
 import { LocalTerminal } from "../support/terminal.js";
+import { ODD_LINE, addOddSession } from "./support/oddNames.js";
 
 let alpha: Box;
 let beta: Box;
@@ -119,6 +120,18 @@ describe("moor watch", () => {
       code = await watch.stop();
     }
     expect(code).toBe(0);
+  });
+
+  it("--json streams a session whose window names and pane title hold unicode, tabs, \\x1f, backslashes and '|'", async () => {
+    const names = await addOddSession(alpha, "odd");
+    const watch = new WatchRun(["alpha", "--json"]);
+    try {
+      const event = await watch.next((event) => event.type === "session" && event.session === "odd" && event.line === ODD_LINE, 0, 20_000);
+      expect((event as Event & { windows: { name: string }[] }).windows.map((window) => window.name)).toEqual(names);
+    } finally {
+      await watch.stop();
+      await alpha.exec(["tmux", "kill-session", "-t", "=odd"]);
+    }
   });
 
   it("draws both hosts and their sessions on a terminal, peeks, and quits on q with exit 0 and the screen restored", async () => {
