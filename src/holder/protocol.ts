@@ -36,8 +36,10 @@ export interface HolderStatus {
   /** epoch ms */
   startedAt: number;
   uptimeSeconds: number;
-  /** Minutes unused before it exits. */
-  persistMinutes: number;
+  /** Minutes unused before it exits (Infinity, null in JSON, while it notifies in the background). */
+  persistMinutes: number | null;
+  /** The hosts it watches to notify with no moor watch open (notify.background), or null when that is off. */
+  notifying?: string[] | null;
   /** epoch ms */
   lastUse: number;
   socket: string;

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { readSettings, settingsFile } from "../config/settings.js";
 import { MoorContext } from "../core/moorContext.js";
 import { systemClock } from "../link/clock.js";
+import { backgroundNotifications } from "../notify/backgroundNotifications.js";
 import { takeHolderLock } from "./lock.js";
 import { ensurePrivateDir, holderPaths, type HolderIdentity } from "./paths.js";
 import { HolderServer } from "./server.js";
@@ -34,23 +35,29 @@ export async function serveHolder(options: ServeOptions): Promise<number> {
     return 0;
   }
   const persist = persistReader(options.configDir, log);
+  const makeContext = (): MoorContext => new MoorContext({ configDir: options.configDir, knownHostsFile: options.knownHostsFile, home: options.home, env: options.env, onProgress: log });
+  // notify.background: the holder watches every registered host and notifies with no moor watch open, and stays up.
+  const background = backgroundNotifications({ configDir: options.configDir, makeContext, clock: systemClock, env: options.env, log });
   let stopped = (): void => undefined;
   const done = new Promise<void>((resolve) => (stopped = resolve));
   const server = new HolderServer({
     paths,
     version: holderVersion(),
     clock: systemClock,
-    persistMinutes: () => persist(),
-    makeContext: () => new MoorContext({ configDir: options.configDir, knownHostsFile: options.knownHostsFile, home: options.home, env: options.env, onProgress: log }),
+    persistMinutes: () => (background.hosts() === undefined ? persist() : Number.POSITIVE_INFINITY),
+    notifying: () => background.hosts(),
+    makeContext,
     watchedFiles: [join(options.configDir, "hosts.json"), join(options.home, ".ssh", "config"), options.knownHostsFile],
     log,
-    onStopped: () => stopped(),
+    onStopped: () => {
+      background.stop();
+      stopped();
+    },
   });
   for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"] as const) process.once(signal, () => server.stop());
   try {
     await server.listen();
     server.warm(options.warm);
-    // notify.background: the place where the holder will watch its hosts and notify with no moor watch open.
     await done;
   } catch (error) {
     log(`stopped on an error: ${error instanceof Error ? error.message : String(error)}`);

@@ -16,6 +16,8 @@ export interface HolderServerOptions {
   clock: Clock;
   /** Minutes unused before the holder exits, read again at each check (moor config set persist). */
   persistMinutes: () => number;
+  /** The hosts watched to notify (notify.background), undefined while that is off. */
+  notifying?: () => string[] | undefined;
   /** A fresh context: the registry, ~/.ssh/config and known_hosts as they are now. */
   makeContext: () => MoorContext;
   /** Files whose change means a fresh context (hosts.json, ~/.ssh/config, known_hosts). */
@@ -107,6 +109,7 @@ export class HolderServer {
       startedAt: this.#startedAt,
       uptimeSeconds: Math.floor((now - this.#startedAt) / 1000),
       persistMinutes: this.#options.persistMinutes(),
+      notifying: this.#options.notifying?.() ?? null,
       lastUse: this.#lastUse,
       socket: this.#options.paths.socket,
       log: this.#options.paths.log,

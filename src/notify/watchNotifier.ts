@@ -13,6 +13,8 @@ export interface WatchNotifierOptions {
   readSettings: () => Settings;
   terminal?: ChannelSetup["terminal"];
   tmuxPassthrough?: boolean | undefined;
+  /** The background holder tells the desktop and notify.command already: this watch only rings its terminal. */
+  terminalOnly?: boolean;
   report: (problem: string) => void;
 }
 
@@ -20,7 +22,7 @@ export interface WatchNotifierOptions {
 export function watchNotifier(options: WatchNotifierOptions): { observe(snapshot: WatchSnapshot): void; flush(): void } {
   let settings = options.readSettings();
   const channels = buildChannels({
-    settings,
+    settings: options.terminalOnly ? { ...settings, "notify.desktop": "off", "notify.command": undefined } : settings,
     env: options.env,
     runProgram,
     ...(options.terminal ? { terminal: options.terminal } : {}),

@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBox, type Box } from "../support/box.js";
 import { MOOR_BIN, addBox, makeWorld, moor, type MoorWorld } from "../support/cli.js";
+import { holderWorld, stopHolder, waitForHolder } from "../support/holder.js";
 import { LocalTerminal } from "../support/terminal.js";
 
 const run = promisify(execFile);
@@ -245,6 +246,42 @@ describe("terminal notifications read from a real PTY", () => {
       const bytes = await sequencesFor(env, false);
       expect(bytes).toContain("\x07");
       expect(bytes).not.toMatch(/\x1b\](9|99|777);/);
+    }
+  });
+});
+
+describe("notifications from the background holder (notify.background on)", () => {
+  it("notifies with no moor watch open, and moor daemon status says so", async () => {
+    const background = holderWorld();
+    const pids: number[] = [];
+    try {
+      await addBox(background, "box", box);
+      const notifier = standInNotifier();
+      const command = loggingCommand();
+      const path = `${notifier.dir}:${nodeDir}:/usr/bin:/bin`;
+      const name = await gatedSession(7);
+      expect((await moor(background, ["config", "set", "notify.command", command.command])).code).toBe(0);
+      const on = await moor(background, ["config", "set", "notify.background", "on"], { env: { PATH: path } });
+      expect(on.code).toBe(0);
+      const state = await waitForHolder(background);
+      pids.push(state.pid);
+      const deadline = Date.now() + 20_000;
+      let status = await moor(background, ["daemon", "status", "--json"]);
+      while (!(JSON.parse(status.stdout) as { notifying?: string[] | null }).notifying?.includes("box") && Date.now() < deadline) {
+        await pause(300);
+        status = await moor(background, ["daemon", "status", "--json"]);
+      }
+      expect(JSON.parse(status.stdout)).toMatchObject({ running: true, notifying: ["box"], persistMinutes: null });
+      expect((await moor(background, ["daemon", "status"])).stdout).toContain("notifies  in the background (notify.background on): box");
+      await pause(3_000);
+      expect(command.runs()).toEqual([]);
+      await release(name);
+      await until("the holder's notify.command run", () => (command.runs().length === 1 ? true : undefined));
+      expect(command.runs()[0]?.env).toMatchObject({ MOOR_TARGET: `box:${name}`, MOOR_STATE: "exited", MOOR_REASON: "exited with status 7" });
+      await until("the holder's desktop notification", () => (notifier.calls().length === 1 ? true : undefined));
+      expect(notifier.calls()[0]).toContain(`moor: box:${name} exited`);
+    } finally {
+      await stopHolder(background, pids);
     }
   });
 });

@@ -29,7 +29,8 @@ function formatStatus(status: HolderStatus, now: number): string {
     `pid       ${String(status.pid)}`,
     `version   ${status.version}`,
     `uptime    ${String(status.uptimeSeconds)} s`,
-    `last use  ${ago(now - status.lastUse)} (stops after ${String(status.persistMinutes)} min unused)`,
+    `last use  ${ago(now - status.lastUse)} (${status.notifying ? "stays up while notify.background is on" : `stops after ${String(status.persistMinutes)} min unused`})`,
+    `notifies  ${status.notifying ? `in the background (notify.background on): ${status.notifying.length === 0 ? "no hosts registered" : status.notifying.join(", ")}` : "only while moor watch runs (notify.background off)"}`,
     `socket    ${status.socket}`,
     `log       ${status.log}`,
   ];
@@ -46,7 +47,7 @@ export function daemonCommand(runtime: RuntimeHolder): Command {
   daemon.addCommand(
     runsWithoutRuntime(new Command("status"))
       .description("whether the holder runs: its pid, uptime, version, and each host's link state and last use")
-      .option("--json", "print JSON: {running, pid, version, startedAt, uptimeSeconds, persistMinutes, lastUse, socket, log, hosts:[{host, link, lastUse, reason?}]}")
+      .option("--json", "print JSON: {running, pid, version, startedAt, uptimeSeconds, persistMinutes, notifying, lastUse, socket, log, hosts:[{host, link, lastUse, reason?}]}")
       .addHelpText("after", examples(["moor daemon status", "moor daemon status --json | jq -r '.hosts[] | .host + \" \" + .link'"]))
       .action(async (options: { json?: boolean }, command: Command) => {
         const io = processIo(Boolean(command.optsWithGlobals<GlobalOptions>().verbose));

@@ -1,4 +1,7 @@
 import type { MoorContext } from "../../core/moorContext.js";
+import { holderWanted } from "../../holder/clientRemote.js";
+import { lockOwner } from "../../holder/clientStart.js";
+import { holderPaths } from "../../holder/paths.js";
 import { systemClock } from "../../link/clock.js";
 import { tmuxPassthrough } from "../../notify/tmuxPassthrough.js";
 import { watchNotifier } from "../../notify/watchNotifier.js";
@@ -10,7 +13,10 @@ export type WatchNotifications = ReturnType<typeof watchNotifier>;
 // a JSON stream); a failing channel is shown once through `notice`, which the caller points at the view.
 export async function watchNotifications(ctx: MoorContext, io: CliIo, fullScreen: boolean, notice: (message: string) => void): Promise<WatchNotifications> {
   const out = fullScreen ? io.stdout : io.stderr;
+  const paths = holderPaths({ configDir: ctx.configDir, knownHostsFile: ctx.knownHostsFile, home: ctx.home });
+  const holderNotifies = ctx.settings.read()["notify.background"] === "on" && holderWanted(ctx.configDir, io.env) && lockOwner(paths.lock) !== undefined;
   return watchNotifier({
+    terminalOnly: holderNotifies,
     clock: systemClock,
     env: io.env,
     readSettings: () => ctx.settings.read(),

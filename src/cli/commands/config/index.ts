@@ -3,6 +3,7 @@ import { SETTING_KEYS, SETTING_SPECS } from "../../../config/settingKeys.js";
 import { examples } from "../../render/examples.js";
 import { formatTable } from "../../render/table.js";
 import type { RuntimeHolder } from "../../runtime.js";
+import { startNotifyingHolder } from "./backgroundHolder.js";
 import { parseSettingKey, parseSettingValue } from "./settingArgs.js";
 
 const KEYS_HELP = `\nSettings:\n${SETTING_KEYS.map((key) => `  ${key.padEnd(18)} ${SETTING_SPECS[key].allowed}\n  ${"".padEnd(18)} ${SETTING_SPECS[key].describe}`).join("\n")}\n`;
@@ -49,8 +50,9 @@ export function configCommand(runtime: RuntimeHolder): Command {
       .action((keyText: string, valueText: string, _options: unknown, command: Command) => {
         const key = parseSettingKey(keyText);
         const value = parseSettingValue(key, valueText);
-        const { ctx } = runtime.get(command);
+        const { ctx, io } = runtime.get(command);
         ctx.settings.set(key, value);
+        if (key === "notify.background" && value === "on") startNotifyingHolder(ctx, io);
       }),
   );
 
