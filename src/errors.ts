@@ -31,13 +31,16 @@ export class MoorError extends Error {
   }
 }
 
-export const usageError = (message: string, hint?: string): MoorError =>
-  new MoorError(message, ExitCode.usage, { hint });
+// The named constructors, one per exit code: a hint alone, or the hint and the cause.
+type HintOrOptions = string | MoorErrorOptions | undefined;
+const make = (exitCode: ExitCode) => (message: string, options?: HintOrOptions): MoorError =>
+  new MoorError(message, exitCode, typeof options === "string" ? { hint: options } : (options ?? {}));
 
-export const notFoundError = (message: string, hint?: string): MoorError =>
-  new MoorError(message, ExitCode.notFound, { hint });
-
-export const remoteError = (message: string, options: MoorErrorOptions = {}): MoorError =>
-  new MoorError(message, ExitCode.remote, options);
+export const internalError = make(ExitCode.internal);
+export const usageError = make(ExitCode.usage);
+export const hostUnreachableError = make(ExitCode.unreachable);
+export const authError = make(ExitCode.auth);
+export const notFoundError = make(ExitCode.notFound);
+export const remoteError = make(ExitCode.remote);
 
 export const isMoorError = (error: unknown): error is MoorError => error instanceof MoorError;

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { open, realpath, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { MoorError, ExitCode } from "../errors.js";
+import { usageError } from "../errors.js";
 
 // The permission bits of the file being replaced, so a private file stays private; undefined for a new file.
 async function existingMode(file: string): Promise<number | undefined> {
@@ -41,7 +41,7 @@ export async function writeFileAtomic(file: string, data: string | Buffer): Prom
     await syncFolder(dirname(target));
   } catch (error) {
     await rm(temp, { force: true });
-    throw new MoorError(`could not write ${file}: ${(error as Error).message}`, ExitCode.usage, {
+    throw usageError(`could not write ${file}: ${(error as Error).message}`, {
       hint: "check that its folder exists, is writable and has space; nothing was written",
       cause: error,
     });

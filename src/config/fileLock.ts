@@ -1,6 +1,7 @@
 import { closeSync, mkdirSync, openSync, rmSync, statSync } from "node:fs";
 import { dirname } from "node:path";
-import { MoorError, ExitCode } from "../errors.js";
+import type { MoorError } from "../errors.js";
+import { usageError } from "../errors.js";
 import { firstLine } from "../text/firstLine.js";
 
 // What a lock guards, for its error message: "cannot lock WHAT", "if no other moor is changing CHANGING".
@@ -50,7 +51,7 @@ function removeIfStale(lockPath: string): boolean {
 }
 
 function lockError(lockPath: string, file: LockedFile, error: unknown): MoorError {
-  return new MoorError(`cannot lock ${file.what} (${lockPath}): ${errorLine(error)}`, ExitCode.usage, {
+  return usageError(`cannot lock ${file.what} (${lockPath}): ${errorLine(error)}`, {
     hint: `if no other moor is changing ${file.changing}, remove ${lockPath}`,
     cause: error,
   });

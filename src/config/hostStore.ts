@@ -1,7 +1,7 @@
 import Conf from "conf";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { MoorError, ExitCode } from "../errors.js";
+import { usageError } from "../errors.js";
 import { errorLine, withFileLock } from "./fileLock.js";
 import { hostRecordSchema, type HostRecord } from "./hostRecord.js";
 
@@ -71,7 +71,7 @@ function openConf(configDir: string, file: string): Conf<StoreShape> {
       },
     });
   } catch (error) {
-    throw new MoorError(`cannot read moor's host registry ${file}: ${errorLine(error)}`, ExitCode.usage, {
+    throw usageError(`cannot read moor's host registry ${file}: ${errorLine(error)}`, {
       hint: `fix or move the file away (moor left it untouched); then run "moor host add" again`,
       cause: error,
     });

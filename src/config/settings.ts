@@ -1,7 +1,8 @@
 import Conf from "conf";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { MoorError, ExitCode } from "../errors.js";
+import type { MoorError } from "../errors.js";
+import { usageError } from "../errors.js";
 import { errorLine, withFileLock } from "./fileLock.js";
 import { DEFAULT_SETTINGS, SETTING_KEYS, SETTING_SPECS, type SettingKey, type SettingValues } from "./settingKeys.js";
 
@@ -136,7 +137,7 @@ function rejectUnknownKeys(file: string): void {
 }
 
 function corrupted(file: string, error: unknown): MoorError {
-  return new MoorError(`cannot read moor's settings ${file}: ${errorLine(error)}`, ExitCode.usage, {
+  return usageError(`cannot read moor's settings ${file}: ${errorLine(error)}`, {
     hint: `fix or move the file away (moor left it untouched); "moor config list" shows the keys it may hold`,
     cause: error,
   });

@@ -2,7 +2,7 @@ import { globSync, readFileSync } from "node:fs";
 import { hostname as localHostname } from "node:os";
 import { isAbsolute, join } from "node:path";
 
-import { ExitCode, MoorError } from "../errors.js";
+import { usageError } from "../errors.js";
 import { matchPattern, matchPatternList } from "../ssh/knownHostsMatch.js";
 import { splitConfigLine } from "./sshConfigLine.js";
 
@@ -83,7 +83,7 @@ function record(state: Resolution, keyword: string, args: string[]): void {
 
 function readIncludes(state: Resolution, args: string[], scope: Scope): void {
   if (scope.depth >= MAX_INCLUDE_DEPTH) {
-    throw new MoorError("~/.ssh/config: Include nested too deeply", ExitCode.usage, { hint: "look for an Include loop" });
+    throw usageError("~/.ssh/config: Include nested too deeply", { hint: "look for an Include loop" });
   }
   for (const arg of args) {
     const pattern = expandTilde(arg, state.options.home);
@@ -194,7 +194,7 @@ function numberValue(state: Resolution, keyword: string, min: number, max: numbe
   if (text === undefined) return undefined;
   const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
   if (!(value >= min && value <= max)) {
-    throw new MoorError(`~/.ssh/config: bad ${keyword} value "${text}" for ${state.alias}`, ExitCode.usage, {
+    throw usageError(`~/.ssh/config: bad ${keyword} value "${text}" for ${state.alias}`, {
       hint: `${keyword} takes a whole number from ${min} to ${max}`,
     });
   }

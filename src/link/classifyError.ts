@@ -1,4 +1,4 @@
-import { ExitCode, MoorError } from "../errors.js";
+import { MoorError, ExitCode, hostUnreachableError } from "../errors.js";
 import { firstLine } from "../text/firstLine.js";
 
 export type ErrorKind = "transient" | "fatal";
@@ -32,7 +32,7 @@ function isNoCommonAlgorithm(error: Error): boolean {
 
 // The one message for a host that cannot be reached (exit 3), wherever moor gives up on it.
 export function unreachableError(label: string, reason: string, cause?: unknown): MoorError {
-  return new MoorError(`${label} unreachable: ${reason}`, ExitCode.unreachable, {
+  return hostUnreachableError(`${label} unreachable: ${reason}`, {
     hint: `check that ${label} is up and reachable; "moor host test ${label}" shows each step`,
     ...(cause === undefined ? {} : { cause }),
   });
@@ -49,12 +49,12 @@ export function toLinkError(error: unknown, label: string): unknown {
   }
   if (!isSshError(error)) return error;
   if (isNoCommonAlgorithm(error)) {
-    return new MoorError(`ssh to ${label} failed: ${reason} (no common algorithm)`, ExitCode.unreachable, {
+    return hostUnreachableError(`ssh to ${label} failed: ${reason} (no common algorithm)`, {
       hint: `${label}'s sshd and moor share no key exchange, host key, cipher or MAC algorithm; check its sshd_config`,
       cause: error,
     });
   }
-  return new MoorError(`ssh to ${label} failed: ${reason}`, ExitCode.unreachable, { cause: error });
+  return hostUnreachableError(`ssh to ${label} failed: ${reason}`, { cause: error });
 }
 
 // ssh2 marks the errors it raises with the stage they come from ("handshake", "client-authentication").

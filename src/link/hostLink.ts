@@ -1,6 +1,6 @@
 import { EventEmitter } from "node:events";
 import pRetry from "p-retry";
-import { MoorError, ExitCode } from "../errors.js";
+import { MoorError, ExitCode, hostUnreachableError, internalError } from "../errors.js";
 import { quoteArgv } from "../ssh/shellQuote.js";
 import type { ExecOptions, ExecResult, PtyOptions, RemoteChannel, SshSession } from "../ssh/types.js";
 import { ChannelBudget } from "./channelBudget.js";
@@ -68,7 +68,7 @@ export class HostLink {
 
   /** The live connection, connecting (with retries) when there is none. */
   session(): Promise<SshSession> {
-    if (this.#closed) return Promise.reject(new MoorError(`the link to ${this.label} is closed`, ExitCode.internal));
+    if (this.#closed) return Promise.reject(internalError(`the link to ${this.label} is closed`));
     if (this.#session) return Promise.resolve(this.#session);
     this.#connecting ??= this.#connectLoop().finally(() => {
       this.#connecting = undefined;
@@ -147,11 +147,10 @@ export class HostLink {
               const reason = describeNetworkError(error);
               this.#setState({ kind: "retrying", attempt: attemptNumber, nextDelayMs: retryDelay, nextAt: now + retryDelay, reason });
             },
-          },
-        );
+          });
         if (this.#closed) {
           session.close();
-          throw new MoorError(`the link to ${this.label} is closed`, ExitCode.internal);
+          throw internalError(`the link to ${this.label} is closed`);
         }
         this.#adopt(session);
         return session;
@@ -212,7 +211,7 @@ export class HostLink {
 
   #droppedError(error: unknown, argv: readonly string[]): unknown {
     if (error instanceof MoorError || classifyError(error) !== "transient") return error;
-    return new MoorError(`the link to ${this.label} dropped while running ${argv[0] ?? "a command"} ${argv[1] ?? ""}`.trimEnd(), ExitCode.unreachable, {
+    return hostUnreachableError(`the link to ${this.label} dropped while running ${argv[0] ?? "a command"} ${argv[1] ?? ""}`.trimEnd(), {
       hint: "the remote may or may not have run it; check with moor ls or moor peek",
       cause: error,
     });

@@ -1,5 +1,5 @@
 import type { AuthenticationType, AuthHandlerMiddleware, NextAuthHandler } from "ssh2";
-import { MoorError, ExitCode } from "../errors.js";
+import { MoorError, authError } from "../errors.js";
 import { defaultIdentityFiles, loadPrivateKey } from "./identities.js";
 import type { KeyCache } from "./keyCache.js";
 
@@ -70,7 +70,7 @@ export function makeAuthPlan(input: AuthPlanInput): AuthPlan {
     failure: () =>
       keyError && tried.length === 0
         ? keyError
-        : new MoorError(`authentication failed for ${input.user}@${input.label}: tried ${tried.join(", ") || "no key"}`, ExitCode.auth, {
+        : authError(`authentication failed for ${input.user}@${input.label}: tried ${tried.join(", ") || "no key"}`, {
             hint: keyError
               ? keyError.message
               : `check the user name and that your public key is in ~/.ssh/authorized_keys on ${input.label} (or load it with ssh-add)`,

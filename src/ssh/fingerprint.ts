@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 
-import { ExitCode, MoorError } from "../errors.js";
+import { authError } from "../errors.js";
 
 // Host key identity: the key type inside an SSH wire blob, and the fingerprint users compare by eye.
 
@@ -24,7 +24,7 @@ export function keyBlobType(blob: Buffer): string | undefined {
 export function parseHostKeyBlob(blob: Buffer): HostKey {
   const type = keyBlobType(blob);
   if (type === undefined) {
-    throw new MoorError("the server sent a malformed host key", ExitCode.auth, {
+    throw authError("the server sent a malformed host key", {
       hint: "check that the port is an SSH server's",
     });
   }

@@ -1,4 +1,5 @@
-import { ExitCode, MoorError } from "../errors.js";
+import type { MoorError } from "../errors.js";
+import { authError } from "../errors.js";
 import { quoteArg } from "./shellQuote.js";
 import { fingerprintSha256, keyTypeLabel } from "./fingerprint.js";
 import { hostKeyLookupName } from "./knownHostsMatch.js";
@@ -29,21 +30,17 @@ export function changedHostKeyError(
   const known = expected.map((entry) => `${fingerprintSha256(entry.data)} at ${where(entry, file)}`);
   const lookup = hostKeyLookupName(host, port);
   const oldFile = expected[0]?.file ?? file;
-  return new MoorError(
+  return authError(
     `REMOTE HOST IDENTIFICATION HAS CHANGED for ${subject(label, host, port)}: ` +
       `offered ${keyTypeLabel(offeredType)} key ${offeredFingerprint}, known_hosts has ${known.join(" and ")}`,
-    ExitCode.auth,
-    { hint: forgetHint(lookup, oldFile) },
-  );
+    { hint: forgetHint(lookup, oldFile) });
 }
 
 /** A server that no longer offers any key type known_hosts has for it: a changed key as well. */
 export function changedKeyTypeError(label: string, host: string, port: number, file: string, knownTypes: readonly string[]): MoorError {
-  return new MoorError(
+  return authError(
     `host key for ${label} has CHANGED type: known_hosts (${file}) has only ${knownTypes.join(", ")} for it and the server offers none of them`,
-    ExitCode.auth,
-    { hint: forgetHint(hostKeyLookupName(host, port), file) },
-  );
+    { hint: forgetHint(hostKeyLookupName(host, port), file) });
 }
 
 function forgetHint(lookup: string, file: string): string {
@@ -61,12 +58,10 @@ export function unknownHostKeyError(
   knownTypes: readonly string[] = [],
 ): MoorError {
   const others = knownTypes.length > 0 ? ` (it has only ${knownTypes.map(keyTypeLabel).join(", ")} keys for it)` : "";
-  return new MoorError(
+  return authError(
     `the host key of ${subject(label, host, port)} is not in ${file}${others}: ` +
       `offered ${keyTypeLabel(offeredType)} key ${offeredFingerprint}`,
-    ExitCode.auth,
-    { hint: "check the fingerprint, then run again with --accept-new (moor host add ... --accept-new)" },
-  );
+    { hint: "check the fingerprint, then run again with --accept-new (moor host add ... --accept-new)" });
 }
 
 /** A key marked @revoked must never be accepted, for any host. */
@@ -80,10 +75,8 @@ export function revokedHostKeyError(
   entry?: KnownHostEntry,
 ): MoorError {
   const at = entry === undefined ? ` in ${file}` : ` at ${where(entry, file)}`;
-  return new MoorError(
+  return authError(
     `the host key of ${subject(label, host, port)} is REVOKED: ` +
       `offered ${keyTypeLabel(offeredType)} key ${offeredFingerprint} is marked @revoked${at}`,
-    ExitCode.auth,
-    { hint: "do not connect; ask the box's administrator for its new host key" },
-  );
+    { hint: "do not connect; ask the box's administrator for its new host key" });
 }

@@ -1,4 +1,4 @@
-import { ExitCode, MoorError } from "../errors.js";
+import { MoorError, internalError, usageError } from "../errors.js";
 import {
   appendKnownHost,
   changedHostKeyError,
@@ -73,7 +73,7 @@ export async function makeHostKeyVerifier(policy: HostKeyPolicy): Promise<HostKe
     try {
       return await check(blob);
     } catch (error) {
-      failure = error instanceof MoorError ? error : new MoorError(`cannot check the host key of ${policy.label}: ${String(error)}`, ExitCode.internal, { cause: error });
+      failure = error instanceof MoorError ? error : internalError(`cannot check the host key of ${policy.label}: ${String(error)}`, { cause: error });
       return false;
     }
   };
@@ -94,7 +94,7 @@ async function record(policy: HostKeyPolicy, type: string, data: Buffer): Promis
     await appendKnownHost(policy.file, formatKnownHostsLine(policy.host, policy.port, type, data.toString("base64")));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new MoorError(`cannot record the host key of ${policy.label} in ${policy.file}: ${reason}`, ExitCode.usage, {
+    throw usageError(`cannot record the host key of ${policy.label} in ${policy.file}: ${reason}`, {
       hint: "check that the file and its folder are writable, or pass another file with --known-hosts",
       cause: error,
     });

@@ -4,7 +4,8 @@ import { join } from "node:path";
 
 import ssh2, { type ParsedKey } from "ssh2";
 
-import { ExitCode, MoorError } from "../errors.js";
+import type { MoorError } from "../errors.js";
+import { authError, usageError } from "../errors.js";
 
 // Private keys from identity files: which ones OpenSSH would try, and loading one (asking for its
 // passphrase when it is encrypted). Neither the key nor the passphrase is ever logged.
@@ -48,7 +49,7 @@ export async function loadPrivateKey(path: string, askPassphrase?: AskPassphrase
     const parsed = utils.parseKey(privateKey, passphrase);
     if (!(parsed instanceof Error)) return loaded(path, privateKey, parsed, passphrase);
   }
-  throw new MoorError(`wrong passphrase for ${path}`, ExitCode.auth, {
+  throw authError(`wrong passphrase for ${path}`, {
     hint: `check the passphrase, or add the key to ssh-agent with: ssh-add ${path}`,
   });
 }
@@ -58,7 +59,7 @@ async function readKeyFile(path: string): Promise<Buffer> {
     return await readFile(path);
   } catch (error) {
     const reason = error instanceof Error && "code" in error && error.code === "ENOENT" ? "no such file" : "not readable";
-    throw new MoorError(`cannot read the identity file ${path}: ${reason}`, ExitCode.usage, {
+    throw usageError(`cannot read the identity file ${path}: ${reason}`, {
       hint: "check the path given with -i or IdentityFile",
       cause: error,
     });
@@ -79,13 +80,13 @@ function isEncryptedKeyError(error: Error): boolean {
 }
 
 function noPassphraseError(path: string, why: string): MoorError {
-  return new MoorError(`the key ${path} is encrypted and ${why}`, ExitCode.auth, {
+  return authError(`the key ${path} is encrypted and ${why}`, {
     hint: `add it to ssh-agent with ssh-add ${path}`,
   });
 }
 
 function unreadableKeyError(path: string, cause: Error): MoorError {
-  return new MoorError(`the identity file ${path} is not a private key moor can read: ${cause.message}`, ExitCode.usage, {
+  return usageError(`the identity file ${path} is not a private key moor can read: ${cause.message}`, {
     hint: "use an OpenSSH, PEM or PuTTY private key (convert with: ssh-keygen -p -f FILE)",
     cause,
   });

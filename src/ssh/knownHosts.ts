@@ -1,7 +1,7 @@
 import { appendFile, mkdir, readFile } from "node:fs/promises";
 import { dirname } from "node:path";
 
-import { ExitCode, MoorError } from "../errors.js";
+import { usageError } from "../errors.js";
 import { hostKeyLookupName } from "./knownHostsMatch.js";
 import { parseKnownHosts, type KnownHostEntry } from "./knownHostsParse.js";
 
@@ -20,7 +20,7 @@ export async function readKnownHosts(file: string): Promise<KnownHostEntry[]> {
     text = await readFile(file, "utf8");
   } catch (error) {
     if (errorCode(error) === "ENOENT") return [];
-    throw new MoorError(`cannot read the known_hosts file ${file}`, ExitCode.usage, {
+    throw usageError(`cannot read the known_hosts file ${file}`, {
       hint: "check its permissions, or pass another file with --known-hosts",
       cause: error,
     });

@@ -1,4 +1,5 @@
-import { MoorError, ExitCode, remoteError } from "../errors.js";
+import type { MoorError } from "../errors.js";
+import { remoteError, notFoundError } from "../errors.js";
 import { MIN_TMUX } from "./features.js";
 import { firstLine } from "../text/firstLine.js";
 
@@ -44,7 +45,7 @@ export function tmuxFailure(stderr: string, exitStatus: number | undefined, cont
   const said = firstLine(stderr);
   if (isNoServer(stderr) || isNoSession(stderr)) {
     const message = `${context.target}: no such session or window on ${context.host} (tmux: ${said})`;
-    return new MoorError(message, ExitCode.notFound, { hint: `"moor ls ${context.host}" lists its sessions` });
+    return notFoundError(message, { hint: `"moor ls ${context.host}" lists its sessions` });
   }
   if (isTmuxMissing(stderr, exitStatus)) return tmuxMissingError(context.host);
   const why = said === "" ? `exit status ${String(exitStatus)}` : said;

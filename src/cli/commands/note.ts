@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { text } from "node:stream/consumers";
 import { Command } from "commander";
-import { MoorError, ExitCode, usageError } from "../../errors.js";
+import { usageError } from "../../errors.js";
 import { parseWholeSessionTarget } from "../../core/sessions/wholeSessionTarget.js";
 import { appendNote, editNotes, readNotes, replaceNotes } from "../../core/sessions/sessionNotes.js";
 import type { CliIo } from "../io.js";
@@ -22,7 +22,7 @@ async function readLocal(io: CliIo, file: string): Promise<string | Buffer> {
   try {
     return await readFile(file);
   } catch (error) {
-    throw new MoorError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, ExitCode.usage, { hint: "--set takes a local file, or - for standard input", cause: error });
+    throw usageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { hint: "--set takes a local file, or - for standard input", cause: error });
   }
 }
 

@@ -2,7 +2,7 @@ import { untilAborted } from "../untilAborted.js";
 import { systemClock, type Clock } from "../../link/clock.js";
 import type { LinkState } from "../../link/linkState.js";
 import type { RemoteChannel } from "../../ssh/types.js";
-import { ExitCode, MoorError } from "../../errors.js";
+import { MoorError, ExitCode, hostUnreachableError } from "../../errors.js";
 import { ChannelRun } from "./channelRun.js";
 import { finishAttach } from "./finishAttach.js";
 import { Outage } from "./outage.js";
@@ -117,7 +117,7 @@ async function openChannel(options: AttachSessionOptions, term: string, sleep: (
 }
 
 function droppedError(options: AttachSessionOptions): MoorError {
-  return new MoorError(`the link to ${options.link.label} dropped; left ${options.target} (--no-reconnect)`, ExitCode.unreachable, {
+  return hostUnreachableError(`the link to ${options.link.label} dropped; left ${options.target} (--no-reconnect)`, {
     hint: `the session keeps running; "moor attach ${options.target}" attaches again`,
   });
 }
