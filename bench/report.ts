@@ -22,7 +22,7 @@ export function listingTable(result: ListingResult, runs: number, sessionsPerBox
       ratioRow("moor ÷ ssh over warm ControlMasters, in parallel", "sshMasterParallel"),
     ],
     notes: [
-      "Every ssh row runs the remote command moor's list uses: tmux -u list-panes -a -F <moor's 20-field format>.",
+      "Every ssh row runs the remote command moor's list uses: tmux -u list-panes -a -F <moor's pane-list format>.",
       ...(result.standIn ? ["moor ls is still a placeholder in this build: the row measures bench/standIn/ls.ts, which lists through MoorContext, HostLink and RemoteTmux from dist/ in a fresh Node process, as the command will."] : []),
     ],
   };

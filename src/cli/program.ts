@@ -16,6 +16,7 @@ import { muteCommand, unmuteCommand } from "./commands/mute.js";
 import { notifyCommand } from "./commands/notify.js";
 import { daemonCommand } from "./commands/daemon.js";
 import { completeCommand, completionCommand } from "./commands/completion.js";
+import { statusCommand } from "./commands/status.js";
 import { examples } from "./render/examples.js";
 import { needsRuntime, type RuntimeHolder } from "./runtime.js";
 import pkg from "../../package.json" with { type: "json" };
@@ -45,7 +46,7 @@ export function buildProgram(runtime: RuntimeHolder): Command {
         "moor attach gpu1:fix-tests",
       ]),
     );
-  for (const make of [hostCommand, newCommand, sendCommand, peekCommand, lsCommand, watchCommand, attachCommand, logsCommand, captureCommand, noteCommand, killCommand, reviveCommand, configCommand, muteCommand, unmuteCommand, notifyCommand, daemonCommand]) {
+  for (const make of [hostCommand, newCommand, sendCommand, peekCommand, lsCommand, watchCommand, attachCommand, logsCommand, captureCommand, noteCommand, killCommand, reviveCommand, configCommand, muteCommand, unmuteCommand, notifyCommand, daemonCommand, statusCommand]) {
     program.addCommand(make(runtime));
   }
   program.addCommand(completionCommand());

@@ -9,6 +9,8 @@ import { sshHostLink } from "../link/sshHostLink.js";
 import type { ConnectSpec } from "../ssh/types.js";
 import { readSshConfig, resolveHost } from "./hostResolver.js";
 import { RemoteTmux } from "./remoteTmux.js";
+import { readUserAgentRules } from "../config/agentRulesFile.js";
+import { agentRules, DEFAULT_IDLE_SECONDS, type AgentRules } from "../state/index.js";
 
 export interface MoorContextOptions {
   /** Where the host registry lives; MOOR_CONFIG_DIR or the XDG config home when absent. */
@@ -45,6 +47,7 @@ export class MoorContext {
   readonly #tmux = new Map<string, RemoteTmux>();
   #store: HostStore | undefined;
   #settings: SettingsStore | undefined;
+  #rules: AgentRules | undefined;
 
   constructor(options: MoorContextOptions) {
     this.#options = options;
@@ -65,6 +68,17 @@ export class MoorContext {
   get settings(): SettingsStore {
     this.#settings ??= new SettingsStore(this.configDir);
     return this.#settings;
+  }
+
+  /** The agent rules: moor's, with <config-dir>/agents.json merged in (a broken file is exit 2). */
+  get rules(): AgentRules {
+    this.#rules ??= agentRules(readUserAgentRules(this.configDir));
+    return this.#rules;
+  }
+
+  /** Seconds of quiet before a program moor does not know is idle (moor config idle). */
+  get idleSeconds(): number {
+    return this.settings.read().idle ?? DEFAULT_IDLE_SECONDS;
   }
 
   resolve(name: string): ConnectSpec {

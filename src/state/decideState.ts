@@ -1,6 +1,6 @@
 import { DEFAULT_SHELLS, startedAsShell } from "../tmux/status.js";
 import type { Agent, AgentRules, Rule } from "./agentRules.js";
-import { programName, recognizeAgent, type Recognition } from "./recognizeAgent.js";
+import { programName, recognizeAgent } from "./recognizeAgent.js";
 import { regionLines } from "./screenRegion.js";
 import type { Decision, PaneObservation, SessionState } from "./types.js";
 
@@ -45,8 +45,10 @@ function byActivity(observation: PaneObservation, agent: string | undefined, opt
   const quiet = Math.max(0, options.now - observation.activity);
   const idleAfter = options.idleAfterSeconds ?? DEFAULT_IDLE_SECONDS;
   const lines = observation.screen === undefined ? [] : observation.screen.filter((line) => line.trim() !== "").slice(-3);
-  if (quiet >= idleAfter) return { state: "idle", agent, reason: `${why}no output for ${String(quiet)}s`, evidence: { rule: "quiet", region: "window_activity", lines } };
-  return { state: "working", agent, reason: `${why}output ${String(quiet)}s ago`, evidence: { rule: "output", region: "window_activity", lines } };
+  // Reasons name no changing number, so a live view's JSON does not change every second; the evidence does.
+  const region = `window_activity (last output ${String(quiet)}s ago)`;
+  if (quiet >= idleAfter) return { state: "idle", agent, reason: `${why}no output for ${String(idleAfter)}s or more`, evidence: { rule: "quiet", region, lines } };
+  return { state: "working", agent, reason: `${why}its output is changing`, evidence: { rule: "output", region, lines } };
 }
 
 function exited(observation: PaneObservation, agent: string | undefined): Decision {
@@ -62,10 +64,10 @@ function exited(observation: PaneObservation, agent: string | undefined): Decisi
   };
 }
 
-function atShell(observation: PaneObservation, recognition: Recognition | undefined, shells: readonly string[]): boolean {
-  if (!shells.includes(programName(observation.command))) return false;
-  if (recognition !== undefined && recognition.by !== "command") return true;
-  return startedAsShell(observation.startCommand, shells);
+// A shell in the foreground of a pane started as an interactive shell sits at its prompt. In a pane started with a
+// command, a shell in the foreground is that command's wrapper (sh -c "npm test && claude" shows sh all along).
+function atShell(observation: PaneObservation, shells: readonly string[]): boolean {
+  return shells.includes(programName(observation.command)) && startedAsShell(observation.startCommand, shells);
 }
 
 // One pane's state from one observation, with the evidence: pure, so every agent's screens can be tested.
@@ -74,7 +76,7 @@ export function decidePaneState(observation: PaneObservation, rules: AgentRules,
   const recognition = recognizeAgent(observation, rules);
   const agent = recognition?.agent;
   if (observation.dead) return exited(observation, agent?.name);
-  if (atShell(observation, recognition, options.shells ?? DEFAULT_SHELLS)) {
+  if (atShell(observation, options.shells ?? DEFAULT_SHELLS)) {
     return { state: "shell", agent: undefined, reason: `${programName(observation.command)} is at its prompt`, evidence: { rule: "shell", region: "pane_current_command", lines: [observation.command] } };
   }
   if (agent === undefined) return byActivity(observation, undefined, options, "");

@@ -15,6 +15,8 @@ export interface Pane {
   deadSignal: number | undefined;
   path: string;
   title: string;
+  /** The cursor's row on the visible screen. */
+  cursorY: number;
 }
 
 export interface Window {
@@ -24,6 +26,8 @@ export interface Window {
   /** Epoch seconds of the window's last output. */
   activity: number;
   active: boolean;
+  /** A bell rang in it (window_bell_flag). */
+  bell: boolean;
   panes: Pane[];
 }
 
@@ -51,6 +55,7 @@ function toPane(row: PaneRow): Pane {
     deadSignal: row.deadSignal,
     path: row.currentPath,
     title: row.title,
+    cursorY: row.cursorY,
   };
 }
 
@@ -69,8 +74,8 @@ export function groupSessions(rows: readonly PaneRow[]): Session[] {
     const windowKey = `${row.sessionName}\n${row.windowId}`;
     let window = windows.get(windowKey);
     if (window === undefined) {
-      const { windowIndex: index, windowId: id, windowName: name, windowActivity: activity, windowActive: active } = row;
-      window = { index, id, name, activity, active, panes: [] };
+      const { windowIndex: index, windowId: id, windowName: name, windowActivity: activity, windowActive: active, windowBell: bell } = row;
+      window = { index, id, name, activity, active, bell, panes: [] };
       windows.set(windowKey, window);
       session.windows.push(window);
     }

@@ -1,6 +1,7 @@
 import { remoteError } from "../errors.js";
-import { REAP_FIRST, tmuxArgv } from "./command.js";
+import { REAP_FIRST, tmuxArgv, type TmuxCommand } from "./command.js";
 import { MIN_TMUX } from "./features.js";
+import { sessionTarget } from "./target.js";
 
 // Between fields: a tab. From tmux 3.4 on, list-panes output passes through vis(3) (VIS_OCTAL|VIS_CSTYLE|VIS_NOSLASH),
 // which writes every control character except tab and newline as an escape (the old separator \x1f became the
@@ -39,6 +40,10 @@ export interface PaneRow {
   deadSignal: number | undefined;
   currentPath: string;
   title: string;
+  /** The cursor's row on the visible screen, 0 at the top (where an input prompt usually is). */
+  cursorY: number;
+  /** A bell rang in the window since it was last looked at (stays set while no client looks). */
+  windowBell: boolean;
 }
 
 type Kind = "text" | "int" | "optionalInt" | "flag";
@@ -64,6 +69,8 @@ const FIELDS = [
   ["deadSignal", "pane_dead_signal", "optionalInt"],
   ["currentPath", "pane_current_path", "text"],
   ["title", "pane_title", "text"],
+  ["cursorY", "cursor_y", "int"],
+  ["windowBell", "window_bell_flag", "flag"],
 ] as const satisfies readonly (readonly [keyof PaneRow, string, Kind])[];
 
 function formatField([, name, kind]: (typeof FIELDS)[number]): string {
@@ -75,7 +82,17 @@ export const PANE_LIST_FORMAT = FIELDS.map(formatField).join(FIELD_SEPARATOR);
 // Every pane of every session in one call; a host without a tmux server fails with isNoServer(stderr).
 // Reaps first, so an agent that has exited shows its status (see REAP_FIRST).
 export function listPanesArgv(): string[] {
-  return tmuxArgv(REAP_FIRST, ["list-panes", "-a", "-F", PANE_LIST_FORMAT]);
+  return tmuxArgv(REAP_FIRST, listPanesCommand());
+}
+
+// The list-panes command itself, to chain with others (see listWithScreensArgv).
+export function listPanesCommand(): TmuxCommand {
+  return ["list-panes", "-a", "-F", PANE_LIST_FORMAT];
+}
+
+// The panes of one session only (exact name); a missing session fails "can't find session" (exit 5).
+export function sessionPanesArgv(session: string): string[] {
+  return tmuxArgv(REAP_FIRST, ["list-panes", "-s", "-t", sessionTarget(session), "-F", PANE_LIST_FORMAT]);
 }
 
 function parseValue(value: string, kind: Kind): string | number | boolean | undefined {

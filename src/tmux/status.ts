@@ -1,24 +1,4 @@
-import type { Pane } from "./group.js";
-
-export type PaneStatus =
-  | { state: "running" }
-  | { state: "idle"; idleSeconds: number }
-  | { state: "exited"; code: number | undefined; signal: number | undefined }
-  | { state: "shell" };
-
 export const DEFAULT_SHELLS: readonly string[] = ["bash", "zsh", "sh", "fish", "dash", "ksh", "mksh", "ash", "tcsh", "csh", "nu"];
-
-/** No output for longer than this and a running pane counts as idle (waiting for input, or stuck). */
-export const DEFAULT_IDLE_AFTER_SECONDS = 60;
-
-export interface PaneStatusOptions {
-  /** Epoch seconds of the pane's window's last output (window_activity). */
-  activity: number;
-  /** Epoch seconds, now. */
-  now: number;
-  idleAfterSeconds?: number;
-  shells?: readonly string[];
-}
 
 // "/bin/bash" or a login shell's "-bash" are both bash.
 function programName(word: string): string {
@@ -46,16 +26,4 @@ export function startedAsShell(startCommand: string, shells: readonly string[] =
   const [program, ...args] = startWords(startCommand);
   if (program === undefined) return true;
   return shells.includes(programName(program)) && args.every((arg) => arg.startsWith("--") || /^-[^c]*$/.test(arg));
-}
-
-// What a pane is doing, from list-panes alone. "shell": a shell is in the foreground of a pane that was started
-// as an interactive shell, i.e. it sits at its prompt (an agent run from it has ended). In a pane started with a
-// command, a shell in the foreground is that command's wrapper (fish -c, sh -c "a && b"): it is running.
-export function paneStatus(pane: Pane, options: PaneStatusOptions): PaneStatus {
-  if (pane.dead) return { state: "exited", code: pane.deadStatus, signal: pane.deadSignal };
-  const shells = options.shells ?? DEFAULT_SHELLS;
-  if (shells.includes(programName(pane.command)) && startedAsShell(pane.startCommand, shells)) return { state: "shell" };
-  const idleSeconds = Math.max(0, options.now - options.activity);
-  const idleAfter = options.idleAfterSeconds ?? DEFAULT_IDLE_AFTER_SECONDS;
-  return idleSeconds > idleAfter ? { state: "idle", idleSeconds } : { state: "running" };
 }

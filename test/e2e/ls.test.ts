@@ -40,7 +40,7 @@ describe("moor ls", () => {
     ]);
     const [done, s1] = json.hosts[0]?.sessions ?? [];
     expect(done).toMatchObject({ status: "exited", exitCode: 3, attached: false });
-    expect(s1).toMatchObject({ status: "running", command: "sh", attached: false });
+    expect(s1).toMatchObject({ status: "working", agent: null, reason: "its output is changing", stale: false, command: "sh", attached: false });
     expect(s1?.windows.map((window) => [window.name, window.panes.map((pane) => pane.command)])).toEqual([["agent", ["sh"]], ["shell", ["bash"]]]);
     expect(json.hosts[1]?.sessions[0]).toMatchObject({ name: "b1", command: "sleep" });
   });
@@ -49,8 +49,8 @@ describe("moor ls", () => {
     const run = await moor(world, ["ls"]);
     expect(run.code).toBe(0);
     const rows = run.stdout.trimEnd().split("\n");
-    expect(rows[0]).toMatch(/^HOST\s+SESSION\s+STATUS\s+ATTACHED\s+ACTIVITY\s+WIN\s+WINDOWS/);
-    expect(rows.find((row) => row.startsWith("alpha  s1"))).toMatch(/running\s+no\s+\d+s ago\s+2\s+agent \(sh\), shell \(bash\)$/);
+    expect(rows[0]).toMatch(/^HOST\s+SESSION\s+STATE\s+AGENT\s+ATTACHED\s+ACTIVITY\s+WIN\s+WINDOWS/);
+    expect(rows.find((row) => row.startsWith("alpha  s1"))).toMatch(/working\s+-\s+no\s+\d+s ago\s+2\s+agent \(sh\), shell \(bash\)$/);
     expect(rows.find((row) => row.startsWith("alpha  done"))).toMatch(/exited 3/);
     expect(rows.find((row) => row.startsWith("bare"))).toMatch(/^bare\s+-\s+error\s+tmux is not installed on bare/);
   });

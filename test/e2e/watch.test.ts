@@ -142,7 +142,7 @@ describe("moor watch", () => {
       await terminal.waitFor(/^moor watch · 2 hosts · 2 sessions/m, 15_000);
       const screen = await terminal.screen();
       expect(screen).toMatch(/^moor watch · 2 hosts · 2 sessions/m);
-      expect(screen).toMatch(/^ {2}› s1\s+running\s+\d+s ago\s+\d\d:\d\d:\d\d\.\d+$/m);
+      expect(screen).toMatch(/^ {2}› s1\s+working\s+\d+s ago\s+\d\d:\d\d:\d\d\.\d+$/m);
       await terminal.type(["j", "p"]);
       await terminal.waitFor(/── peek beta:s1 \(p closes\) ─+/);
       await terminal.type(["q"]);

@@ -1,4 +1,5 @@
-import type { PaneStatus } from "../../tmux/status.js";
+import type { TrackedState } from "../../state/index.js";
+import type { Style } from "../render/style.js";
 
 // "45s", "3m", "2h", "4d": the largest whole unit, as ls and watch print ages.
 export function durationText(seconds: number): string {
@@ -14,16 +15,33 @@ export function agoText(epochSeconds: number, nowSeconds: number): string {
   return `${durationText(nowSeconds - epochSeconds)} ago`;
 }
 
-// A pane's status in a word or two: running, idle 12m, exited 1, exited (signal 15), shell.
-export function statusText(status: PaneStatus): string {
-  switch (status.state) {
-    case "running":
-    case "shell":
-      return status.state;
+// A session's state in a word or two: asking, waiting, working, idle 12m, exited 1, exited (signal 15), shell.
+export function stateText(state: Pick<TrackedState, "state" | "exitCode" | "exitSignal" | "since">, nowMs: number): string {
+  switch (state.state) {
     case "idle":
-      return `idle ${durationText(status.idleSeconds)}`;
+      return `idle ${durationText((nowMs - state.since) / 1000)}`;
     case "exited":
-      if (status.code !== undefined) return `exited ${status.code}`;
-      return status.signal === undefined ? "exited" : `exited (signal ${status.signal})`;
+      if (state.exitCode !== undefined) return `exited ${state.exitCode}`;
+      return state.exitSignal === undefined ? "exited" : `exited (signal ${state.exitSignal})`;
+    default:
+      return state.state;
+  }
+}
+
+// The colour of a state, the same in ls and watch: what needs the user stands out.
+export function statePaint(state: Pick<TrackedState, "state" | "exitCode">, style: Style): (text: string) => string {
+  switch (state.state) {
+    case "asking":
+      return (text) => style.bold(style.red(text));
+    case "waiting":
+      return (text) => style.bold(style.yellow(text));
+    case "working":
+      return (text) => style.green(text);
+    case "exited":
+      return state.exitCode === 0 ? (text) => style.dim(text) : (text) => style.red(text);
+    case "idle":
+      return (text) => style.yellow(text);
+    case "shell":
+      return (text) => style.cyan(text);
   }
 }

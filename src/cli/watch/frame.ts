@@ -1,6 +1,6 @@
 import { isStale, type HostView, type WatchedSession, type WatchSnapshot } from "../../core/overview/watchTypes.js";
 import type { Style } from "../render/style.js";
-import { agoText, statusText } from "../overview/format.js";
+import { agoText, statePaint, stateText } from "../overview/format.js";
 import { cellWidth, fit } from "../../text/cells.js";
 import { paintLine, sanitize, type Segment } from "./paintLine.js";
 import { linkText, type Tone } from "./linkText.js";
@@ -28,24 +28,36 @@ function tonePaint(style: Paints, tone: Tone): (text: string) => string {
   return tone === "good" ? style.green : tone === "warn" ? style.yellow : style.red;
 }
 
+// "2 asking · 3 waiting": the sessions that need the user, counted only where the host is live.
+function needsText(snapshot: WatchSnapshot, state: "asking" | "waiting"): string | undefined {
+  const count = snapshot.hosts.filter((host) => !isStale(host)).reduce((sum, host) => sum + host.sessions.filter((session) => session.state.state === state).length, 0);
+  return count === 0 ? undefined : `${String(count)} ${state}`;
+}
+
 function header(snapshot: WatchSnapshot, options: FrameOptions, style: Paints): string {
   const sessions = snapshot.hosts.reduce((count, host) => count + host.sessions.length, 0);
   const left = `moor watch · ${snapshot.hosts.length} host${snapshot.hosts.length === 1 ? "" : "s"} · ${sessions} session${sessions === 1 ? "" : "s"}`;
-  const gap = options.width - cellWidth(left) - cellWidth(KEYS_HELP);
+  const needs: Segment[] = (["asking", "waiting"] as const).flatMap((state) => {
+    const text = needsText(snapshot, state);
+    return text === undefined ? [] : [{ text: " · " }, { text, paint: statePaint({ state, exitCode: undefined }, options.style) }];
+  });
+  const used = cellWidth(left) + needs.reduce((sum, segment) => sum + cellWidth(segment.text), 0);
+  const gap = options.width - used - cellWidth(KEYS_HELP);
   const right: Segment[] = gap >= 2 ? [{ text: " ".repeat(gap) }, { text: KEYS_HELP, paint: style.dim }] : [];
-  return paintLine([{ text: left, paint: style.bold }, ...right], options.width);
+  return paintLine([{ text: left, paint: style.bold }, ...needs, ...right], options.width);
 }
 
 function sessionLine(host: HostView, session: WatchedSession, nameWidth: number, selected: boolean, options: FrameOptions): BodyLine {
   const style = paints(options.style);
   const stale = isStale(host);
-  const status = statusText(session.status);
-  const tone: Tone = session.status.state === "running" ? "good" : session.status.state === "exited" && session.status.code !== 0 ? "bad" : "warn";
+  const state = stateText(session.state, options.now);
+  const needsYou = session.state.state === "asking" || session.state.state === "waiting";
   const dim = stale ? style.dim : (text: string) => text;
   const segments: Segment[] = [
-    { text: selected ? "  › " : "    ", paint: style.bold },
+    { text: selected ? "  › " : needsYou && !stale ? "  ● " : "    ", paint: selected ? style.bold : statePaint(session.state, options.style) },
     { text: `${fit(sanitize(session.name), nameWidth)}  `, paint: selected ? style.bold : dim },
-    { text: `${fit(status, 14)}  `, paint: stale ? style.dim : tonePaint(style, tone) },
+    { text: `${fit(state, 14)}  `, paint: stale ? style.dim : statePaint(session.state, options.style) },
+    { text: `${fit(session.state.agent ?? "", 8)}  `, paint: dim },
     { text: `${fit(session.clients > 0 ? "attached" : "", 8)}  `, paint: dim },
     { text: `${fit(agoText(session.activity, Math.floor(options.now / 1000)), 8)}  `, paint: dim },
     { text: `${stale ? "(stale) " : ""}${sanitize(session.line)}`, paint: style.dim },

@@ -1,7 +1,9 @@
 import { ExitCode, MoorError } from "../../errors.js";
+import { agentRules, StateTracker, type AgentRules } from "../../state/index.js";
 import { listPanesArgv } from "../../tmux/list.js";
-import { capturePanesArgv, parsePaneCaptures } from "../../tmux/paneLines.js";
+import { captureNonce, listWithScreensArgv, parsePaneCaptures, splitListing } from "../../tmux/paneLines.js";
 import type { TmuxRunner } from "./listHosts.js";
+import { captureScreens, withScreens } from "./sessionStates.js";
 import { summarizeSessions, type SessionSummary } from "./sessionSummary.js";
 import type { WatchedSession } from "./watchTypes.js";
 
@@ -14,27 +16,54 @@ export interface PollerOptions {
   /** How many of a pane's last lines are kept for peek. */
   keepLines: number;
   idleAfterSeconds?: number;
+  rules?: AgentRules;
+  debounceMs?: number;
 }
 
 interface Captured {
   activity: number;
+  title: string;
   lines: string[];
+  /** The pane may have printed after the capture, within the same second of window_activity: capture again. */
+  unsettled: boolean;
 }
 
-// One host's polling: ONE list-panes per poll, plus ONE chained capture only when a headline pane printed
-// since it was last captured. Polls never overlap; a refused login stops polling (no hammering sshd).
+// window_activity counts whole seconds of the remote's clock: output in the second of a capture (or the one
+// before, for a clock a little ahead of the laptop's) may not be on it.
+function settledAt(activity: number, requestedAtMs: number): boolean {
+  return activity < Math.floor(requestedAtMs / 1000) - 1;
+}
+
+// One host's polling: ONE invocation per poll in steady state — list-panes, with the screens of the state panes
+// that were changing at the last poll chained after it — and a second one only for panes that began to change.
+// Each state pane's state comes from the state tracker. Polls never overlap; a refused login stops polling.
 export class HostPoller {
   sessions: WatchedSession[] = [];
   polled = false;
   error: string | undefined;
+  /** Epoch ms of the last successful poll. */
+  lastContact: number | undefined;
+  /** tmux invocations so far (for the benchmark's count per poll). */
+  invocations = 0;
   #captured = new Map<string, Captured>();
+  #tracker: StateTracker;
   #busy = false;
   #stopped = false;
 
-  constructor(private readonly options: PollerOptions) {}
+  constructor(private readonly options: PollerOptions) {
+    this.#tracker = new StateTracker(options.rules ?? agentRules(), {
+      ...(options.idleAfterSeconds === undefined ? {} : { idleAfterSeconds: options.idleAfterSeconds }),
+      ...(options.debounceMs === undefined ? {} : { debounceMs: options.debounceMs }),
+    });
+  }
 
   get busy(): boolean {
     return this.#busy;
+  }
+
+  /** A state was read that the debounce holds back: poll again after this many ms to confirm it. */
+  get confirmAfterMs(): number | undefined {
+    return this.sessions.some((session) => this.#tracker.pending(session.paneId)) ? this.#tracker.debounceMs : undefined;
   }
 
   /** Resolves once the poll ended; false when it did not run (one is in flight, or polling stopped). */
@@ -42,13 +71,16 @@ export class HostPoller {
     if (this.#busy || this.#stopped) return false;
     this.#busy = true;
     try {
-      const output = await this.options.run(listPanesArgv());
-      const now = Math.floor(this.options.nowMs() / 1000);
-      const summaries = summarizeSessions(output, this.options.host, { now, ...(this.options.idleAfterSeconds === undefined ? {} : { idleAfterSeconds: this.options.idleAfterSeconds }) });
+      const requestedAt = this.options.nowMs();
+      const { list, screens } = await this.#listWithHotScreens();
+      const now = this.options.nowMs();
+      const summaries = summarizeSessions(list, this.options.host, { now: Math.floor(now / 1000), ...this.#stateOptions() });
       const wanted = summaries.filter((session) => this.options.only?.has(session.name) ?? true);
-      await this.#captureChanged(wanted);
-      this.sessions = wanted.map((session) => this.#withLines(session));
+      const fresh = await this.#captureChanged(wanted, screens, requestedAt);
+      this.#tracker.keepOnly(new Set(wanted.map((session) => session.paneId)));
+      this.sessions = withScreens(wanted, fresh, this.#tracker, now).map((session) => this.#withLines(session));
       this.polled = true;
+      this.lastContact = now;
       this.error = undefined;
     } catch (error) {
       this.#fail(error);
@@ -58,27 +90,59 @@ export class HostPoller {
     return true;
   }
 
-  async #captureChanged(sessions: readonly SessionSummary[]): Promise<void> {
-    const changed = sessions.filter((session) => this.#captured.get(session.paneId)?.activity !== session.paneActivity);
+  #stateOptions() {
+    return { ...(this.options.rules ? { rules: this.options.rules } : {}), ...(this.options.idleAfterSeconds === undefined ? {} : { idleAfterSeconds: this.options.idleAfterSeconds }) };
+  }
+
+  async #run(argv: readonly string[]): Promise<string> {
+    this.invocations++;
+    return await this.options.run(argv);
+  }
+
+  // The pane list, and the screens of the panes that were changing, in one call; a pane gone since makes tmux
+  // refuse the whole call, and then the list comes alone.
+  async #listWithHotScreens(): Promise<{ list: string; screens: Map<string, string[]> }> {
+    const hot = [...this.#captured].filter(([, captured]) => captured.unsettled).map(([id]) => id);
+    if (hot.length > 0) {
+      try {
+        const nonce = captureNonce();
+        const { list, captures } = splitListing(await this.#run(listWithScreensArgv(hot, nonce)), nonce);
+        return { list, screens: parsePaneCaptures(captures) };
+      } catch (error) {
+        if (!(error instanceof MoorError && error.exitCode === ExitCode.notFound)) throw error;
+        for (const id of hot) this.#captured.delete(id);
+      }
+    }
+    return { list: await this.#run(listPanesArgv()), screens: new Map() };
+  }
+
+  // Screens read this poll: those chained to the list, plus one call for state panes that changed (output, title)
+  // since their last capture and were not in it.
+  async #captureChanged(sessions: readonly SessionSummary[], chained: Map<string, string[]>, requestedAt: number): Promise<Map<string, string[]>> {
     const live = new Set(sessions.map((session) => session.paneId));
     for (const id of this.#captured.keys()) if (!live.has(id)) this.#captured.delete(id);
-    if (changed.length === 0) return;
-    let screens: Map<string, string[]>;
-    try {
-      screens = parsePaneCaptures(await this.options.run(capturePanesArgv(changed.map((session) => session.paneId))), this.options.keepLines);
-    } catch (error) {
-      // A pane closed between the two calls: keep the old lines, the next poll captures again.
-      if (error instanceof MoorError && error.exitCode === ExitCode.notFound) return;
-      throw error;
+    const changed = sessions.filter((session) => {
+      if (chained.has(session.paneId) || session.observation.dead) return false;
+      const captured = this.#captured.get(session.paneId);
+      return captured === undefined || captured.activity !== session.paneActivity || captured.title !== session.observation.title || captured.unsettled;
+    });
+    const screens = new Map(chained);
+    const laterAt = this.options.nowMs();
+    const later = await captureScreens((argv) => this.#run(argv), changed.map((session) => session.paneId));
+    for (const session of sessions) {
+      const fromChain = chained.get(session.paneId);
+      const lines = fromChain ?? later.get(session.paneId);
+      if (lines === undefined) continue;
+      screens.set(session.paneId, lines);
+      const at = fromChain === undefined ? laterAt : requestedAt;
+      this.#captured.set(session.paneId, { activity: session.paneActivity, title: session.observation.title, lines, unsettled: !settledAt(session.paneActivity, at) });
     }
-    for (const session of changed) {
-      const lines = screens.get(session.paneId);
-      if (lines !== undefined) this.#captured.set(session.paneId, { activity: session.paneActivity, lines });
-    }
+    return screens;
   }
 
   #withLines(session: SessionSummary): WatchedSession {
-    const lines = this.#captured.get(session.paneId)?.lines ?? [];
+    const screen = this.#captured.get(session.paneId)?.lines ?? [];
+    const lines = [...trimBlank(screen).slice(-this.options.keepLines)];
     return { ...session, lines, line: lines.at(-1) ?? "" };
   }
 
@@ -89,4 +153,10 @@ export class HostPoller {
     this.error = error instanceof Error ? error.message : String(error);
     if (exitCode === ExitCode.auth) this.#stopped = true;
   }
+}
+
+// Screen rows without the blank ones at the top (the rows below the text are already gone).
+function trimBlank(rows: readonly string[]): readonly string[] {
+  const first = rows.findIndex((row) => row.trim() !== "");
+  return first === -1 ? [] : rows.slice(first);
 }

@@ -3,6 +3,8 @@ import type { MoorContext } from "../moorContext.js";
 import { listPanesArgv } from "../../tmux/list.js";
 import { LS_LINK } from "./overviewLinks.js";
 import { summarizeSessions, type SessionSummary } from "./sessionSummary.js";
+import { agentRules, StateTracker, type AgentRules } from "../../state/index.js";
+import { captureScreens, withScreens } from "./sessionStates.js";
 
 // Runs one tmux invocation on a host and returns its stdout; "no server running" gives "".
 export type TmuxRunner = (argv: readonly string[]) => Promise<string>;
@@ -16,6 +18,8 @@ export interface HostOverview {
   sessions: SessionSummary[];
   error?: string;
   exitCode?: ExitCodeType;
+  /** Epoch ms of the last contact, for a host shown from an earlier contact (its sessions stale). */
+  lastContact?: number;
 }
 
 // What a host's failure means for ls: exit 3 is "unreachable"; anything else (auth 4, tmux missing 6) "error".
@@ -25,11 +29,21 @@ export function hostFailure(host: string, error: unknown): HostOverview {
   return { host, state: exitCode === ExitCode.unreachable ? "unreachable" : "error", sessions: [], error: message, exitCode };
 }
 
-// One host's sessions from ONE list-panes invocation; a failure becomes the host's row, never a throw.
-export async function listHostSessions(host: string, run: TmuxRunner, nowSeconds: () => number): Promise<HostOverview> {
+export interface StateOptions {
+  rules?: AgentRules;
+  idleAfterSeconds?: number;
+}
+
+// One host's sessions with their states: ONE list-panes, then ONE chained capture of the sessions' state panes
+// (the agents' screens); a failure becomes the host's row, never a throw.
+export async function listHostSessions(host: string, run: TmuxRunner, nowSeconds: () => number, options: StateOptions = {}): Promise<HostOverview> {
   try {
     const output = await run(listPanesArgv());
-    return { host, state: "ok", sessions: summarizeSessions(output, host, { now: nowSeconds() }) };
+    const rules = options.rules ?? agentRules();
+    const idle = options.idleAfterSeconds === undefined ? {} : { idleAfterSeconds: options.idleAfterSeconds };
+    const sessions = summarizeSessions(output, host, { now: nowSeconds(), rules, ...idle });
+    const screens = await captureScreens(run, sessions.filter((session) => !session.observation.dead).map((session) => session.paneId));
+    return { host, state: "ok", sessions: withScreens(sessions, screens, new StateTracker(rules, idle), nowSeconds() * 1000) };
   } catch (error) {
     return hostFailure(host, error);
   }
@@ -37,11 +51,12 @@ export async function listHostSessions(host: string, run: TmuxRunner, nowSeconds
 
 // Every named host queried in parallel, each over a link with a short connect timeout (LS_LINK).
 export async function listHosts(ctx: MoorContext, hosts: readonly string[], nowSeconds = () => Math.floor(Date.now() / 1000)): Promise<HostOverview[]> {
+  const options = { rules: ctx.rules, idleAfterSeconds: ctx.idleSeconds };
   return await Promise.all(
     hosts.map(async (host) => {
       try {
         const tmux = ctx.tmux(host, LS_LINK);
-        return await listHostSessions(host, (argv) => tmux.run(argv, { noServerIsEmpty: true }), nowSeconds);
+        return await listHostSessions(host, (argv) => tmux.run(argv, { noServerIsEmpty: true }), nowSeconds, options);
       } catch (error) {
         return hostFailure(host, error);
       }

@@ -1,6 +1,6 @@
 import type { LinkState } from "../../link/linkState.js";
 import { sessionJson, type SessionJson } from "./sessionJson.js";
-import type { HostView, WatchedSession, WatchSnapshot } from "./watchTypes.js";
+import { isStale, type HostView, type WatchedSession, type WatchSnapshot } from "./watchTypes.js";
 
 type SessionFields = Omit<SessionJson, "name"> & { line: string };
 
@@ -12,8 +12,9 @@ export type WatchEvent =
   | { type: "removed"; host: string; session: string; at: number }
   | { type: "host"; host: string; at: number; error: string | null };
 
-function sessionFields(session: WatchedSession): SessionFields {
-  const { name: _name, ...rest } = sessionJson(session);
+function sessionFields(host: HostView, session: WatchedSession): SessionFields {
+  const stale = isStale(host);
+  const { name: _name, ...rest } = sessionJson(session, { stale, ...(stale && host.lastContact !== undefined ? { lastContact: host.lastContact } : {}) });
   return { ...rest, line: session.line };
 }
 
@@ -22,9 +23,9 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
 function diffSessions(before: HostView | undefined, after: HostView, at: number): WatchEvent[] {
   if (!after.polled) return [];
   const events: WatchEvent[] = [];
-  const old = new Map((before?.polled ? before.sessions : []).map((session) => [session.name, sessionFields(session)]));
+  const old = new Map((before?.polled ? before.sessions : []).map((session) => [session.name, sessionFields(before as HostView, session)]));
   for (const session of after.sessions) {
-    const fields = sessionFields(session);
+    const fields = sessionFields(after, session);
     if (!same(old.get(session.name), fields)) events.push({ type: "session", host: after.host, session: session.name, at, ...fields });
     old.delete(session.name);
   }

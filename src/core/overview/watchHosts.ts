@@ -4,6 +4,7 @@ import type { LinkState } from "../../link/linkState.js";
 import { HostPoller } from "./hostPoller.js";
 import type { TmuxRunner } from "./listHosts.js";
 import type { HostView, WatchSnapshot } from "./watchTypes.js";
+import type { AgentRules } from "../../state/index.js";
 
 export interface WatchSource {
   host: string;
@@ -19,6 +20,7 @@ export interface WatchOptions {
   /** Lines of each headline pane kept for peek. Default 50. */
   keepLines?: number;
   idleAfterSeconds?: number;
+  rules?: AgentRules;
   onChange: (snapshot: WatchSnapshot) => void;
 }
 
@@ -52,15 +54,30 @@ export function watchHosts(sources: readonly WatchSource[], options: WatchOption
   const entries: Entry[] = sources.map((source) => ({
     source,
     link: source.link.state,
-    poller: new HostPoller({ host: source.host, run: source.run, nowMs: () => clock.now(), keepLines: options.keepLines ?? 50, ...(source.only ? { only: new Set(source.only) } : {}), ...(options.idleAfterSeconds === undefined ? {} : { idleAfterSeconds: options.idleAfterSeconds }) }),
+    poller: new HostPoller({
+      host: source.host, run: source.run, nowMs: () => clock.now(), keepLines: options.keepLines ?? 50,
+      ...(source.only ? { only: new Set(source.only) } : {}),
+      ...(options.idleAfterSeconds === undefined ? {} : { idleAfterSeconds: options.idleAfterSeconds }),
+      ...(options.rules === undefined ? {} : { rules: options.rules }),
+    }),
   }));
   let stopped = false;
   const snapshot = (): WatchSnapshot => ({ at: clock.now(), hosts: entries.map(view) });
   const changed = (): void => {
     if (!stopped) options.onChange(snapshot());
   };
+  // A state the debounce holds back is confirmed by a poll soon after, not a whole interval later.
   const poll = (entry: Entry): void => {
-    void entry.poller.poll().then((ran) => ran && changed());
+    void entry.poller.poll().then((ran) => {
+      if (!ran) return;
+      changed();
+      const confirmAfter = entry.poller.confirmAfterMs;
+      if (confirmAfter === undefined || stopped || confirmAfter >= options.intervalMs) return;
+      const cancel = clock.every(confirmAfter, () => {
+        cancel();
+        if (!stopped) poll(entry);
+      });
+    });
   };
   const listeners = entries.map((entry) => {
     const listener = (state: LinkState): void => {
@@ -95,6 +112,7 @@ function view(entry: Entry): HostView {
     link: entry.link,
     ...(entry.downSince === undefined ? {} : { downSince: entry.downSince }),
     polled: poller.polled,
+    ...(poller.lastContact === undefined ? {} : { lastContact: poller.lastContact }),
     sessions: poller.sessions,
     ...(poller.error === undefined ? {} : { error: poller.error }),
   };

@@ -14,6 +14,8 @@ export interface HostView {
   link: LinkState;
   /** Epoch ms when the host was last lost (undefined while it is up, or before it was ever reached). */
   downSince?: number;
+  /** Epoch ms of the last successful poll. */
+  lastContact?: number;
   /** Whether a poll has ever succeeded, i.e. `sessions` means something. */
   polled: boolean;
   sessions: WatchedSession[];

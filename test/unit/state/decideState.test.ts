@@ -20,13 +20,16 @@ describe("decidePaneState", () => {
     expect(decide({ command: "-zsh", startCommand: "\"zsh -l\"" }).state).toBe("shell");
     // A shell wrapping a command is that command running.
     expect(decide({ command: "sh", startCommand: "\"sh -c 'make; sleep 9'\"" }).state).toBe("working");
-    // The agent it was started for has ended, and its shell is back.
-    expect(decide({ command: "bash", startCommand: "\"sh -c 'claude; exec bash'\"" }).state).toBe("shell");
+    expect(decide({ command: "fish", startCommand: "" }).state).toBe("shell");
+    expect(decide({ command: "xonsh", startCommand: "" }).state).toBe("working");
+    expect(decidePaneState(pane({ command: "xonsh", startCommand: "" }), agentRules(), { now: NOW, shells: ["xonsh"] }).state).toBe("shell");
+    // The wrapper of an agent is the agent: its screen decides.
+    expect(decide({ command: "sh", startCommand: "\"sh -c 'npm test && claude'\"", screen: ["> "] })).toMatchObject({ state: "waiting", agent: "claude" });
   });
 
   it("a program moor does not know is working while it prints, idle after the quiet time", () => {
-    expect(decide({ activity: NOW - 29 })).toMatchObject({ state: "working", agent: undefined, reason: "output 29s ago" });
-    expect(decide({ activity: NOW - 30 })).toMatchObject({ state: "idle", reason: "no output for 30s", evidence: { rule: "quiet" } });
+    expect(decide({ activity: NOW - 29 })).toMatchObject({ state: "working", agent: undefined, reason: "its output is changing", evidence: { region: "window_activity (last output 29s ago)" } });
+    expect(decide({ activity: NOW - 30 })).toMatchObject({ state: "idle", reason: "no output for 30s or more", evidence: { rule: "quiet" } });
     expect(decide({ activity: NOW - 5 }, 5).state).toBe("idle");
   });
 
@@ -48,8 +51,8 @@ describe("decidePaneState", () => {
 
   it("title rules work without a screen; an agent with no marker falls back on activity", () => {
     expect(decide({ command: "codex", title: "[ ! ] Action Required" })).toMatchObject({ state: "asking", evidence: { rule: "codex.title-action", region: "title" } });
-    expect(decide({ command: "codex", activity: NOW - 100 })).toMatchObject({ state: "idle", agent: "codex", reason: "screen not read; no output for 100s" });
-    expect(decide({ command: "codex", activity: NOW - 1, screen: ["loading…"] })).toMatchObject({ state: "working", reason: "no Codex marker on screen; output 1s ago" });
+    expect(decide({ command: "codex", activity: NOW - 100 })).toMatchObject({ state: "idle", agent: "codex", reason: "screen not read; no output for 30s or more" });
+    expect(decide({ command: "codex", activity: NOW - 1, screen: ["loading…"] })).toMatchObject({ state: "working", reason: "no Codex marker on screen; its output is changing" });
   });
 
   it("evidence names the rule, the region and the lines it read", () => {

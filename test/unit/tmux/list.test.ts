@@ -11,7 +11,7 @@ describe("listPanesArgv", () => {
       "#{window_index}", text("window_id"), text("window_name"), "#{window_activity}", "#{window_active}",
       "#{pane_index}", text("pane_id"), "#{pane_active}", "#{pane_pid}", text("pane_current_command"),
       text("pane_start_command"), "#{pane_dead}", "#{pane_dead_status}", "#{pane_dead_signal}",
-      text("pane_current_path"), text("pane_title"),
+      text("pane_current_path"), text("pane_title"), "#{cursor_y}", "#{window_bell_flag}",
     ].join("\t")]);
     expect(PANE_LIST_FORMAT).toBe(listPanesArgv()[8]);
   });
@@ -33,7 +33,7 @@ describe("parsePaneList", () => {
       windowIndex: 0, windowId: "@0", windowName: "agent", windowActivity: 1795552323, windowActive: true,
       paneIndex: 0, paneId: "%0", paneActive: true, panePid: 1380,
       currentCommand: "sleep", startCommand: `"sh -c 'echo thinking; exec sleep 600'"`,
-      dead: false, deadStatus: undefined, deadSignal: undefined, currentPath: "/root", title: "vm",
+      dead: false, deadStatus: undefined, deadSignal: undefined, currentPath: "/root", title: "vm", cursorY: 1, windowBell: false,
     });
   });
 
@@ -54,7 +54,7 @@ describe("parsePaneList", () => {
 
   it("refuses rows it does not understand, naming the host (exit 6)", () => {
     expect(() => parsePaneList("a\tb\n", "box1")).toThrow(
-      expect.objectContaining({ exitCode: 6, message: "could not read tmux's pane list on box1: line 1 has 2 fields, expected 20" }),
+      expect.objectContaining({ exitCode: 6, message: "could not read tmux's pane list on box1: line 1 has 2 fields, expected 22" }),
     );
     const badNumber = LIST_PANES_3_3A.split("\n")[0]?.replace("\t1380\t", "\tpid\t") ?? "";
     expect(() => parsePaneList(badNumber)).toThrow('line 1 has pane_pid "pid", expected a number');

@@ -1,12 +1,27 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { capturePanesArgv, parsePaneCaptures } from "../../../src/tmux/paneLines.js";
+import { listPanesArgv } from "../../../src/tmux/list.js";
+import { capturePanesArgv, listWithScreensArgv, parsePaneCaptures, splitListing } from "../../../src/tmux/paneLines.js";
 
 describe("capturePanesArgv / parsePaneCaptures", () => {
+  it("chains the screens after the pane list, and cuts the output back in two", () => {
+    expect(listWithScreensArgv(["%4"], "0123abcd")).toEqual([...listPanesArgv(), ";", "display-message", "-p", "-t", "%4", "\tmoor-pane 0123abcd #{pane_id}", ";", "capture-pane", "-p", "-t", "%4"]);
+    expect(listWithScreensArgv([])).toEqual(listPanesArgv());
+    // A list row that looks like a marker (a title "moor-pane …" after a tab) does not cut the list.
+    const output = "row1\tmoor-pane 0123abcd x\nrow2\n\tmoor-pane 0123abcd %4\n> \n";
+    expect(splitListing(output, "0123abcd")).toEqual({ list: "row1\tmoor-pane 0123abcd x\nrow2\n", captures: "\tmoor-pane 0123abcd %4\n> \n" });
+    expect(parsePaneCaptures(splitListing(output, "0123abcd").captures)).toEqual(new Map([["%4", [">"]]]));
+    expect(splitListing("row1\n", "0123abcd")).toEqual({ list: "row1\n", captures: "" });
+  });
+
+  it("keeps every row of the screen without a line count, so row N is cursor_y N", () => {
+    expect(parsePaneCaptures("\tmoor-pane 0a1b %0\n\n\nthird\n\n")).toEqual(new Map([["%0", ["", "", "third"]]]));
+  });
+
   it("captures several panes in one invocation, each after a marker line", () => {
     expect(capturePanesArgv(["%0", "%12"], "0123abcd")).toEqual([
-      "tmux", "-u", "display-message", "-p", "-t", "%0", "\tmoor-pane 0123abcd #{pane_id}", ";", "capture-pane", "-p", "-J", "-t", "%0", ";",
-      "display-message", "-p", "-t", "%12", "\tmoor-pane 0123abcd #{pane_id}", ";", "capture-pane", "-p", "-J", "-t", "%12",
+      "tmux", "-u", "display-message", "-p", "-t", "%0", "\tmoor-pane 0123abcd #{pane_id}", ";", "capture-pane", "-p", "-t", "%0", ";",
+      "display-message", "-p", "-t", "%12", "\tmoor-pane 0123abcd #{pane_id}", ";", "capture-pane", "-p", "-t", "%12",
     ]);
     expect(capturePanesArgv(["%0"])[6]).toMatch(/^\tmoor-pane [0-9a-f]{16} #\{pane_id\}$/);
     expect(capturePanesArgv(["%0"])[6]).not.toBe(capturePanesArgv(["%0"])[6]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { agoText, statusText } from "../../../../src/cli/overview/format.js";
+import { agoText, stateText } from "../../../../src/cli/overview/format.js";
+import { tracked } from "../../fakes/trackedState.js";
 import { formatLsTable, lsJson } from "../../../../src/cli/overview/lsTable.js";
 import { makeStyle } from "../../../../src/cli/render/style.js";
 import { summarizeSessions } from "../../../../src/core/overview/sessionSummary.js";
@@ -16,11 +17,11 @@ const overviews: HostOverview[] = [
 describe("moor ls rendering", () => {
   it("prints one row per session, and one row for a host with none or that failed", () => {
     expect(formatLsTable(overviews, NOW, makeStyle({ isTTY: false }, {})).split("\n")).toEqual([
-      "HOST   SESSION  STATUS       ATTACHED  ACTIVITY  WIN  WINDOWS (PANE COMMANDS)",
-      "box    agent-1  running      no        7s ago    3    agent (sleep), tests (sh), shell (bash, sleep)",
-      "box    notes    shell        yes       6s ago    3    bash (bash), odd?name?with newline (bash), sig (sh)",
+      "HOST   SESSION  STATE        AGENT  ATTACHED  ACTIVITY  WIN  WINDOWS (PANE COMMANDS)",
+      "box    agent-1  working      -      no        7s ago    3    agent (sleep), tests (sh), shell (bash, sleep)",
+      "box    notes    shell        -      yes       6s ago    3    bash (bash), odd?name?with newline (bash), sig (sh)",
       "empty  -        no sessions",
-      "gone   -        unreachable                           gone unreachable: connection refused",
+      "gone   -        unreachable                                  gone unreachable: connection refused",
     ]);
   });
 
@@ -32,12 +33,12 @@ describe("moor ls rendering", () => {
       { host: "gone", state: "unreachable", error: "gone unreachable: connection refused", exitCode: 3, count: 0 },
     ]);
     expect(Object.keys(json.hosts[0] ?? {})).toEqual(["host", "state", "sessions"]);
-    expect(Object.keys(json.hosts[0]?.sessions[0] ?? {})).toEqual(["name", "status", "command", "attached", "clients", "created", "activity", "windows"]);
+    expect(Object.keys(json.hosts[0]?.sessions[0] ?? {})).toEqual(["name", "status", "agent", "since", "reason", "stale", "command", "attached", "clients", "created", "activity", "windows"]);
   });
 
-  it("words statuses and ages", () => {
-    expect([statusText({ state: "idle", idleSeconds: 3_700 }), statusText({ state: "exited", code: undefined, signal: 9 }), statusText({ state: "exited", code: undefined, signal: undefined })])
-      .toEqual(["idle 1h", "exited (signal 9)", "exited"]);
+  it("words states and ages", () => {
+    expect([stateText(tracked("idle", { since: 0 }), 3_700_000), stateText(tracked("exited", { exitSignal: 9 }), 0), stateText(tracked("exited"), 0), stateText(tracked("exited", { exitCode: 1 }), 0), stateText(tracked("asking"), 0)])
+      .toEqual(["idle 1h", "exited (signal 9)", "exited", "exited 1", "asking"]);
     expect([agoText(100, 95), agoText(100, 100 + 59), agoText(100, 100 + 3 * 86_400)]).toEqual(["0s ago", "59s ago", "3d ago"]);
   });
 });

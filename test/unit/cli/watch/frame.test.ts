@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { cellWidth } from "../../../../src/text/cells.js";
 import { renderFrame, type FrameOptions } from "../../../../src/cli/watch/frame.js";
 import { NOW, colour, host, plain, session, timeOfDay, twoHosts } from "./snapshots.js";
+import { tracked } from "../../fakes/trackedState.js";
 
 const size = (width: number, height: number): FrameOptions => ({ width, height, now: NOW, style: plain, timeOfDay });
 const strip = (text: string): string => text.replace(/\x1b\[[0-9;]*m/g, "");
@@ -11,10 +12,10 @@ describe("renderFrame", () => {
     expect(renderFrame(twoHosts(), { peek: false, selected: "gpu1:refactor" }, size(100, 8))).toEqual([
       "moor watch · 2 hosts · 3 sessions                               ↑↓/jk move  ⏎ attach  p peek  q quit",
       "gpu1  up",
-      "    fix-tests  running         attached  5s ago    Running tests… 41 passed",
-      "  › refactor   exited 0                  5m ago    Done.",
+      "    fix-tests  working         claude    attached  5s ago    Running tests… 41 passed",
+      "  › refactor   exited 0        claude              5m ago    Done.",
       "lab  down since 22:13:08, reconnecting, attempt 3, next try in 2s (connection refused)",
-      "    docs       idle 12m                  12m ago   (stale) writing README.md",
+      "    docs       idle 12m                            12m ago   (stale) writing README.md",
       "",
       "",
     ]);
@@ -24,10 +25,10 @@ describe("renderFrame", () => {
     expect(renderFrame(twoHosts(), { peek: true, selected: "gpu1:refactor" }, size(60, 12))).toEqual([
       "moor watch · 2 hosts · 3 sessions",
       "gpu1  up",
-      "    fix-tests  running         attached  5s ago    Running…",
-      "  › refactor   exited 0                  5m ago    Done.",
+      "    fix-tests  working         claude    attached  5s ago…",
+      "  › refactor   exited 0        claude              5m ago…",
       "lab  down since 22:13:08, reconnecting, attempt 3, next try…",
-      "    docs       idle 12m                  12m ago   (stale)…",
+      "    docs       idle 12m                            12m ago…",
       "",
       "── peek gpu1:refactor (p closes) ───────────────────────────",
       "Done. -2",
@@ -40,11 +41,31 @@ describe("renderFrame", () => {
   it("scrolls so the selected session stays on screen, and selects the first session by default", () => {
     const many = { at: NOW, hosts: [host("h", { sessions: ["a", "b", "c", "d", "e"].map((name) => session(name, `out ${name}`)) })] };
     expect(renderFrame(many, { peek: false, selected: "h:e" }, size(40, 4)).slice(1)).toEqual([
-      "    c     running                   5s…",
-      "    d     running                   5s…",
-      "  › e     running                   5s…",
+      "    c     working         claude    …",
+      "    d     working         claude    …",
+      "  › e     working         claude    …",
     ]);
-    expect(renderFrame(many, { peek: false }, size(40, 3))[2]).toBe("  › a     running                   5s…");
+    expect(renderFrame(many, { peek: false }, size(40, 3))[2]).toBe("  › a     working         claude    …");
+  });
+
+  it("counts the sessions that need the user in the header, and marks them in the list", () => {
+    const snapshot = {
+      at: NOW,
+      hosts: [
+        host("gpu1", { sessions: [session("a", "Do you want to proceed?", { state: tracked("asking", { agent: "claude" }) }), session("b", "> ", { state: tracked("waiting", { agent: "codex" }) }), session("c", "> ", { state: tracked("waiting") })] }),
+        host("lab", { link: { kind: "down", since: NOW - 1_000, lastContact: NOW - 2_000, reason: "reset" }, sessions: [session("d", "x", { state: tracked("asking") })] }),
+      ],
+    };
+    const lines = renderFrame(snapshot, { peek: false, selected: "gpu1:c" }, size(100, 7));
+    expect(lines.slice(0, 4)).toEqual([
+      "moor watch · 2 hosts · 4 sessions · 1 asking · 2 waiting        ↑↓/jk move  ⏎ attach  p peek  q quit",
+      "gpu1  up",
+      "  ● a     asking          claude              5s ago    Do you want to proceed?",
+      "  ● b     waiting         codex               5s ago    > ",
+    ]);
+    expect(lines[4]?.startsWith("  › c     waiting")).toBe(true);
+    // A stale host's sessions are neither counted nor marked.
+    expect(lines[6]?.startsWith("    d     asking")).toBe(true);
   });
 
   it("says what it knows of hosts without sessions, poll errors, quiet and first connection", () => {
@@ -81,7 +102,7 @@ describe("renderFrame", () => {
       for (const line of lines) expect(cellWidth(strip(line))).toBeLessThanOrEqual(width);
       expect(lines.join("\n")).not.toContain("\x1b[2J");
     }
-    expect(strip(renderFrame(nasty, { peek: false }, { ...size(80, 3), style: colour })[2] ?? "")).toBe("  › s     running                   5s ago    ?[2Jwide 日本語 text and more");
+    expect(strip(renderFrame(nasty, { peek: false }, { ...size(80, 3), style: colour })[2] ?? "")).toBe("  › s     working         claude              5s ago    ?[2Jwide 日本語 text an…");
   });
 
   // Failed before the fix: ✅ 🚀 ⚡ counted one cell each, so these lines came out wider than the screen, and the

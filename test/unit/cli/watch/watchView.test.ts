@@ -31,7 +31,7 @@ describe("runWatchView", () => {
   it("draws on the alternate screen, follows the keys, and quits on q with everything restored", async () => {
     const { terminal, engine, view } = setup();
     expect(terminal.entered).toBe(1);
-    expect(terminal.screen()[2]).toBe("  › fix-tests  running         attached  5s ago    Running tests… 41…");
+    expect(terminal.screen()[2]).toBe("  › fix-tests  working         claude    attached  5s ago    Running…");
     terminal.type("j");
     expect(terminal.screen()[3]).toMatch(/^ {2}› refactor/);
     terminal.type("q");

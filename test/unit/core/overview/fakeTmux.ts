@@ -2,6 +2,7 @@ import { EventEmitter } from "node:events";
 import type { WatchedLink } from "../../../../src/link/linkSlices.js";
 import type { LinkState } from "../../../../src/link/linkState.js";
 import { FIELD_SEPARATOR } from "../../../../src/tmux/list.js";
+import { ExitCode, MoorError } from "../../../../src/errors.js";
 
 export interface FakePane {
   session: string;
@@ -16,6 +17,8 @@ export interface FakePane {
   dead?: boolean;
   deadStatus?: number;
   clients?: number;
+  title?: string;
+  cursorY?: number;
 }
 
 // One list-panes -a line in listPanesArgv's field order.
@@ -24,7 +27,7 @@ export function paneLine(pane: FakePane): string {
   return [
     pane.session, "1000", String(pane.clients ?? 0), "1000", String(windowIndex), `@${windowIndex}`, pane.window ?? "agent", String(pane.activity), "1",
     String(pane.paneIndex ?? 0), pane.paneId, "1", "42", pane.command ?? "claude", pane.start ?? `"claude"`, pane.dead ? "1" : "0",
-    pane.deadStatus === undefined ? "" : String(pane.deadStatus), "", "/home/me", "title",
+    pane.deadStatus === undefined ? "" : String(pane.deadStatus), "", "/home/me", pane.title ?? "title", String(pane.cursorY ?? 0), "0",
   ].join(FIELD_SEPARATOR);
 }
 
@@ -41,18 +44,23 @@ export class FakeTmux {
     this.calls.push([...argv]);
     if (this.gate) await this.gate;
     if (this.failWith) throw this.failWith;
-    if (argv.includes("list-panes")) return this.panes.map((pane) => `${paneLine(pane)}\n`).join("");
-    let out = "";
+    let out = argv.includes("list-panes") ? this.panes.map((pane) => `${paneLine(pane)}\n`).join("") : "";
     argv.forEach((arg, index) => {
       if (arg !== "display-message") return;
       const id = argv[index + 3] ?? "";
+      // tmux stops the chain at a pane that is gone, and the whole call fails.
+      if (!this.panes.some((pane) => pane.paneId === id)) throw new MoorError(`can't find pane: ${id}`, ExitCode.notFound);
       out += `${(argv[index + 4] ?? "").replace("#{pane_id}", id)}\n${this.screens.get(id) ?? ""}\n`;
     });
     return out;
   };
 
   kinds(): string[] {
-    return this.calls.map((argv) => (argv.includes("list-panes") ? "list" : "capture"));
+    return this.calls.map((argv) => {
+      const list = argv.includes("list-panes");
+      const capture = argv.includes("capture-pane");
+      return list && capture ? "list+capture" : list ? "list" : "capture";
+    });
   }
 }
 

@@ -2,17 +2,37 @@ import { describe, expect, it } from "vitest";
 import { ExitCode, MoorError } from "../../../../src/errors.js";
 import { listHostSessions } from "../../../../src/core/overview/listHosts.js";
 import { LIST_PANES_3_3A } from "../../tmux/fixtures/tmux33a.js";
+import { FakeTmux } from "./fakeTmux.js";
 
 const fail = (error: Error) => () => Promise.reject(error);
 
 describe("listHostSessions", () => {
-  it("lists a host's sessions with ONE list-panes invocation", async () => {
-    const calls: string[][] = [];
-    const overview = await listHostSessions("box", (argv) => (calls.push([...argv]), Promise.resolve(LIST_PANES_3_3A)), () => 1795552330);
-    expect(calls).toHaveLength(1);
-    expect(calls[0]?.slice(0, 8)).toEqual(["tmux", "-u", "run-shell", "true", ";", "list-panes", "-a", "-F"]);
+  it("lists a host's sessions with ONE list-panes invocation, then ONE capture of their state panes", async () => {
+    const tmux = new FakeTmux();
+    tmux.panes = [
+      { session: "a", paneId: "%1", activity: 100, command: "claude" },
+      { session: "b", paneId: "%2", activity: 100, command: "codex", title: "[ ! ] Action Required" },
+      { session: "c", paneId: "%3", activity: 100, command: "bash", start: "" },
+      { session: "d", paneId: "%4", activity: 100, command: "claude", dead: true, deadStatus: 0 },
+    ];
+    tmux.screens.set("%1", "╭──╮\n│ Do you want to proceed? │\n│ ❯ 1. Yes │\n│   2. No │\n");
+    const overview = await listHostSessions("box", tmux.run, () => 1_000);
+    expect(tmux.kinds()).toEqual(["list", "capture"]);
+    expect(tmux.calls[0]?.slice(0, 8)).toEqual(["tmux", "-u", "run-shell", "true", ";", "list-panes", "-a", "-F"]);
+    // A dead pane has nothing to read.
+    expect(tmux.calls[1]?.filter((arg) => arg.startsWith("%"))).toEqual(["%1", "%1", "%2", "%2", "%3", "%3"]);
     expect(overview).toMatchObject({ host: "box", state: "ok" });
-    expect(overview.sessions.map((session) => session.name)).toEqual(["agent-1", "notes"]);
+    expect(overview.sessions.map((session) => [session.name, session.state.state, session.state.agent, session.state.evidence.rule])).toEqual([
+      ["a", "asking", "claude", "claude.permission"],
+      ["b", "asking", "codex", "codex.title-action"],
+      ["c", "shell", undefined, "shell"],
+      ["d", "exited", "claude", "pane-dead"],
+    ]);
+  });
+
+  it("reads real 3.3a output", async () => {
+    const overview = await listHostSessions("box", (argv) => Promise.resolve(argv.includes("list-panes") ? LIST_PANES_3_3A : ""), () => 1795552330);
+    expect(overview.sessions.map((session) => [session.name, session.state.state])).toEqual([["agent-1", "working"], ["notes", "shell"]]);
   });
 
   it("turns a failure into the host's row: unreachable (3), or error with its exit code", async () => {

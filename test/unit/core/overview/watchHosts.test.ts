@@ -28,7 +28,7 @@ describe("watchHosts", () => {
     const watch = start();
     await flush();
     expect(tmux("a").kinds()).toEqual(["list", "capture"]);
-    expect(tmux("a").calls[1]).toEqual(["tmux", "-u", "display-message", "-p", "-t", "%0", MARKER, ";", "capture-pane", "-p", "-J", "-t", "%0", ";", "display-message", "-p", "-t", "%1", MARKER, ";", "capture-pane", "-p", "-J", "-t", "%1"]);
+    expect(tmux("a").calls[1]).toEqual(["tmux", "-u", "display-message", "-p", "-t", "%0", MARKER, ";", "capture-pane", "-p", "-t", "%0", ";", "display-message", "-p", "-t", "%1", MARKER, ";", "capture-pane", "-p", "-t", "%1"]);
     for (let tick = 0; tick < 5; tick++) {
       clock.advance(2_000);
       await flush();
@@ -39,9 +39,71 @@ describe("watchHosts", () => {
     tmux("a").screens.set("%1", "newer\n");
     clock.advance(2_000);
     await flush();
-    expect(tmux("a").calls.at(-1)).toEqual(["tmux", "-u", "display-message", "-p", "-t", "%1", MARKER, ";", "capture-pane", "-p", "-J", "-t", "%1"]);
+    expect(tmux("a").calls.at(-1)).toEqual(["tmux", "-u", "display-message", "-p", "-t", "%1", MARKER, ";", "capture-pane", "-p", "-t", "%1"]);
     const sessions = watch.snapshot().hosts[0]?.sessions ?? [];
     expect(sessions.map((session) => [session.name, session.line, session.lines])).toEqual([["s1", "two", ["one", "two"]], ["s2", "newer", ["newer"]]]);
+    watch.stop();
+  });
+
+  it("chains the screens of panes still printing to the list: one invocation per tick while an agent works", async () => {
+    const { clock, tmux, start } = setup(["a"]);
+    const now = () => Math.floor(clock.now() / 1000);
+    tmux("a").panes = [{ session: "s1", paneId: "%0", activity: now() }];
+    tmux("a").screens.set("%0", "✻ Thinking… (esc to interrupt)\n> \n");
+    const watch = start();
+    await flush();
+    for (let tick = 0; tick < 4; tick++) {
+      // It prints every second: the list at the next tick shows output from that very second.
+      tmux("a").panes = [{ session: "s1", paneId: "%0", activity: now() + 2 }];
+      clock.advance(2_000);
+      await flush();
+    }
+    expect(tmux("a").kinds()).toEqual(["list", "capture", "list+capture", "list+capture", "list+capture", "list+capture"]);
+    expect(watch.snapshot().hosts[0]?.sessions[0]?.state).toMatchObject({ state: "working", agent: "claude" });
+    // It stops printing: its last screen comes chained once more (the drop confirmed 600 ms later), then the list alone.
+    tmux("a").screens.set("%0", "● Done.\n> \n");
+    tmux("a").panes = [{ session: "s1", paneId: "%0", activity: now() }];
+    for (const ms of [2_000, 600, 1_400, 2_000]) {
+      clock.advance(ms);
+      await flush();
+    }
+    expect(tmux("a").kinds().slice(6)).toEqual(["list+capture", "list", "list", "list"]);
+    expect(watch.snapshot().hosts[0]?.sessions[0]?.state).toMatchObject({ state: "waiting", agent: "claude" });
+    watch.stop();
+  });
+
+  it("confirms a drop in state soon after reading it, not a whole interval later", async () => {
+    const { clock, tmux, start } = setup(["a"]);
+    tmux("a").panes = [{ session: "s1", paneId: "%0", activity: 100 }];
+    tmux("a").screens.set("%0", "esc to interrupt\n> \n");
+    const watch = start();
+    await flush();
+    expect(watch.snapshot().hosts[0]?.sessions[0]?.state.state).toBe("working");
+    tmux("a").panes = [{ session: "s1", paneId: "%0", activity: 101 }];
+    tmux("a").screens.set("%0", "● Done.\n> \n");
+    clock.advance(2_000);
+    await flush();
+    expect(watch.snapshot().hosts[0]?.sessions[0]?.state.state).toBe("working");
+    const calls = tmux("a").calls.length;
+    clock.advance(600);
+    await flush();
+    expect(tmux("a").calls.length).toBe(calls + 1);
+    expect(watch.snapshot().hosts[0]?.sessions[0]?.state.state).toBe("waiting");
+    watch.stop();
+  });
+
+  it("lists again alone when a pane it chained has gone", async () => {
+    const { clock, tmux, start } = setup(["a"]);
+    const now = () => Math.floor(clock.now() / 1000);
+    tmux("a").panes = [{ session: "s1", paneId: "%0", activity: now() }, { session: "s2", paneId: "%1", activity: 100 }];
+    const watch = start();
+    await flush();
+    tmux("a").panes = [{ session: "s2", paneId: "%1", activity: 100 }];
+    clock.advance(2_000);
+    await flush();
+    expect(tmux("a").kinds()).toEqual(["list", "capture", "list+capture", "list"]);
+    expect(watch.snapshot().hosts[0]?.sessions.map((session) => session.name)).toEqual(["s2"]);
+    expect(watch.snapshot().hosts[0]?.error).toBeUndefined();
     watch.stop();
   });
 
