@@ -1,6 +1,5 @@
 import { Command } from "commander";
 import { parseSessionTarget } from "../../core/names.js";
-import { RemoteTmux } from "../../core/remoteTmux.js";
 import { readSessionState } from "../../core/state/readSessionState.js";
 import { formatStatus, statusJson } from "../overview/statusReport.js";
 import { examples } from "../render/examples.js";
@@ -24,7 +23,7 @@ export function statusCommand(runtime: RuntimeHolder): Command {
     .action(async (targetText: string, options: { json?: boolean }, command: Command) => {
       const target = parseSessionTarget(targetText, "status");
       const { ctx, io } = runtime.get(command);
-      const tmux = new RemoteTmux(ctx.link(target.host));
+      const tmux = ctx.tmux(target.host);
       const report = await readSessionState((argv) => tmux.run(argv, { target: targetText, action: "reading the session's state" }), target, { rules: ctx.rules, idleAfterSeconds: ctx.idleSeconds });
       if (options.json) io.json(statusJson(report));
       else io.print(formatStatus(report, Date.now(), io.out));

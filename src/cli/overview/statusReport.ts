@@ -1,5 +1,5 @@
 import type { SessionStateReport } from "../../core/state/readSessionState.js";
-import { sanitize } from "../watch/cells.js";
+import { sanitize } from "../watch/paintLine.js";
 import type { Style } from "../render/style.js";
 import { durationText, statePaint, stateText } from "./format.js";
 

@@ -41,7 +41,7 @@ describe.each(TESTED_TMUX)("list-panes on tmux %s", (release) => {
     // 3.8 refuses the window names that hold control characters or invalid UTF-8 (tmux names.c, 2026).
     expect(panes.map((row) => row.windowIndex)).toEqual(release === "3.8" ? [0, 1, 3, 4, 5, 6] : [0, 1, 2, 3, 4, 5, 6]);
     expect(panes.every((row) => row.sessionName === "compat" && /^%\d+$/.test(row.paneId))).toBe(true);
-    expect(fixture(release, "list-panes.txt").split("\n").filter(Boolean).every((line) => line.split(FIELD_SEPARATOR).length === 20)).toBe(true);
+    expect(fixture(release, "list-panes.txt").split("\n").filter(Boolean).every((line) => line.split(FIELD_SEPARATOR).length === 22)).toBe(true);
   });
 
   it("reads a dead pane's status; 3.8 prints no pid for it", () => {
