@@ -41,7 +41,8 @@ beforeAll(async () => {
   await startSession("ask", "claude", "Do you want to proceed?");
   await startSession("wait", "codex", "context left");
   await startSession("mine", "myagent", "ready>");
-  await startSession("sh1", "sh -c 'echo bye; exit 3'", "bye");
+  await run(box, ["tmux", "new-session", "-d", "-s", "sh1", "sh -c 'echo bye; exit 3'"]);
+  await waitFor("sh1 to exit", async () => ((await run(box, ["tmux", "run-shell", "true", ";", "list-panes", "-t", "=sh1", "-F", "#{pane_dead}"])).startsWith("1") ? true : undefined));
 });
 
 afterAll(async () => {
