@@ -3,18 +3,10 @@ import type { ObservedSession } from "./stateChange.js";
 
 const EXCERPT_LINES = 5;
 
+// The state engine's verdict on the session, as the notifier reads it.
 function observe(host: string, session: WatchedSession): ObservedSession {
-  const status = session.status;
-  const state = status.state === "running" ? "working" : status.state;
-  const reason =
-    status.state === "exited"
-      ? status.code !== undefined
-        ? `exited with status ${status.code}`
-        : status.signal !== undefined
-          ? `killed by signal ${status.signal}`
-          : "exited"
-      : session.line;
-  return { host, session: session.name, state, agent: undefined, reason, excerpt: session.lines.slice(-EXCERPT_LINES) };
+  const { state, agent, reason } = session.state;
+  return { host, session: session.name, state, agent, reason, excerpt: session.lines.slice(-EXCERPT_LINES) };
 }
 
 // The hosts of a watch snapshot whose sessions are current (polled, link up), as the notifier reads them.
