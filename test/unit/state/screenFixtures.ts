@@ -2,14 +2,20 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { PaneObservation } from "../../../src/state/index.js";
 
-// One captured screen: test/fixtures/screens/<agent>@<version>/<state>[-<variant>].txt, with an optional
-// <same name>.json beside it giving the pane's list-panes fields ({"command", "startCommand", "title", "cursorY"}).
+// One captured screen: test/fixtures/screens/<agent>@<version>/<name>.txt (the visible screen) with <name>.json beside
+// it (its "state", and "pane": what tmux showed: pane_title, pane_current_command, pane_dead, pane_dead_status,
+// cursor_y); hand-made screens without a .json are named <state>[-<variant>].txt.
 export interface ScreenFixture {
   agent: string;
   version: string;
   state: string;
   file: string;
   observation: PaneObservation;
+}
+
+interface Sidecar {
+  state?: string;
+  pane?: Partial<Record<"pane_title" | "pane_current_command" | "pane_dead" | "pane_dead_status" | "cursor_y", string>>;
 }
 
 // What runs in an agent's pane when the fixture does not say: Gemini CLI is node, started as gemini.
@@ -19,20 +25,32 @@ const DEFAULT_COMMAND: Record<string, { command: string; startCommand: string }>
 
 export const FIXTURE_NOW = 2_000_000_000;
 
+const numberOrUndefined = (text: string | undefined): number | undefined => (text === undefined || text === "" ? undefined : Number(text));
+
 function fixture(dir: string, folder: string, file: string): ScreenFixture {
   const [agent = "", version = ""] = folder.split("@");
-  const state = file.replace(/\.txt$/, "").split("-")[0] ?? "";
   const screen = readFileSync(join(dir, folder, file), "utf8").replace(/\n$/, "").split("\n").map((line) => line.trimEnd());
-  const sidecar = join(dir, folder, file.replace(/\.txt$/, ".json"));
-  const fields = existsSync(sidecar) ? (JSON.parse(readFileSync(sidecar, "utf8")) as Partial<PaneObservation>) : {};
+  const sidecarFile = join(dir, folder, file.replace(/\.txt$/, ".json"));
+  const sidecar = existsSync(sidecarFile) ? (JSON.parse(readFileSync(sidecarFile, "utf8")) as Sidecar) : {};
+  const pane = sidecar.pane ?? {};
   const defaults = DEFAULT_COMMAND[agent] ?? { command: agent, startCommand: agent };
   return {
     agent,
     version,
-    state,
+    state: sidecar.state ?? file.replace(/\.txt$/, "").split("-")[0] ?? "",
     file: join(folder, file),
-    // Quiet for long: a state that came from activity alone would be "idle", so each must come from a rule.
-    observation: { ...defaults, title: "", dead: false, deadStatus: undefined, deadSignal: undefined, activity: FIXTURE_NOW - 3_600, screen, ...fields },
+    observation: {
+      ...defaults,
+      ...(pane.pane_current_command === undefined ? {} : { command: pane.pane_current_command }),
+      title: pane.pane_title ?? "",
+      dead: pane.pane_dead === "1",
+      deadStatus: numberOrUndefined(pane.pane_dead_status),
+      deadSignal: undefined,
+      cursorY: numberOrUndefined(pane.cursor_y),
+      // Quiet for long: a state that came from activity alone would be "idle", so each must come from a rule.
+      activity: FIXTURE_NOW - 3_600,
+      screen,
+    },
   };
 }
 
