@@ -53,11 +53,11 @@ function byActivity(observation: PaneObservation, agent: string | undefined, opt
 
 function exited(observation: PaneObservation, agent: string | undefined): Decision {
   const { deadStatus, deadSignal } = observation;
-  const how = deadStatus !== undefined ? `with status ${String(deadStatus)}` : deadSignal !== undefined ? `by signal ${String(deadSignal)}` : "(status unknown)";
+  const how = deadStatus !== undefined ? `exited with status ${String(deadStatus)}` : deadSignal !== undefined ? `killed by signal ${String(deadSignal)}` : "exited";
   return {
     state: "exited",
     agent,
-    reason: `the command exited ${how}`,
+    reason: how,
     ...(deadStatus === undefined ? {} : { exitCode: deadStatus }),
     ...(deadSignal === undefined ? {} : { exitSignal: deadSignal }),
     evidence: { rule: "pane-dead", region: "pane_dead_status", lines: [String(deadStatus ?? deadSignal ?? "")] },

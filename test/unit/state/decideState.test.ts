@@ -10,8 +10,8 @@ const decide = (fields: Partial<PaneObservation>, idleAfterSeconds?: number) =>
 
 describe("decidePaneState", () => {
   it("a dead pane has exited, with its status or signal", () => {
-    expect(decide({ dead: true, deadStatus: 3 })).toMatchObject({ state: "exited", exitCode: 3, reason: "the command exited with status 3", evidence: { rule: "pane-dead" } });
-    expect(decide({ dead: true, deadSignal: 15 })).toMatchObject({ state: "exited", exitSignal: 15, reason: "the command exited by signal 15" });
+    expect(decide({ dead: true, deadStatus: 3 })).toMatchObject({ state: "exited", exitCode: 3, reason: "exited with status 3", evidence: { rule: "pane-dead" } });
+    expect(decide({ dead: true, deadSignal: 15 })).toMatchObject({ state: "exited", exitSignal: 15, reason: "killed by signal 15" });
     expect(decide({ dead: true, command: "claude", deadStatus: 0 })).toMatchObject({ state: "exited", agent: "claude", exitCode: 0 });
   });
 
