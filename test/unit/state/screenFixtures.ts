@@ -13,7 +13,7 @@ export interface ScreenFixture {
   observation: PaneObservation;
 }
 
-interface Sidecar {
+interface Sidecar extends Partial<PaneObservation> {
   state?: string;
   pane?: Partial<Record<"pane_title" | "pane_current_command" | "pane_dead" | "pane_dead_status" | "cursor_y", string>>;
 }
@@ -26,6 +26,12 @@ const DEFAULT_COMMAND: Record<string, { command: string; startCommand: string }>
 export const FIXTURE_NOW = 2_000_000_000;
 
 const numberOrUndefined = (text: string | undefined): number | undefined => (text === undefined || text === "" ? undefined : Number(text));
+
+// The list-panes fields a .json gives directly ({"command", "startCommand", "title", "dead", "deadStatus", "cursorY"}).
+function pickObservation(sidecar: Sidecar): Partial<PaneObservation> {
+  const keys = ["command", "startCommand", "title", "dead", "deadStatus", "deadSignal", "cursorY"] as const;
+  return Object.fromEntries(keys.filter((key) => sidecar[key] !== undefined).map((key) => [key, sidecar[key]]));
+}
 
 function fixture(dir: string, folder: string, file: string): ScreenFixture {
   const [agent = "", version = ""] = folder.split("@");
@@ -49,6 +55,7 @@ function fixture(dir: string, folder: string, file: string): ScreenFixture {
       cursorY: numberOrUndefined(pane.cursor_y),
       // Quiet for long: a state that came from activity alone would be "idle", so each must come from a rule.
       activity: FIXTURE_NOW - 3_600,
+      ...pickObservation(sidecar),
       screen,
     },
   };
