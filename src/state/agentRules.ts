@@ -21,6 +21,8 @@ export interface Agent {
   screen: { commands: string[]; any: RegExp[] } | undefined;
   rules: Rule[];
   otherwise: "activity" | RuleState;
+  submit: { settleMs: number; maxWaitMs: number } | undefined;
+  resume: string[] | undefined;
 }
 
 /** Every agent moor knows, in the order recognition tries them (a user's agents first). */
@@ -53,6 +55,8 @@ function compileAgent(agent: AgentSpec): Agent {
     screen: agent.match?.screen === undefined ? undefined : { commands: agent.match.screen.commands, any: compile(agent.match.screen.any) },
     rules: (agent.rules ?? []).filter((rule) => rule.disabled !== true).map(compileRule),
     otherwise: agent.otherwise ?? "activity",
+    submit: agent.submit,
+    resume: agent.resume,
   };
 }
 

@@ -3,7 +3,7 @@
 export { agentRules, builtInRulesFile, compileRules, mergeRules, type Agent, type AgentRules, type Rule } from "./agentRules.js";
 export { decidePaneState, DEFAULT_IDLE_SECONDS, type DecideOptions } from "./decideState.js";
 export { parseRulesFile } from "./parseRules.js";
-export { recognizeAgent, type Recognition } from "./recognizeAgent.js";
+export { programName, recognizeAgent, type Recognition } from "./recognizeAgent.js";
 export { StateTracker, DEFAULT_DEBOUNCE_MS, type TrackedState, type TrackerOptions } from "./stateTracker.js";
 export { SESSION_STATES, type Decision, type Evidence, type PaneObservation, type SessionState } from "./types.js";
 export type { AgentSpec, RegionSpec, RuleSpec, RulesFile } from "./ruleTypes.js";

@@ -82,6 +82,15 @@ function readMatch(r: Reader, value: unknown, path: string): MatchSpec {
   return spec;
 }
 
+function readSubmit(r: Reader, value: unknown, path: string): NonNullable<AgentSpec["submit"]> {
+  const submit = r.object(value, path);
+  const ms = (field: unknown, at: string): number => {
+    if (typeof field !== "number" || !Number.isInteger(field) || field < 0 || field > 10_000) r.fail(at, `must be a whole number of milliseconds from 0 to 10000, got ${JSON.stringify(field)}`);
+    return field;
+  };
+  return { settleMs: ms(submit.settleMs, `${path}.settleMs`), maxWaitMs: ms(submit.maxWaitMs, `${path}.maxWaitMs`) };
+}
+
 function readAgent(r: Reader, value: unknown, path: string): AgentSpec {
   const agent = r.object(value, path);
   const name = r.string(agent.name, `${path}.name`);
@@ -96,6 +105,11 @@ function readAgent(r: Reader, value: unknown, path: string): AgentSpec {
   if (agent.otherwise !== undefined) {
     if (typeof agent.otherwise !== "string" || !OTHERWISE.has(agent.otherwise)) r.fail(`${path}.otherwise`, `must be "activity", "asking", "working" or "waiting", got ${JSON.stringify(agent.otherwise)}`);
     spec.otherwise = agent.otherwise as AgentSpec["otherwise"];
+  }
+  if (agent.submit !== undefined) spec.submit = readSubmit(r, agent.submit, `${path}.submit`);
+  if (agent.resume !== undefined) {
+    if (!Array.isArray(agent.resume) || agent.resume.length === 0) r.fail(`${path}.resume`, "must be a list of arguments");
+    spec.resume = agent.resume.map((arg, index) => r.string(arg, `${path}.resume[${String(index)}]`));
   }
   return spec;
 }

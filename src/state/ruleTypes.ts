@@ -53,6 +53,13 @@ export interface AgentSpec {
    * Default "activity".
    */
   otherwise?: "activity" | RuleState;
+  /**
+   * How `moor send` submits text: paste, then press Enter only once the screen shows it (changed, then still for
+   * settleMs), or after maxWaitMs. Without it, Enter follows the paste at once.
+   */
+  submit?: { settleMs: number; maxWaitMs: number };
+  /** The arguments `moor revive` puts after the program's name to continue the last conversation. */
+  resume?: string[];
 }
 
 /** The file format of src/state/rules/agents.json and <config-dir>/agents.json. */

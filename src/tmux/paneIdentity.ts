@@ -2,6 +2,9 @@ import { tmuxArgv } from "./command.js";
 
 /** What tells which program runs in a pane, read at once with what it shows. */
 export interface PaneIdentity {
+  dead: boolean;
+  deadStatus: number | undefined;
+  cursorY: number | undefined;
   command: string;
   title: string;
   startCommand: string;
@@ -12,12 +15,13 @@ export interface PaneIdentity {
 const SEPARATOR = "\t";
 
 // One invocation: the bare send-keys only resolves the target (a missing pane fails before anything is typed),
-// then the pane's command, title and start command on one line (the start command last: it may hold a tab),
+// then whether it is dead, its cursor row, command, title and start command on one line (the start command last:
+// it may hold a tab),
 // then its screen.
 export function paneIdentityArgv(target: string): string[] {
   return tmuxArgv(
     ["send-keys", "-t", target],
-    ["display-message", "-p", "-t", target, ["#{pane_current_command}", "#{pane_title}", "#{pane_start_command}"].join(SEPARATOR)],
+    ["display-message", "-p", "-t", target, ["#{pane_dead}", "#{pane_dead_status}", "#{cursor_y}", "#{pane_current_command}", "#{pane_title}", "#{pane_start_command}"].join(SEPARATOR)],
     ["capture-pane", "-p", "-t", target],
   );
 }
@@ -25,8 +29,9 @@ export function paneIdentityArgv(target: string): string[] {
 export function parsePaneIdentity(output: string): PaneIdentity {
   const newline = output.indexOf("\n");
   const head = newline === -1 ? output : output.slice(0, newline);
-  const [command = "", title = "", ...start] = head.split(SEPARATOR);
-  return { command, title, startCommand: start.join(SEPARATOR), screen: newline === -1 ? "" : output.slice(newline + 1) };
+  const [dead = "", status = "", cursorY = "", command = "", title = "", ...start] = head.split(SEPARATOR);
+  const number = (text: string): number | undefined => (/^\d+$/.test(text) ? Number(text) : undefined);
+  return { dead: dead === "1", deadStatus: number(status), cursorY: number(cursorY), command, title, startCommand: start.join(SEPARATOR), screen: newline === -1 ? "" : output.slice(newline + 1) };
 }
 
 // The visible screen alone, polled while an agent takes in a paste.

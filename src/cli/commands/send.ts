@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { parseSessionTarget } from "../../core/names.js";
+import { agentSubmitRule } from "../../core/sessions/agentSubmit.js";
 import { planSend, sendText } from "../../core/sessions/sendText.js";
 import type { CliIo } from "../io.js";
 import { examples } from "../render/examples.js";
@@ -29,11 +30,15 @@ async function textToSend(io: CliIo, words: string[], keys: string[]): Promise<B
 // moor send: type into a pane without attaching, as one paste (exact bytes, never on a command line), then Enter.
 export function sendCommand(runtime: RuntimeHolder): Command {
   return new Command("send")
-    .description("type into a pane without attaching: the text arrives exactly, as one paste, then Enter")
+    .description("type into a pane without attaching: the text arrives exactly, as one paste, then Enter (into a known agent, once it shows the text)")
     .argument("<target>", "HOST:SESSION or HOST:SESSION:WINDOW")
     .argument("[text...]", "what to type; words are joined by single spaces; '-' or none reads standard input (sent exactly as read, final newline included)")
     .option("--no-enter", "do not press Enter after the text")
     .option("--key <key>", "press a named key after the text: Enter, Escape, Tab, Up, C-c, M-x, F5... (repeatable)", collect)
+    .addHelpText("after", `
+Into a known agent (Claude Code, Codex, opencode, Gemini CLI) the text is pasted first and Enter pressed only
+once the agent shows it (its screen settles; at most the agent's "submit" maxWaitMs in agents.json, 3 s):
+Gemini CLI and Codex take an Enter that arrives with a paste as part of the text.`)
     .addHelpText("after", examples([
       "moor send gpu1:fix-tests 'also update the changelog'",
       "moor send gpu1:fix-tests < prompt.md",
@@ -47,6 +52,6 @@ export function sendCommand(runtime: RuntimeHolder): Command {
       const { ctx, io } = runtime.get(command);
       const text = await textToSend(io, words, keys);
       const plan = planSend({ target, text, enter: options.enter, keys });
-      await sendText(ctx, plan);
+      await sendText(ctx, plan, { submitRuleFor: (pane) => agentSubmitRule(ctx.rules, pane) });
     });
 }

@@ -1,7 +1,8 @@
 import type { MoorContext } from "../moorContext.js";
 import type { SessionTarget } from "../names.js";
 import { checkCanCreate, createSession, type CreatedSession } from "./createSession.js";
-import { deliverPrompt, systemPollTime, type PollTime, type Readiness } from "./promptDelivery.js";
+import { deliverAgentPrompt } from "./agentPrompt.js";
+import { deliverPrompt, exitedBeforePrompt, systemPollTime, type PollTime, type Readiness } from "./promptDelivery.js";
 import { buildSessionSpec, sessionTmuxArgv, type NewSessionRequest } from "./sessionPlan.js";
 import type { SessionSpec } from "./sessionSpec.js";
 import { targetLabel } from "./targetLabel.js";
@@ -32,6 +33,8 @@ export async function newSession(ctx: MoorContext, target: SessionTarget, plan: 
   await checkCanCreate(tmux, plan.spec.session, label, "left untouched");
   const created = await createSession(tmux, plan.spec, plan.tmuxArgv, { target: label, record: true });
   if (options.prompt === undefined) return { ...created, prompt: null };
-  const readiness = await deliverPrompt(tmux, plan.spec.session, label, options.prompt, options.time ?? systemPollTime);
+  const time = options.time ?? systemPollTime;
+  const readiness = (await deliverAgentPrompt(tmux, plan.spec.session, label, options.prompt, ctx.rules, time)) ?? (await deliverPrompt(tmux, plan.spec.session, label, options.prompt, time));
+  if (readiness.state === "exited") throw exitedBeforePrompt(label, readiness.status);
   return { ...created, prompt: { state: readiness.state, waitedMs: readiness.waitedMs } };
 }

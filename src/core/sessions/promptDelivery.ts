@@ -55,18 +55,21 @@ export async function waitUntilReady(look: () => Promise<PaneSnapshot>, time: Po
   }
 }
 
+// The command ended before --prompt could be typed (exit 6).
+export function exitedBeforePrompt(target: string, status: number | undefined): Error {
+  const how = status === undefined ? "" : ` with status ${String(status)}`;
+  return remoteError(`${target} was created, but its command exited${how} before the prompt could be delivered`, {
+    hint: `see what it printed with "moor peek ${target}"`,
+  });
+}
+
 // Waits for the session's first pane to be ready, then pastes the prompt (bracketed when the agent asked for it)
 // from the channel's stdin, so it is never on a command line, and presses Enter.
 export async function deliverPrompt(tmux: RemoteTmux, session: string, target: string, prompt: string, time: PollTime = systemPollTime): Promise<Readiness> {
   const pane = paneTarget(session);
   const look = async () => parsePaneSnapshot(await tmux.run(paneSnapshotArgv(pane), { target, action: "waiting for the agent to be ready" }));
   const readiness = await waitUntilReady(look, time);
-  if (readiness.state === "exited") {
-    const status = readiness.status === undefined ? "" : ` with status ${String(readiness.status)}`;
-    throw remoteError(`${target} was created, but its command exited${status} before the prompt could be delivered`, {
-      hint: `see what it printed with "moor peek ${target}"`,
-    });
-  }
+  if (readiness.state === "exited") throw exitedBeforePrompt(target, readiness.status);
   const buffer = `moor-prompt-${randomBytes(6).toString("hex")}`;
   await tmux.run(pasteArgv(pane, buffer, { enter: true }), { target, action: "delivering the prompt", stdin: prompt });
   return readiness;

@@ -3,6 +3,7 @@ import type { MoorContext } from "../moorContext.js";
 import type { SessionTarget } from "../names.js";
 import { notFoundError, remoteError } from "../../errors.js";
 import { checkCanCreate, createSession, type CreatedSession } from "./createSession.js";
+import { resumeCommand } from "./resumeCommand.js";
 import { sessionTmuxArgv } from "./sessionPlan.js";
 import { parseSessionSpec, type SessionSpec } from "./sessionSpec.js";
 import { sessionSpecPath } from "./statePaths.js";
@@ -29,8 +30,9 @@ export async function readRecordedSpec(link: RemoteExec, session: string): Promi
 }
 
 // Recreates a vanished session from its recorded spec and restarts its command (same cwd and windows; the log is
-// appended to). Refuses a session that still exists (exit 2) and one that moor never recorded (exit 5).
-export async function reviveSession(ctx: MoorContext, target: SessionTarget): Promise<CreatedSession> {
+// appended to): a known agent with its own option for continuing its last conversation unless FRESH. Refuses a
+// session that still exists (exit 2) and one that moor never recorded (exit 5).
+export async function reviveSession(ctx: MoorContext, target: SessionTarget, options: { fresh?: boolean } = {}): Promise<CreatedSession> {
   const tmux = ctx.tmux(target.host);
   const { session } = target;
   const label = targetLabel(target);
@@ -38,5 +40,7 @@ export async function reviveSession(ctx: MoorContext, target: SessionTarget): Pr
   if (spec === undefined) {
     throw notFoundError(`no recorded spec for ${label}: ~/${sessionSpecPath(session)} does not exist on ${tmux.host}`, `only sessions started with "moor new" can be revived; start it with "moor new ${label} -- COMMAND"`);
   }
-  return await createSession(tmux, spec, sessionTmuxArgv(spec), { target: label, record: false });
+  const { command } = resumeCommand(spec.command, ctx.rules, options.fresh === true);
+  const run = command === undefined ? spec : { ...spec, command };
+  return await createSession(tmux, run, sessionTmuxArgv(run), { target: label, record: false });
 }

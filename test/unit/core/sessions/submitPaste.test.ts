@@ -31,7 +31,7 @@ describe("sendText into an agent with a submit rule", () => {
   it("pastes, waits for the echo, then presses Enter in a separate call", async () => {
     let pasted = false;
     const { ctx, session } = fakeHost((command) => {
-      if (command.includes("display-message")) return { stdout: "node\t◇  Ready (proj)\tgemini\n> \n" };
+      if (command.includes("display-message")) return { stdout: "0\t\t5\tnode\t◇  Ready (proj)\tgemini\n> \n" };
       if (command.includes("paste-buffer")) return (pasted = true), {};
       if (command.includes("capture-pane")) return { stdout: pasted ? "> it's done\n" : "> \n" };
       return {};
@@ -46,7 +46,7 @@ describe("sendText into an agent with a submit rule", () => {
   });
 
   it("sends as one invocation into a program without a submit rule", async () => {
-    const { ctx, session } = fakeHost((command) => (command.includes("display-message") ? { stdout: "bash\tbox\t\n$ \n" } : {}));
+    const { ctx, session } = fakeHost((command) => (command.includes("display-message") ? { stdout: "0\t\t0\tbash\tbox\t\n$ \n" } : {}));
     const plan = planSend({ target, text: Buffer.from("ls"), enter: true, keys: [] }, () => "moor-1");
     await sendText(ctx, plan, { submitRuleFor: () => undefined, time: fakeTime() });
     const tmux = session.commands.filter((command) => command.startsWith("tmux")).map((command) => command.replaceAll("'", ""));
