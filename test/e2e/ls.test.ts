@@ -113,7 +113,7 @@ describe("moor ls", () => {
       const odd = (JSON.parse(run.stdout) as LsJson).hosts[0]?.sessions.find((session) => session.name === "odd");
       expect(odd?.windows.map((window) => window.name)).toEqual(names);
       const table = await moor(world, ["ls", "alpha"]);
-      expect(table.stdout.split("\n").find((row) => row.startsWith("alpha  odd"))).toMatch(/running .* 2 +日本語 ✓/);
+      expect(table.stdout.split("\n").find((row) => row.startsWith("alpha  odd"))).toMatch(/(working|idle) .* 2 +日本語 ✓/);
     } finally {
       await alpha.exec(["tmux", "kill-session", "-t", "=odd"]);
     }
