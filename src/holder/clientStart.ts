@@ -2,14 +2,13 @@ import { spawn } from "node:child_process";
 import { closeSync, mkdirSync, openSync, readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import type { HolderPaths } from "./paths.js";
+import { processAlive } from "./processAlive.js";
 
 // The pid written in the holder's lock file, when it is a live process: a holder runs or is starting.
 export function lockOwner(lock: string): number | undefined {
   try {
     const pid = Number(readFileSync(lock, "utf8").trim());
-    if (!Number.isSafeInteger(pid) || pid <= 0) return undefined;
-    process.kill(pid, 0);
-    return pid;
+    return Number.isSafeInteger(pid) && pid > 0 && processAlive(pid) ? pid : undefined;
   } catch {
     return undefined;
   }

@@ -1,3 +1,4 @@
+import { processAlive } from "../../src/holder/processAlive.js";
 import { makeWorld, moor, type MoorWorld } from "./cli.js";
 
 // What `moor daemon status --json` says.
@@ -31,14 +32,7 @@ export async function waitForHolder(world: MoorWorld, host?: string, timeoutMs =
   }
 }
 
-export const isAlive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
+export const isAlive = processAlive;
 
 // Stops the world's holder and makes sure no holder process of it is left (afterAll).
 export async function stopHolder(world: MoorWorld, pids: readonly number[] = []): Promise<void> {
