@@ -7,6 +7,8 @@ export const ExitCode = {
   auth: 4,
   notFound: 5,
   remote: 6,
+  /** moor wait --timeout passed before any target reached a wanted state. */
+  timedOut: 7,
   /** Ctrl-C where moor reads the terminal itself (a passphrase prompt): what a shell reports, 128 + SIGINT. */
   interrupted: 130,
 } as const;
@@ -42,5 +44,6 @@ export const hostUnreachableError = make(ExitCode.unreachable);
 export const authError = make(ExitCode.auth);
 export const notFoundError = make(ExitCode.notFound);
 export const remoteError = make(ExitCode.remote);
+export const timedOutError = make(ExitCode.timedOut);
 
 export const isMoorError = (error: unknown): error is MoorError => error instanceof MoorError;

@@ -17,6 +17,7 @@ import { notifyCommand } from "./commands/notify.js";
 import { daemonCommand } from "./commands/daemon.js";
 import { completeCommand, completionCommand } from "./commands/completion.js";
 import { statusCommand } from "./commands/status.js";
+import { waitCommand } from "./commands/wait.js";
 import { examples } from "./render/examples.js";
 import { needsRuntime, type RuntimeHolder } from "./runtime.js";
 import pkg from "../../package.json" with { type: "json" };
@@ -46,7 +47,7 @@ export function buildProgram(runtime: RuntimeHolder): Command {
         "moor attach gpu1:fix-tests",
       ]),
     );
-  for (const make of [hostCommand, newCommand, sendCommand, peekCommand, lsCommand, watchCommand, attachCommand, logsCommand, captureCommand, noteCommand, killCommand, reviveCommand, configCommand, muteCommand, unmuteCommand, notifyCommand, daemonCommand, statusCommand]) {
+  for (const make of [hostCommand, newCommand, sendCommand, peekCommand, lsCommand, watchCommand, attachCommand, logsCommand, captureCommand, noteCommand, killCommand, reviveCommand, configCommand, muteCommand, unmuteCommand, notifyCommand, daemonCommand, statusCommand, waitCommand]) {
     program.addCommand(make(runtime));
   }
   program.addCommand(completionCommand());
