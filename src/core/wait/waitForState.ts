@@ -1,4 +1,4 @@
-import { notFoundError, timedOutError, usageError } from "../../errors.js";
+import { MoorError, notFoundError, timedOutError, usageError, type ExitCode } from "../../errors.js";
 import type { Clock } from "../../link/clock.js";
 import type { SessionState, TrackedState } from "../../state/index.js";
 import type { HostWatch } from "../overview/watchHosts.js";
@@ -41,6 +41,15 @@ function stateOf(host: HostView, target: SessionTarget): TrackedState | undefine
   return window.panes[0]?.state;
 }
 
+// When every target's host has failed for good (a refused key, a changed host key), no state can ever come:
+// moor wait ends with that failure's exit code, as watch --json does.
+function everyTargetFailed(snapshot: WatchSnapshot, targets: readonly SessionTarget[]): MoorError | undefined {
+  const links = targets.map((target) => snapshot.hosts.find((view) => view.host === target.host)?.link);
+  const first = links[0];
+  if (first?.kind !== "failed" || !links.every((link) => link?.kind === "failed")) return undefined;
+  return new MoorError(`${targets[0]?.host ?? ""}: ${first.reason}`, first.exitCode as ExitCode);
+}
+
 // moor wait's use case: the live view's engine (reconnecting links, the state tracker) until a target is in a
 // wanted state. A host that is down keeps it waiting; a session missing from a host that answered is exit 5.
 export function waitForState(options: WaitOptions): Promise<WaitResult> {
@@ -60,6 +69,8 @@ export function waitForState(options: WaitOptions): Promise<WaitResult> {
     };
     const onChange = (snapshot: WatchSnapshot): void => {
       if (done) return;
+      const failure = everyTargetFailed(snapshot, targets);
+      if (failure) return finish(() => reject(failure));
       for (const target of targets) {
         const host = snapshot.hosts.find((view) => view.host === target.host);
         if (!host?.polled || isStale(host)) continue;

@@ -53,6 +53,19 @@ describe("waitForState", () => {
     expect(stopped()).toBe(1);
   });
 
+  it("ends with the link's exit code when the target's host has failed for good (a refused key)", async () => {
+    const { tmux, link, outcome, start, tick, stopped } = setup(["exited"]);
+    tmux.panes = [{ session: "s", paneId: "%0", activity: 100, command: "sh", start: `"sh -c 'sleep 3'"` }];
+    const done = start();
+    await tick(0);
+    link.set({ kind: "failed", reason: "authentication failed for moor@a", exitCode: ExitCode.auth });
+    await tick();
+    await done;
+    expect(exitCodeOf(outcome.error)).toBe(ExitCode.auth);
+    expect(String(outcome.error)).toContain("authentication failed");
+    expect(stopped()).toBe(1);
+  });
+
   it("times out with exit 7 when no wanted state is seen", async () => {
     const { tmux, outcome, start, tick, stopped } = setup(["asking"], 2_000);
     tmux.panes = [{ session: "s", paneId: "%0", activity: 100, command: "bash", start: "" }];
