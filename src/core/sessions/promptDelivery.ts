@@ -26,10 +26,12 @@ export interface ReadyTiming {
   /** Deliver anyway after this long (an agent with a spinner or clock is never quiet). */
   timeoutMs: number;
   pollMs: number;
+  /** tmux can mark a pane dead a moment before it has reaped the child: wait this long for the exit status. */
+  deadStatusMs: number;
 }
 
 // ~1.5 s of quiet (5 s if nothing was ever drawn), 20 s at most.
-export const READY_TIMING: ReadyTiming = { quietMs: 1_500, blankMs: 5_000, timeoutMs: 20_000, pollMs: 250 };
+export const READY_TIMING: ReadyTiming = { quietMs: 1_500, blankMs: 5_000, timeoutMs: 20_000, pollMs: 250, deadStatusMs: 1_000 };
 
 // Why waiting stopped, and after how long.
 export type Readiness =
@@ -41,11 +43,17 @@ export async function waitUntilReady(look: () => Promise<PaneSnapshot>, time: Po
   const start = time.now();
   let last: string | undefined;
   let since = start;
+  let deadSince: number | undefined;
   for (;;) {
     const snapshot = await look();
     const now = time.now();
     const waitedMs = now - start;
-    if (snapshot.dead) return { state: "exited", status: snapshot.deadStatus, waitedMs };
+    if (snapshot.dead) {
+      deadSince ??= now;
+      if (snapshot.deadStatus !== undefined || now - deadSince >= timing.deadStatusMs) return { state: "exited", status: snapshot.deadStatus, waitedMs };
+      await time.sleep(timing.pollMs);
+      continue;
+    }
     const seen = `${snapshot.cursor}\n${snapshot.screen}`;
     if (seen !== last) [last, since] = [seen, now];
     const needed = snapshot.screen.trim() === "" ? timing.blankMs : timing.quietMs;

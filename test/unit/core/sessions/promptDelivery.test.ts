@@ -9,7 +9,7 @@ function fakeTime(): PollTime & { slept: number } {
 }
 
 // The pane as it looks at each moment: screens[i] from time i * pollMs on (the last one stays).
-function pane(screens: readonly (string | { dead: number })[], time: PollTime): () => Promise<PaneSnapshot> {
+function pane(screens: readonly (string | { dead: number | undefined })[], time: PollTime): () => Promise<PaneSnapshot> {
   return () => {
     const shown = screens[Math.min(screens.length - 1, Math.floor(time.now() / READY_TIMING.pollMs))] ?? "";
     if (typeof shown !== "string") return Promise.resolve({ dead: true, deadStatus: shown.dead, cursor: "0,0", screen: "" });
@@ -18,6 +18,17 @@ function pane(screens: readonly (string | { dead: number })[], time: PollTime): 
 }
 
 describe("waitUntilReady", () => {
+  // Seen on tmux 3.1c in CI: the pane is dead one poll before tmux has reaped the child and knows its status.
+  it("waits a moment for the exit status of a pane that is dead before tmux has it", async () => {
+    const time = fakeTime();
+    expect(await waitUntilReady(pane(["starting", { dead: undefined }, { dead: 4 }], time), time)).toEqual({ state: "exited", status: 4, waitedMs: 500 });
+  });
+
+  it("gives up on the exit status after deadStatusMs", async () => {
+    const time = fakeTime();
+    expect(await waitUntilReady(pane(["starting", { dead: undefined }], time), time)).toEqual({ state: "exited", status: undefined, waitedMs: 250 + READY_TIMING.deadStatusMs });
+  });
+
   it("is ready once the screen has shown something and stayed the same for quietMs", async () => {
     const time = fakeTime();
     const result = await waitUntilReady(pane(["", "", "loading", "loading.", "> "], time), time);
