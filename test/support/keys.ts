@@ -26,7 +26,11 @@ function ownKeyDir(): string {
 
 // A fresh ed25519 key written with mode 0600, for tests that need a key the boxes do not trust.
 export function generateClientKey(name = "extra"): ClientKey {
-  const pair = ssh2.utils.generateKeyPairSync("ed25519", { comment: `moor-test-${name}` });
+  // ssh2 now and then makes a key its own parser calls malformed (seen once in CI): make another.
+  let pair = ssh2.utils.generateKeyPairSync("ed25519", { comment: `moor-test-${name}` });
+  for (let tries = 1; ssh2.utils.parseKey(pair.private) instanceof Error && tries < 5; tries++) {
+    pair = ssh2.utils.generateKeyPairSync("ed25519", { comment: `moor-test-${name}` });
+  }
   const privateKeyPath = join(ownKeyDir(), `id_ed25519_${name}`);
   writeFileSync(privateKeyPath, pair.private, { mode: 0o600 });
   writeFileSync(`${privateKeyPath}.pub`, `${pair.public}\n`, { mode: 0o644 });
