@@ -1,9 +1,10 @@
 import Conf from "conf";
-import { existsSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { usageError } from "../errors.js";
+import { usageError, type MoorError } from "../errors.js";
 import { errorLine, withFileLock } from "./fileLock.js";
 import { hostRecordSchema, type HostRecord } from "./hostRecord.js";
+import { schemaProblem } from "./jsonCheck.js";
 
 const REGISTRY = { what: "moor's host registry", changing: "hosts" };
 
@@ -11,47 +12,74 @@ interface StoreShape {
   hosts: Record<string, HostRecord>;
 }
 
+const REGISTRY_SCHEMA = { hosts: { type: "object", additionalProperties: hostRecordSchema, default: {} } } as const;
+
 // The host registry on disk (the only module that imports conf): mode 0600, schema-checked,
 // and never rewritten when it cannot be read, so a hand-broken file is reported, not lost.
-// Every write happens under a lock file, so concurrent moor processes never lose each other's hosts.
+// Reads parse the file and check it (jsonCheck.ts) each time, so they see other moors' changes and cost no schema
+// compiling; writes go through conf under a lock file, so concurrent moor processes never lose each other's hosts.
 export class HostStore {
-  readonly #conf: Conf<StoreShape>;
+  readonly path: string;
+  readonly #configDir: string;
   readonly #lockPath: string;
 
   constructor(configDir: string) {
-    const file = join(configDir, "hosts.json");
-    this.#lockPath = `${file}.lock`;
-    // conf writes the defaults when the file is missing, which must not overwrite another moor's first host.
-    this.#conf = existsSync(file) ? openConf(configDir, file) : withFileLock(this.#lockPath, REGISTRY, () => openConf(configDir, file));
-  }
-
-  get path(): string {
-    return this.#conf.path;
+    this.#configDir = configDir;
+    this.path = join(configDir, "hosts.json");
+    this.#lockPath = `${this.path}.lock`;
+    this.#hosts();
   }
 
   list(): HostRecord[] {
-    return Object.values(this.#conf.get("hosts")).sort((a, b) => a.name.localeCompare(b.name));
+    return Object.values(this.#hosts()).sort((a, b) => a.name.localeCompare(b.name));
   }
 
   get(name: string): HostRecord | undefined {
-    return Object.hasOwn(this.#conf.get("hosts"), name) ? this.#conf.get("hosts")[name] : undefined;
+    const hosts = this.#hosts();
+    return Object.hasOwn(hosts, name) ? hosts[name] : undefined;
   }
 
   // Both writes read the file again inside the lock, so two moor processes adding hosts at once keep both.
   put(record: HostRecord): void {
     withFileLock(this.#lockPath, REGISTRY, () => {
-      this.#conf.set("hosts", { ...this.#conf.get("hosts"), [record.name]: record });
+      const conf = this.#conf();
+      conf.set("hosts", { ...conf.get("hosts"), [record.name]: record });
     });
   }
 
   remove(name: string): boolean {
     return withFileLock(this.#lockPath, REGISTRY, () => {
-      const hosts = { ...this.#conf.get("hosts") };
+      const conf = this.#conf();
+      const hosts = { ...conf.get("hosts") };
       if (!Object.hasOwn(hosts, name)) return false;
       delete hosts[name];
-      this.#conf.set("hosts", hosts);
+      conf.set("hosts", hosts);
       return true;
     });
+  }
+
+  #hosts(): Record<string, HostRecord> {
+    let text: string;
+    try {
+      text = readFileSync(this.path, "utf8");
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return {};
+      throw corrupted(this.path, error);
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (error) {
+      throw corrupted(this.path, error);
+    }
+    const problem = schemaProblem(parsed, { type: "object", properties: REGISTRY_SCHEMA });
+    if (problem !== undefined) throw corrupted(this.path, new Error(problem.replace(/^value\./, "")));
+    return (parsed as Partial<StoreShape>).hosts ?? {};
+  }
+
+  // conf writes the defaults when the file is missing, which is done under the lock (every caller holds it).
+  #conf(): Conf<StoreShape> {
+    return openConf(this.#configDir, this.path);
   }
 }
 
@@ -66,16 +94,18 @@ function openConf(configDir: string, file: string): Conf<StoreShape> {
       clearInvalidConfig: false,
       watch: false,
       defaults: { hosts: {} },
-      schema: {
-        hosts: { type: "object", additionalProperties: hostRecordSchema, default: {} },
-      },
+      schema: REGISTRY_SCHEMA,
     });
   } catch (error) {
-    throw usageError(`cannot read moor's host registry ${file}: ${errorLine(error)}`, {
-      hint: `fix or move the file away (moor left it untouched); then run "moor host add" again`,
-      cause: error,
-    });
+    throw corrupted(file, error);
   }
+}
+
+function corrupted(file: string, error: unknown): MoorError {
+  return usageError(`cannot read moor's host registry ${file}: ${errorLine(error)}`, {
+    hint: `fix or move the file away (moor left it untouched); then run "moor host add" again`,
+    cause: error,
+  });
 }
 
 export { defaultConfigDir } from "./configDir.js";

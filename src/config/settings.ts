@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { MoorError } from "../errors.js";
 import { usageError } from "../errors.js";
 import { errorLine, withFileLock } from "./fileLock.js";
+import { schemaProblem, type Schema } from "./jsonCheck.js";
 import { DEFAULT_SETTINGS, SETTING_KEYS, SETTING_SPECS, type SettingKey, type SettingValues } from "./settingKeys.js";
 
 import type { MuteList } from "./muteList.js";
@@ -29,8 +30,11 @@ export const settingsFile = (configDir: string): string => join(configDir, "sett
 // A file that is not JSON or breaks the schema is reported naming it, exit 2, and left untouched.
 export function readSettings(configDir: string): Settings {
   const file = settingsFile(configDir);
-  if (!existsSync(file)) return withDefaults({});
-  return withDefaults(openConf(configDir, file).store);
+  const parsed = parsedFile(file);
+  if (parsed === undefined) return withDefaults({});
+  const problem = schemaProblem(parsed, { type: "object", properties: SETTINGS_SCHEMA });
+  if (problem !== undefined) throw corrupted(file, new Error(problem.replace(/^value\./, "")));
+  return withDefaults(parsed);
 }
 
 // The settings file for writing: each change re-reads the file inside a lock, so concurrent moors keep each other's.
@@ -104,9 +108,11 @@ const MUTE_SCHEMA = {
   },
 };
 
+const SETTINGS_SCHEMA: Record<string, Schema> = { ...Object.fromEntries(SETTING_KEYS.map((key) => [key, SETTING_SPECS[key].schema])), mute: MUTE_SCHEMA };
+
 function openConf(configDir: string, file: string): Conf<StoreShape> {
   // conf accepts any JSON object; a settings file must be one whose keys moor knows.
-  rejectUnknownKeys(file);
+  parsedFile(file);
   try {
     return new Conf<StoreShape>({
       cwd: configDir,
@@ -116,17 +122,18 @@ function openConf(configDir: string, file: string): Conf<StoreShape> {
       accessPropertiesByDotNotation: false,
       clearInvalidConfig: false,
       watch: false,
-      schema: { ...Object.fromEntries(SETTING_KEYS.map((key) => [key, SETTING_SPECS[key].schema])), mute: MUTE_SCHEMA },
+      schema: SETTINGS_SCHEMA,
     });
   } catch (error) {
     throw corrupted(file, error);
   }
 }
 
-function rejectUnknownKeys(file: string): void {
+// The file as JSON, undefined when there is none; refused when it is not an object of keys moor knows.
+function parsedFile(file: string): Record<string, unknown> | undefined {
   let parsed: unknown;
   try {
-    if (!existsSync(file)) return;
+    if (!existsSync(file)) return undefined;
     parsed = JSON.parse(readFileSync(file, "utf8"));
   } catch (error) {
     throw corrupted(file, error);
@@ -134,6 +141,7 @@ function rejectUnknownKeys(file: string): void {
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw corrupted(file, new Error("not a JSON object"));
   const unknown = Object.keys(parsed).filter((key) => key !== "mute" && key !== "__internal__" && !SETTING_KEYS.includes(key as SettingKey));
   if (unknown.length > 0) throw corrupted(file, new Error(`unknown key ${unknown.map((key) => JSON.stringify(key)).join(", ")}`));
+  return parsed as Record<string, unknown>;
 }
 
 function corrupted(file: string, error: unknown): MoorError {
