@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // moor's bin entry. Written so that Node 14 and later parse it: on a Node older than moor needs it
-// says so in one line instead of a stack. Then it turns on Node's module compile cache and loads
-// the bundled CLI (dist/moor.js), which Node then compiles once and reads from the cache afterwards.
+// says so in one line instead of a stack. Then it turns on Node's module compile cache and loads the
+// thin client (dist/quick.js: --version, and one-shot commands a running background holder runs
+// whole); what that leaves it loads the bundled CLI for (dist/moor.js). Node compiles each once and
+// reads them from the cache afterwards.
 import module from "module";
 
 const NEEDS = [22, 12, 0];
@@ -14,7 +16,10 @@ if (!isAtLeast(have, NEEDS)) {
   process.exit(2);
 }
 if (typeof module.enableCompileCache === "function") module.enableCompileCache();
-import("../dist/moor.js");
+import("../dist/quick.js")
+  .then(function (quick) { return quick.quick(process.argv.slice(2)); })
+  .catch(function () { return false; })
+  .then(function (answered) { if (!answered) return import("../dist/moor.js"); });
 
 function isAtLeast(version, minimum) {
   for (let i = 0; i < minimum.length; i++) {

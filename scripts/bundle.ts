@@ -1,4 +1,4 @@
-// `npm run build`: bundles the CLI into one file, dist/moor.js (what the package ships and the e2e
+// `npm run build`: bundles the CLI into dist/moor.js (what the package ships and the e2e
 // tests run), beside the licences of the libraries bundled into it. Run by Node's own type stripping.
 import { build, type BuildOptions, type Metafile } from "esbuild";
 import { readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -7,6 +7,8 @@ import { join } from "node:path";
 const root = join(import.meta.dirname, "..");
 const dist = join(root, "dist");
 export const ENTRY = "src/cli/main.ts";
+/** The thin client bin/moor.js tries first (--version, and commands the background holder runs whole). */
+export const QUICK_ENTRY = "src/cli/quickClient.ts";
 
 // Bundled CommonJS libraries (ssh2) use require() and __dirname, which an ES module does not have.
 const commonJsShim = [
@@ -18,8 +20,8 @@ const commonJsShim = [
 
 export const bundleOptions = {
   absWorkingDir: root,
-  entryPoints: [ENTRY],
-  outfile: "dist/moor.js",
+  entryPoints: { moor: ENTRY, quick: QUICK_ENTRY },
+  outdir: "dist",
   bundle: true,
   platform: "node",
   format: "esm",

@@ -1,3 +1,4 @@
+import { processHost, type ProcessHost } from "./processHost.js";
 import { makeStyle, type Style } from "./render/style.js";
 
 // The terminal as commands see it: data to stdout, messages to stderr, so tests can use a fake.
@@ -21,26 +22,27 @@ export interface CliIo {
   warn(message: string): void;
 }
 
-export function processIo(verbose: boolean): CliIo {
-  const err = makeStyle(process.stderr);
+export function processIo(verbose: boolean, host: ProcessHost = processHost()): CliIo {
+  const { stdout, stderr, env } = host;
+  const err = makeStyle(stderr, env);
   let muted = (): boolean => false;
   return {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    stdin: process.stdin,
-    env: process.env,
-    out: makeStyle(process.stdout),
+    stdout,
+    stderr,
+    stdin: host.stdin,
+    env,
+    out: makeStyle(stdout, env),
     err,
     verbose,
-    print: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
-    json: (value) => process.stdout.write(`${JSON.stringify(value)}\n`),
-    info: (message) => process.stderr.write(`${err.dim(`moor: ${message}`)}\n`),
+    print: (text) => stdout.write(text.endsWith("\n") ? text : `${text}\n`),
+    json: (value) => stdout.write(`${JSON.stringify(value)}\n`),
+    info: (message) => stderr.write(`${err.dim(`moor: ${message}`)}\n`),
     progress: (message) => {
-      if ((verbose || process.stderr.isTTY) && !muted()) process.stderr.write(`${err.dim(`moor: ${message}…`)}\n`);
+      if ((verbose || stderr.isTTY) && !muted()) stderr.write(`${err.dim(`moor: ${message}…`)}\n`);
     },
     muteProgress: (when) => {
       muted = when;
     },
-    warn: (message) => process.stderr.write(`${err.yellow("moor: warning:")} ${message}\n`),
+    warn: (message) => stderr.write(`${err.yellow("moor: warning:")} ${message}\n`),
   };
 }

@@ -1,4 +1,4 @@
-import { Command } from "commander";
+import { Command, type OutputConfiguration } from "commander";
 import { hostCommand } from "./commands/host/index.js";
 import { newCommand } from "./commands/new.js";
 import { sendCommand } from "./commands/send.js";
@@ -36,7 +36,7 @@ export function buildProgram(runtime: RuntimeHolder): Command {
     .hook("preAction", async (_program, action) => {
       if (needsRuntime(action)) await runtime.load();
     })
-    .configureOutput({ outputError: (text, write) => write(`moor: ${text.replace(/^error: /, "")}`) })
+    .configureOutput(commanderOutput(runtime))
     .addHelpText(
       "after",
       examples([
@@ -52,12 +52,24 @@ export function buildProgram(runtime: RuntimeHolder): Command {
   }
   program.addCommand(completionCommand());
   program.addCommand(completeCommand(runtime, () => program), { hidden: true });
-  for (const command of program.commands) inheritExitOverride(command);
+  for (const command of program.commands) inheritExitOverride(command, runtime);
   return program;
 }
 
-function inheritExitOverride(command: Command): void {
+// Commander's own messages (usage errors, help) go to the run's streams, "moor: " first.
+function commanderOutput(runtime: RuntimeHolder): OutputConfiguration {
+  const { stdout, stderr } = runtime.host;
+  return {
+    writeOut: (text) => stdout.write(text),
+    writeErr: (text) => stderr.write(text),
+    getOutHelpWidth: () => stdout.columns ?? 80,
+    getErrHelpWidth: () => (stderr as { columns?: number }).columns ?? 80,
+    outputError: (text, write) => write(`moor: ${text.replace(/^error: /, "")}`),
+  };
+}
+
+function inheritExitOverride(command: Command, runtime: RuntimeHolder): void {
   command.exitOverride().showHelpAfterError("(run with --help for usage)");
-  command.configureOutput({ outputError: (text, write) => write(`moor: ${text.replace(/^error: /, "")}`) });
-  for (const sub of command.commands) inheritExitOverride(sub);
+  command.configureOutput(commanderOutput(runtime));
+  for (const sub of command.commands) inheritExitOverride(sub, runtime);
 }

@@ -1,18 +1,19 @@
 import { buildProgram } from "./program.js";
 import { reportError } from "./reportError.js";
 import { makeStyle } from "./render/style.js";
-import { RuntimeHolder } from "./runtime.js";
+import { RuntimeHolder, type RuntimeOptions } from "./runtime.js";
 
 // Parses the command line, runs one command, and turns any error into its exit code (one catch).
-export async function run(argv: readonly string[]): Promise<number> {
-  const runtime = new RuntimeHolder();
+export async function run(argv: readonly string[], options: RuntimeOptions = {}): Promise<number> {
+  const runtime = new RuntimeHolder(options);
+  const { stdout, stderr, env } = runtime.host;
   const program = buildProgram(runtime);
-  process.stdout.on("error", () => undefined);
+  stdout.on("error", () => undefined);
   try {
     await program.parseAsync([...argv]);
-    return typeof process.exitCode === "number" ? process.exitCode : 0;
+    return runtime.host.exitCode() ?? 0;
   } catch (error) {
-    return reportError(error, process.stderr, makeStyle(process.stderr), wantsVerbose(argv));
+    return reportError(error, stderr, makeStyle(stderr, env), wantsVerbose(argv));
   } finally {
     runtime.close();
   }

@@ -1,13 +1,16 @@
 import type { Command } from "commander";
 import type * as CoreModule from "../core/moorContext.js";
-import type { MoorContext } from "../core/moorContext.js";
-import { HolderRun, holderWanted } from "../holder/clientRemote.js";
+import type { LinkOptions, MoorContext } from "../core/moorContext.js";
+import type { RemoteExec } from "../link/remoteExec.js";
+import { HolderRun } from "../holder/clientRemote.js";
+import { holderWanted } from "../holder/wanted.js";
 import { holderPaths } from "../holder/paths.js";
 import { holderVersion } from "../holder/version.js";
 import type { LinkState } from "../link/linkState.js";
 import { processIo, type CliIo } from "./io.js";
 import { linkTroubleReporter } from "./linkTrouble.js";
 import { askPassphraseOnTty } from "./passphrase.js";
+import { processHost, type ProcessHost } from "./processHost.js";
 
 export interface GlobalOptions {
   configDir?: string;
@@ -37,10 +40,25 @@ export function needsRuntime(command: Command): boolean {
 // The core (and with it conf) is loaded by load(), which the program runs before every action that
 // needs it, so --version, --help and light commands start without it. One-shot commands' remote
 // commands go through the background holder when one may run (see holder/clientRemote.ts).
+/** How a run differs from a plain one in moor's own process: the background holder serving a thin client gives the
+ *  client's environment and streams, and its own links in place of the holder's socket (and never prompts). */
+export interface RuntimeOptions {
+  host?: ProcessHost;
+  /** Who runs a host's remote commands in a served run: the holder's own link for it. */
+  served?: (name: string, options: LinkOptions, onLink: (state: LinkState) => void) => RemoteExec;
+}
+
 export class RuntimeHolder {
+  readonly host: ProcessHost;
+  readonly #served: RuntimeOptions["served"];
   #core: typeof CoreModule | undefined;
   #runtime: Runtime | undefined;
   #holder: HolderRun | undefined;
+
+  constructor(options: RuntimeOptions = {}) {
+    this.host = options.host ?? processHost();
+    this.#served = options.served;
+  }
 
   async load(): Promise<void> {
     this.#core ??= await import("../core/moorContext.js");
@@ -52,16 +70,20 @@ export class RuntimeHolder {
     if (!this.#core) throw new Error(`moor ${command.name()}: the runtime was asked for before it was loaded (a command marked runsWithoutRuntime uses it)`);
     const { interactive = true, ...overrides } = given;
     const globals = { ...command.optsWithGlobals<GlobalOptions>(), ...overrides };
-    const io = processIo(Boolean(globals.verbose));
-    const knownHosts = globals.knownHosts ?? process.env.MOOR_KNOWN_HOSTS;
+    const { env } = this.host;
+    const io = processIo(Boolean(globals.verbose), this.host);
+    const knownHosts = globals.knownHosts ?? env.MOOR_KNOWN_HOSTS;
+    const served = this.#served;
     const onLinkState = linkTroubleReporter((message) => io.progress(message));
     let holder: HolderRun | undefined | null = null;
     const ctx: MoorContext = new this.#core.MoorContext({
       ...(globals.configDir ? { configDir: globals.configDir } : {}),
       ...(knownHosts ? { knownHostsFile: knownHosts } : {}),
-      ...(interactive ? { askPassphrase: askPassphraseOnTty, onProgress: (message: string) => io.progress(message) } : {}),
+      env,
+      ...(interactive && !served ? { askPassphrase: askPassphraseOnTty, onProgress: (message: string) => io.progress(message) } : {}),
       onLinkState,
       remoteFor: (name, options, direct) => {
+        if (served) return served(name, options, (state) => onLinkState(name, state));
         if (holder === null) holder = this.#holderRun(ctx, io, onLinkState);
         return holder?.remoteFor(name, options, direct);
       },
@@ -76,7 +98,7 @@ export class RuntimeHolder {
   }
 
   #holderRun(ctx: MoorContext, io: CliIo, onLink: (host: string, state: LinkState) => void): HolderRun | undefined {
-    if (!holderWanted(ctx.configDir, process.env)) return undefined;
+    if (!holderWanted(ctx.configDir, this.host.env)) return undefined;
     const identity = { configDir: ctx.configDir, knownHostsFile: ctx.knownHostsFile, home: ctx.home };
     this.#holder = new HolderRun({
       paths: holderPaths(identity),

@@ -1,9 +1,8 @@
-import { lstatSync } from "node:fs";
 import { createConnection, type Socket } from "node:net";
 import { MoorError, type ExitCode } from "../errors.js";
 import type { LinkState } from "../link/linkState.js";
 import type { ExecResult } from "../ssh/types.js";
-import { isPrivateDir, type HolderPaths } from "./paths.js";
+import { isOwnSocket, isPrivateDir, type HolderPaths } from "./paths.js";
 import { frame, lineReader, PROTOCOL, type HolderStatus, type Reply, type Request } from "./protocol.js";
 
 // The holder could not take the work (none runs, a stale socket, another version, no answer, it went away before
@@ -151,15 +150,5 @@ export class HolderClient {
         () => end("the holder said something that is not JSON"),
       ),
     );
-  }
-}
-
-function isOwnSocket(path: string): boolean {
-  try {
-    const stat = lstatSync(path);
-    const uid = process.getuid?.();
-    return stat.isSocket() && (uid === undefined || stat.uid === uid);
-  } catch {
-    return false;
   }
 }

@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { LinkOptions } from "../core/moorContext.js";
 import type { HostLink } from "../link/hostLink.js";
 import { ONE_SHOT_RETRY, type LinkState } from "../link/linkState.js";
@@ -17,18 +15,6 @@ export interface HolderRunOptions {
   onLink?: (host: string, state: LinkState) => void;
   /** Why the holder was not used, for -v. */
   onFallback?: (reason: string) => void;
-}
-
-// Whether a command may use (and start) the holder: not with MOOR_NO_DAEMON=1 nor with persist 0. The setting is
-// read from settings.json as plain JSON, so the command does not load the registry's schema validator for it.
-export function holderWanted(configDir: string, env: NodeJS.ProcessEnv): boolean {
-  if (env.MOOR_NO_DAEMON !== undefined && env.MOOR_NO_DAEMON !== "" && env.MOOR_NO_DAEMON !== "0") return false;
-  try {
-    const settings = JSON.parse(readFileSync(join(configDir, "settings.json"), "utf8")) as { persist?: unknown };
-    return settings.persist !== 0;
-  } catch {
-    return true;
-  }
 }
 
 // One command's use of the holder: connects once, on the first remote command; serves each host's commands

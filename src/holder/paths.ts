@@ -64,3 +64,14 @@ export function isPrivateDir(dir: string): boolean {
     return false;
   }
 }
+
+// A socket (not a link or a file) that this user owns.
+export function isOwnSocket(path: string): boolean {
+  try {
+    const stat = lstatSync(path);
+    const uid = process.getuid?.();
+    return stat.isSocket() && (uid === undefined || stat.uid === uid);
+  } catch {
+    return false;
+  }
+}

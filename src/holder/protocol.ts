@@ -3,7 +3,7 @@ import type { LinkState } from "../link/linkState.js";
 // What the holder and a one-shot command say to each other over the socket: one JSON object a line. Bytes travel
 // as base64. The holder serves exactly one thing, the remote commands of one-shot commands over its links;
 // commands keep their own logic and rendering.
-export const PROTOCOL = 1;
+export const PROTOCOL = 2;
 
 export interface ExecRequest {
   id: number;
@@ -16,9 +16,21 @@ export interface ExecRequest {
   retries: number;
 }
 
+/** A whole one-shot command for the holder to run in its process, over its links (holder/quick.ts sends it). */
+export interface RunRequest {
+  id: number;
+  kind: "run";
+  /** The command line after `moor`. */
+  args: string[];
+  /** The client's variables that moor reads (SERVED_ENV), and no others. */
+  env: Record<string, string>;
+  tty: { stdout: boolean; stderr: boolean; columns?: number; rows?: number };
+}
+
 export type Request =
   | { id: number; kind: "hello"; protocol: number; version: string }
   | ExecRequest
+  | RunRequest
   | { id: number; kind: "status" }
   | { id: number; kind: "stop" };
 
@@ -59,7 +71,17 @@ export type Reply =
   | { id: number; kind: "error"; error: WireError; fallback?: boolean }
   | { id: number; kind: "link"; state: LinkState }
   | { id: number; kind: "status"; status: HolderStatus }
-  | { id: number; kind: "stopping" };
+  | { id: number; kind: "stopping" }
+  /** A served run's output as it is written: fd 1 or 2, base64. */
+  | { id: number; kind: "output"; fd: 1 | 2; data: string }
+  | { id: number; kind: "exit"; code: number }
+  /** The holder cannot run this command (it would need a prompt, or serves no runs): the client runs it itself.
+   *  Nothing of the run has reached stdout. */
+  | { id: number; kind: "fallback"; reason: string };
+
+// The variables a served run sees from its client: what moor reads (colour, terminal, its own settings and
+// directories, the user's name), never the rest of the client's environment.
+export const SERVED_ENV = /^(TERM|NO_COLOR|COLORTERM|LANG|LC_[A-Z]+|TZ|USER|LOGNAME|TMUX|SSH_AUTH_SOCK|XDG_CONFIG_HOME|XDG_STATE_HOME|XDG_RUNTIME_DIR|MOOR_[A-Z_]+)$/;
 
 // Splits a byte stream into lines and parses each; a line that is not JSON ends the conversation.
 export function lineReader(onMessage: (message: unknown) => void, onBad: () => void): (chunk: Buffer) => void {

@@ -6,12 +6,14 @@ import { systemClock } from "../link/clock.js";
 import { backgroundNotifications } from "../notify/backgroundNotifications.js";
 import { takeHolderLock } from "./lock.js";
 import { ensurePrivateDir, holderPaths, type HolderIdentity } from "./paths.js";
-import { HolderServer } from "./server.js";
+import { HolderServer, type RunCommand } from "./server.js";
 import { holderVersion } from "./version.js";
 
 export interface ServeOptions extends HolderIdentity {
   env: NodeJS.ProcessEnv;
   warm: readonly string[];
+  /** Runs whole commands for thin clients (the CLI's run()). */
+  runCommand?: RunCommand;
 }
 
 // `moor daemon serve`: the holder process itself. Takes the lock (or leaves, when another holder has it), serves
@@ -49,6 +51,7 @@ export async function serveHolder(options: ServeOptions): Promise<number> {
     makeContext,
     watchedFiles: [join(options.configDir, "hosts.json"), join(options.home, ".ssh", "config"), options.knownHostsFile],
     log,
+    ...(options.runCommand ? { runCommand: options.runCommand } : {}),
     onStopped: () => {
       background.stop();
       stopped();

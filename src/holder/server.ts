@@ -6,9 +6,11 @@ import { unreachableError } from "../link/classifyError.js";
 import type { Clock } from "../link/clock.js";
 import type { HostLink } from "../link/hostLink.js";
 import type { LinkState } from "../link/linkState.js";
+import type { RemoteExec } from "../link/remoteExec.js";
+import type { ExecOptions, ExecResult } from "../ssh/types.js";
 import { HOLDER_LINK } from "./holderLink.js";
 import type { HolderPaths } from "./paths.js";
-import { frame, lineReader, PROTOCOL, type ExecRequest, type HolderStatus, type Reply, type Request, type WireError } from "./protocol.js";
+import { frame, lineReader, PROTOCOL, type ExecRequest, type HolderStatus, type Reply, type Request, type RunRequest, type WireError } from "./protocol.js";
 
 export interface HolderServerOptions {
   paths: HolderPaths;
@@ -25,7 +27,19 @@ export interface HolderServerOptions {
   log: (line: string) => void;
   /** Called once the holder has stopped (unused too long, or moor daemon stop). */
   onStopped: () => void;
+  /** Runs a whole one-shot command for a thin client (the CLI's run(), given by moor daemon serve); absent: runs are
+   *  handed back. */
+  runCommand?: RunCommand;
 }
+
+/** What a served run is given: the client's request, where its output goes, and the holder's links. */
+export interface ServedRun {
+  request: RunRequest;
+  write: (fd: 1 | 2, chunk: Buffer) => void;
+  remoteFor: (host: string, retries: number, onLink: (state: LinkState) => void) => RemoteExec;
+}
+
+export type RunCommand = (run: ServedRun) => Promise<number>;
 
 interface HostUse {
   lastUse: number;
@@ -144,6 +158,8 @@ export class HolderServer {
         return void setImmediate(() => this.stop());
       case "exec":
         return await this.#exec(request, send, gone);
+      case "run":
+        return await this.#run(request, send, gone);
     }
   }
 
@@ -168,38 +184,93 @@ export class HolderServer {
   }
 
   async #exec(request: ExecRequest, send: (reply: Reply) => void, gone: AbortSignal): Promise<void> {
-    this.#busy++;
-    this.#lastUse = this.#options.clock.now();
-    this.#refreshIfChanged();
-    const abort = new AbortController();
-    const onGone = (): void => abort.abort(new Error("the command went away"));
-    gone.addEventListener("abort", onGone, { once: true });
-    let forward: ((state: LinkState) => void) | undefined;
-    let link: HostLink | undefined;
+    const stdin = request.stdin === undefined ? {} : { stdin: Buffer.from(request.stdin, "base64") };
     try {
-      link = this.#ctx.link(request.host, HOLDER_LINK);
-      this.#uses.set(request.host, { lastUse: this.#lastUse });
-      forward = (state: LinkState): void => {
-        this.#options.log(`${request.host}: link ${state.kind}${"reason" in state ? ` (${state.reason})` : ""}`);
-        send({ id: request.id, kind: "link", state });
-      };
-      link.events.on("state", forward);
-      const stdin = request.stdin === undefined ? {} : { stdin: Buffer.from(request.stdin, "base64") };
-      const result = await withinBudget(link, link.exec(request.argv, { ...stdin, signal: abort.signal }), request.retries);
+      const result = await this.#used(() => this.#execOn(request.host, request.argv, { ...stdin, signal: gone }, request.retries, (state) => send({ id: request.id, kind: "link", state })));
       send({ id: request.id, kind: "result", code: result.code, stdout: result.stdout.toString("base64"), stderr: result.stderr.toString("base64"), ...(result.signal === undefined ? {} : { signal: result.signal }) });
     } catch (error) {
-      // A command given up on must not run later, when the link is back.
-      abort.abort(error);
       const wire = toWire(error);
       // Authentication or a host key the holder cannot settle without asking: the command does it on its terminal.
       send({ id: request.id, kind: "error", error: wire, ...(wire.exitCode === ExitCode.auth ? { fallback: true } : {}) });
+    }
+  }
+
+  // A whole command run here for a thin client, over this holder's links. Its output goes back as it is written. A
+  // host that needs a prompt (authentication, a host key) hands the whole run back, unless some of its output has
+  // reached stdout already; from then on nothing more is forwarded, so the client's own run starts clean.
+  async #run(request: RunRequest, send: (reply: Reply) => void, gone: AbortSignal): Promise<void> {
+    const runCommand = this.#options.runCommand;
+    if (!runCommand) return send({ id: request.id, kind: "fallback", reason: "this holder runs no commands" });
+    let handBack: string | undefined;
+    let wroteStdout = false;
+    const write = (fd: 1 | 2, chunk: Buffer): void => {
+      if (handBack !== undefined && !wroteStdout) return;
+      if (fd === 1) wroteStdout = true;
+      send({ id: request.id, kind: "output", fd, data: chunk.toString("base64") });
+    };
+    const remoteFor = (host: string, retries: number, onLink: (state: LinkState) => void): RemoteExec => ({
+      label: host,
+      exec: async (argv, execOptions) => {
+        try {
+          return await this.#execOn(host, argv, { ...execOptions, ...(execOptions?.signal ? {} : { signal: gone }) }, retries, onLink);
+        } catch (error) {
+          if (error instanceof MoorError && error.exitCode === ExitCode.auth) handBack ??= `${host}: ${error.message}`;
+          throw error;
+        }
+      },
+    });
+    let code: number;
+    const started = this.#options.clock.now();
+    try {
+      code = await this.#used(() => runCommand({ request, write, remoteFor }));
+      this.#options.log(`ran ${request.args.find((arg) => /^[a-z]+$/.test(arg)) ?? "a command"} for a client: exit ${String(code)} in ${String(this.#options.clock.now() - started)} ms`);
+    } catch (error) {
+      this.#options.log(`run failed: ${errorText(error)}`);
+      return send({ id: request.id, kind: "fallback", reason: `the holder failed: ${errorText(error)}` });
+    }
+    if (handBack !== undefined && !wroteStdout) return send({ id: request.id, kind: "fallback", reason: handBack });
+    send({ id: request.id, kind: "exit", code });
+  }
+
+  // Work in flight counts as use, and sees the registry and known_hosts as they are now.
+  async #used<T>(work: () => Promise<T>): Promise<T> {
+    this.#busy++;
+    this.#lastUse = this.#options.clock.now();
+    this.#refreshIfChanged();
+    try {
+      return await work();
     } finally {
-      if (forward) link?.events.off("state", forward);
-      gone.removeEventListener("abort", onGone);
       this.#busy--;
       this.#lastUse = this.#options.clock.now();
-      const use = this.#uses.get(request.host);
-      if (use) use.lastUse = this.#lastUse;
+    }
+  }
+
+  async #execOn(host: string, argv: readonly string[], options: ExecOptions, retries: number, onLink: (state: LinkState) => void): Promise<ExecResult> {
+    const abort = new AbortController();
+    const given = options.signal;
+    const onGone = (): void => abort.abort(new Error("the command went away"));
+    if (given?.aborted) onGone();
+    given?.addEventListener("abort", onGone, { once: true });
+    let forward: ((state: LinkState) => void) | undefined;
+    let link: HostLink | undefined;
+    try {
+      link = this.#ctx.link(host, HOLDER_LINK);
+      this.#uses.set(host, { lastUse: this.#options.clock.now() });
+      forward = (state: LinkState): void => {
+        this.#options.log(`${host}: link ${state.kind}${"reason" in state ? ` (${state.reason})` : ""}`);
+        onLink(state);
+      };
+      link.events.on("state", forward);
+      return await withinBudget(link, link.exec(argv, { ...(options.stdin === undefined ? {} : { stdin: options.stdin }), signal: abort.signal }), retries);
+    } catch (error) {
+      // A command given up on must not run later, when the link is back.
+      abort.abort(error);
+      throw error;
+    } finally {
+      if (forward) link?.events.off("state", forward);
+      given?.removeEventListener("abort", onGone);
+      const use = this.#uses.get(host);
+      if (use) use.lastUse = this.#options.clock.now();
     }
   }
 

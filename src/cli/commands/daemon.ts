@@ -79,8 +79,8 @@ export function daemonCommand(runtime: RuntimeHolder): Command {
       .addOption(new Option("--warm <hosts>", "hosts to connect to at once, comma-separated").default(""))
       .action(async (options: { warm: string }, command: Command) => {
         const { ctx } = runtime.get(command);
-        const { serveHolder } = await import("../../holder/serve.js");
-        process.exitCode = await serveHolder({ configDir: ctx.configDir, knownHostsFile: ctx.knownHostsFile, home: ctx.home, env: process.env, warm: options.warm.split(",").filter((host) => host !== "") });
+        const [{ serveHolder }, { runServed }] = await Promise.all([import("../../holder/serve.js"), import("../servedRun.js")]);
+        process.exitCode = await serveHolder({ configDir: ctx.configDir, knownHostsFile: ctx.knownHostsFile, home: ctx.home, env: process.env, warm: options.warm.split(",").filter((host) => host !== ""), runCommand: runServed });
       }),
     { hidden: true },
   );

@@ -4,15 +4,15 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { MoorContext } from "../../../src/core/moorContext.js";
 import { ExitCode, MoorError } from "../../../src/errors.js";
-import { HolderServer } from "../../../src/holder/server.js";
-import type { Reply, Request } from "../../../src/holder/protocol.js";
+import { HolderServer, type RunCommand } from "../../../src/holder/server.js";
+import { PROTOCOL, type Reply, type Request } from "../../../src/holder/protocol.js";
 import { HostLink } from "../../../src/link/hostLink.js";
 import { FakeClock } from "../fakes/fakeClock.js";
 import { FakeSession } from "../fakes/fakeSession.js";
 
 const refused = (): Error => Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
 
-function holder(options: { persist?: number; connect?: () => Promise<FakeSession> } = {}) {
+function holder(options: { persist?: number; connect?: () => Promise<FakeSession>; runCommand?: RunCommand } = {}) {
   const clock = new FakeClock();
   const session = new FakeSession((command) => ({ stdout: Buffer.from(`ran ${command}\n`) }), clock.now());
   const dir = mkdtempSync(join(tmpdir(), "moor-holder-unit-"));
@@ -34,6 +34,7 @@ function holder(options: { persist?: number; connect?: () => Promise<FakeSession
     watchedFiles: [],
     log: () => undefined,
     onStopped: () => stopped++,
+    ...(options.runCommand ? { runCommand: options.runCommand } : {}),
   });
   const ask = async (request: Request): Promise<Reply[]> => {
     const replies: Reply[] = [];
@@ -48,7 +49,7 @@ const exec = (argv: string[], extra: Partial<Extract<Request, { kind: "exec" }>>
 describe("the holder", () => {
   it("says hello with its version, and runs a command over its link to the host", async () => {
     const { ask, session } = holder();
-    expect(await ask({ id: 1, kind: "hello", protocol: 1, version: "9.9.9" })).toEqual([{ id: 1, kind: "hello", protocol: 1, version: "9.9.9", pid: process.pid }]);
+    expect(await ask({ id: 1, kind: "hello", protocol: PROTOCOL, version: "9.9.9" })).toEqual([{ id: 1, kind: "hello", protocol: PROTOCOL, version: "9.9.9", pid: process.pid }]);
     const replies = await ask(exec(["tmux", "-V"], { stdin: Buffer.from("in").toString("base64") }));
     const result = replies.find((reply) => reply.kind === "result");
     expect(result).toMatchObject({ id: 7, code: 0, stdout: Buffer.from("ran tmux -V\n").toString("base64") });
@@ -106,5 +107,50 @@ describe("the holder", () => {
     const replies: Reply[] = [];
     await server.answer(exec(["true"], { host: "nosuch" }), (reply) => replies.push(reply));
     expect(replies.at(-1)).toMatchObject({ kind: "error", error: { exitCode: ExitCode.notFound } });
+  });
+
+  describe("running a whole command for a thin client", () => {
+    const run = (args: string[]): Request => ({ id: 9, kind: "run", args, env: { TERM: "xterm" }, tty: { stdout: false, stderr: false } });
+    // A stand-in for the CLI's run(): runs `tmux ARGS` on box over the holder's link, prints its output, exits 3.
+    const printsTmux: RunCommand = async ({ request, write, remoteFor }) => {
+      write(2, Buffer.from("progress\n"));
+      const result = await remoteFor("box", 0, () => undefined).exec(["tmux", ...request.args]);
+      write(1, result.stdout);
+      return 3;
+    };
+    const texts = (replies: Reply[], fd: 1 | 2): string =>
+      replies.flatMap((reply) => (reply.kind === "output" && reply.fd === fd ? [Buffer.from(reply.data, "base64").toString()] : [])).join("");
+
+    it("streams the run's output over the holder's own link and ends with its exit code", async () => {
+      const { ask, server } = holder({ runCommand: printsTmux });
+      const replies = await ask(run(["ls"]));
+      expect(texts(replies, 2)).toBe("progress\n");
+      expect(texts(replies, 1)).toBe("ran tmux ls\n");
+      expect(replies.at(-1)).toEqual({ id: 9, kind: "exit", code: 3 });
+      expect(server.status().hosts).toMatchObject([{ host: "box", link: "up" }]);
+    });
+
+    it("hands the run back, with nothing more said, when a host needs a prompt (authentication, a host key)", async () => {
+      const { ask } = holder({ runCommand: printsTmux, connect: () => Promise.reject(new MoorError("box: authentication failed", ExitCode.auth)) });
+      const replies = await ask(run(["ls"]));
+      const last = replies.at(-1);
+      expect(last).toMatchObject({ id: 9, kind: "fallback" });
+      expect(last?.kind === "fallback" ? last.reason : "").toContain("authentication failed");
+      expect(texts(replies, 1)).toBe("");
+    });
+
+    it("keeps a run whose stdout has started, and hands back a run it cannot make (no runner, a runner that throws)", async () => {
+      const printsFirst: RunCommand = async ({ write, remoteFor }) => {
+        write(1, Buffer.from("half\n"));
+        await remoteFor("box", 0, () => undefined).exec(["true"]).catch(() => undefined);
+        return 4;
+      };
+      const started = holder({ runCommand: printsFirst, connect: () => Promise.reject(new MoorError("box: authentication failed", ExitCode.auth)) });
+      expect((await started.ask(run(["ls"]))).at(-1)).toEqual({ id: 9, kind: "exit", code: 4 });
+      expect((await holder().ask(run(["ls"]))).at(-1)).toMatchObject({ kind: "fallback" });
+      const throws = holder({ runCommand: () => Promise.reject(new Error("boom")) });
+      const thrown = (await throws.ask(run(["ls"]))).at(-1);
+      expect(thrown?.kind === "fallback" ? thrown.reason : "").toContain("boom");
+    });
   });
 });

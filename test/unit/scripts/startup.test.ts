@@ -2,7 +2,7 @@ import { build } from "esbuild";
 import * as espree from "espree";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { bundleOptions, loadedAtStart } from "../../../scripts/bundle.js";
+import { bundleOptions, loadedAtStart, QUICK_ENTRY } from "../../../scripts/bundle.js";
 
 const root = new URL("../../../", import.meta.url);
 const read = (path: string): string => readFileSync(new URL(path, root), "utf8");
@@ -19,6 +19,16 @@ describe("the bundle's start-up", () => {
     const bundled = Object.keys(metafile.inputs);
     expect(bundled.some((file) => file.includes("node_modules/ssh2/"))).toBe(true);
     expect(bundled.some((file) => file.includes("node_modules/conf/"))).toBe(true);
+  });
+});
+
+describe("the thin client (dist/quick.js)", () => {
+  it("holds no library at all, and none of the CLI, the core or ssh: it only talks to the holder", async () => {
+    const { metafile } = await build({ ...bundleOptions, write: false });
+    const reached = [...loadedAtStart(metafile, QUICK_ENTRY)];
+    expect(reached.filter((file) => file.includes("node_modules/"))).toEqual([]);
+    expect(reached.filter((file) => /^src\/(core|ssh|link|tmux|state)\//.test(file))).toEqual([]);
+    expect(metafile.outputs["dist/quick.js"]?.bytes ?? Infinity).toBeLessThan(40_000);
   });
 });
 

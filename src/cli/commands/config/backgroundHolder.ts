@@ -1,5 +1,5 @@
 import type { MoorContext } from "../../../core/moorContext.js";
-import { holderWanted } from "../../../holder/clientRemote.js";
+import { holderWanted } from "../../../holder/wanted.js";
 import { startHolder } from "../../../holder/clientStart.js";
 import { holderPaths } from "../../../holder/paths.js";
 import type { CliIo } from "../../io.js";

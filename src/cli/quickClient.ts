@@ -1,0 +1,158 @@
+import { createConnection } from "node:net";
+import { holderIdentity, holderPaths, isOwnSocket, isPrivateDir } from "../holder/paths.js";
+import { frame, lineReader, PROTOCOL, SERVED_ENV, type Reply } from "../holder/protocol.js";
+import { holderVersion } from "../holder/version.js";
+import { holderWanted } from "../holder/wanted.js";
+import pkg from "../../package.json" with { type: "json" };
+
+// The thin client: bin/moor.js loads this small bundle (dist/quick.js) first. It prints --version, and hands a
+// one-shot command (ls, peek, status, send with its text on the command line) whole to a running background holder,
+// which runs it with this client's terminal and environment over its warm links and streams the output back. So a
+// warm command costs Node's start-up and one round trip, not loading the CLI, conf and ssh2. Whatever it cannot
+// settle (no holder, another version, help, a prompt, input on stdin) it leaves to the full CLI (dist/moor.js),
+// which prints exactly the same; it returns false then, having printed nothing.
+
+const SERVED = new Set(["ls", "peek", "status", "send"]);
+const HELLO_DEADLINE_MS = 500;
+
+interface ServedCommand {
+  name: string;
+  configDir?: string;
+  knownHosts?: string;
+}
+
+/** True when the command was answered here (the exit code is set); false: run the full CLI. */
+export async function quick(args: readonly string[]): Promise<boolean> {
+  if (args.length === 1 && args[0] === "--version") {
+    process.stdout.write(`${pkg.version}\n`);
+    return true;
+  }
+  const command = servedCommand(args);
+  if (!command) return false;
+  const identity = holderIdentity(command);
+  if (!holderWanted(identity.configDir, process.env)) return false;
+  const paths = holderPaths(identity);
+  if (!isPrivateDir(paths.dir) || !isOwnSocket(paths.socket)) return false;
+  const version = holderVersion(new URL("./moor.js", import.meta.url));
+  process.stdout.on("error", () => undefined);
+  const outcome = await askHolder(paths.socket, version, args, command.name);
+  if (outcome.kind === "fallback") return false;
+  process.exitCode = outcome.code;
+  return true;
+}
+
+type Outcome = { kind: "fallback" } | { kind: "done"; code: number };
+
+function askHolder(socketPath: string, version: string, args: readonly string[], name: string): Promise<Outcome> {
+  return new Promise((resolve) => {
+    const socket = createConnection(socketPath);
+    let accepted = false;
+    let wroteStdout = false;
+    let settled = false;
+    const settle = (outcome: Outcome): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(outcome);
+    };
+    // The holder went away mid-run: a command that only reads is run again in full, unless it printed already; a
+    // send may have arrived, so it is not sent twice.
+    const lost = (why: string): void => {
+      if (settled) return;
+      if (!accepted || (!wroteStdout && name !== "send")) return settle({ kind: "fallback" });
+      process.stderr.write(`moor: the background holder went away during ${name} (${why})\nhint: ${name === "send" ? "the text may or may not have arrived: look with moor peek before sending it again" : "run the command again"}\n`);
+      settle({ kind: "done", code: 3 });
+    };
+    const timer = setTimeout(() => settle({ kind: "fallback" }), HELLO_DEADLINE_MS);
+    socket.on("error", (error) => lost(error.message));
+    socket.on("close", () => lost("its socket closed"));
+    socket.on(
+      "data",
+      lineReader(
+        (message) => {
+          const reply = message as Reply;
+          switch (reply.kind) {
+            case "hello":
+              if (reply.protocol !== PROTOCOL || reply.version !== version) return settle({ kind: "fallback" });
+              clearTimeout(timer);
+              accepted = true;
+              socket.write(frame({ id: 1, kind: "run", args: [...args], env: servedEnv(), tty: ttyOf() }));
+              return;
+            case "output":
+              if (reply.fd === 1) wroteStdout = true;
+              (reply.fd === 1 ? process.stdout : process.stderr).write(Buffer.from(reply.data, "base64"));
+              return;
+            case "exit":
+              return settle({ kind: "done", code: reply.code });
+            case "fallback":
+              return settle({ kind: "fallback" });
+            default:
+              return;
+          }
+        },
+        () => lost("it said something that is not JSON"),
+      ),
+    );
+    socket.write(frame({ id: 0, kind: "hello", protocol: PROTOCOL, version }));
+  });
+}
+
+// `[globals] COMMAND [args]` where COMMAND is served and nothing asks for help, a "--", or standard input.
+export function servedCommand(args: readonly string[]): ServedCommand | undefined {
+  const command: Partial<ServedCommand> = {};
+  const rest: string[] = [];
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index] ?? "";
+    if (arg === "-h" || arg === "--help" || arg === "--") return undefined;
+    if (arg === "-v" || arg === "--verbose") continue;
+    const global = /^--(config-dir|known-hosts)(?:=(.*))?$/.exec(arg);
+    if (global) {
+      const value = global[2] ?? args[++index];
+      if (value === undefined || value === "") return undefined;
+      if (global[1] === "config-dir") command.configDir = value;
+      else command.knownHosts = value;
+      continue;
+    }
+    if (command.name === undefined) {
+      if (arg.startsWith("-") || !SERVED.has(arg)) return undefined;
+      command.name = arg;
+      continue;
+    }
+    rest.push(arg);
+  }
+  if (command.name === undefined) return undefined;
+  if (command.name === "send" && !sendHasItsText(rest)) return undefined;
+  return { ...command, name: command.name };
+}
+
+// send reads standard input for "-" or when given neither text nor --key; the holder has no stdin to give it.
+function sendHasItsText(rest: readonly string[]): boolean {
+  const words: string[] = [];
+  let keys = 0;
+  for (let index = 0; index < rest.length; index++) {
+    const arg = rest[index] ?? "";
+    if (arg === "--key") {
+      if (rest[++index] === undefined) return false;
+      keys++;
+    } else if (arg.startsWith("--key=")) keys++;
+    else if (arg === "--no-enter") continue;
+    else if (arg.startsWith("-") && arg !== "-") return false;
+    else words.push(arg);
+  }
+  const text = words.slice(1);
+  if (words.length === 0) return false;
+  if (text.length === 1 && text[0] === "-") return false;
+  return text.length > 0 || keys > 0;
+}
+
+function servedEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) if (value !== undefined && SERVED_ENV.test(key)) env[key] = value;
+  return env;
+}
+
+function ttyOf(): { stdout: boolean; stderr: boolean; columns?: number; rows?: number } {
+  const { stdout, stderr } = process;
+  return { stdout: Boolean(stdout.isTTY), stderr: Boolean(stderr.isTTY), ...(stdout.isTTY ? { columns: stdout.columns, rows: stdout.rows } : {}) };
+}

@@ -1,0 +1,32 @@
+import { Readable, Writable } from "node:stream";
+import type { RunCommand, ServedRun } from "../holder/server.js";
+import { ONE_SHOT_RETRY } from "../link/linkState.js";
+import type { ProcessHost } from "./processHost.js";
+import { run } from "./run.js";
+
+// A one-shot command the background holder runs for a thin client (holder/quick.ts): the same run() a direct
+// command makes, with the client's environment and terminal, its output streamed back, and the holder's links.
+export const runServed: RunCommand = async (served) =>
+  await run(["node", "moor", ...served.request.args], {
+    host: servedHost(served),
+    served: (name, options, onLink) => served.remoteFor(name, options.retry?.retries ?? ONE_SHOT_RETRY.retries, onLink),
+  });
+
+function servedHost({ request, write }: ServedRun): ProcessHost {
+  const stream = (fd: 1 | 2, isTTY: boolean): Writable & { isTTY: boolean; columns?: number; rows?: number } => {
+    const writable = new Writable({
+      write(chunk: Buffer | string, _encoding, done) {
+        write(fd, Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+        done();
+      },
+    });
+    return Object.assign(writable, { isTTY }, fd === 1 && request.tty.columns !== undefined ? { columns: request.tty.columns, rows: request.tty.rows ?? 24 } : {});
+  };
+  return {
+    env: request.env,
+    stdout: stream(1, request.tty.stdout),
+    stderr: stream(2, request.tty.stderr),
+    stdin: Object.assign(Readable.from([]), { isTTY: false }),
+    exitCode: () => undefined,
+  };
+}

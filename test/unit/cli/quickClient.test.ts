@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { servedCommand } from "../../../src/cli/quickClient.js";
+
+// Which command lines the thin client hands whole to the background holder; everything else runs the full CLI.
+describe("the thin client's served commands", () => {
+  it("takes ls, peek, status and send, with the global options before or after the command", () => {
+    expect(servedCommand(["ls"])).toEqual({ name: "ls" });
+    expect(servedCommand(["-v", "--config-dir", "/c", "ls", "--json", "gpu1"])).toEqual({ name: "ls", configDir: "/c" });
+    expect(servedCommand(["peek", "gpu1:s", "-n", "40", "--known-hosts=/k"])).toEqual({ name: "peek", knownHosts: "/k" });
+    expect(servedCommand(["status", "gpu1:s", "--json"])).toEqual({ name: "status" });
+    expect(servedCommand(["send", "gpu1:s", "make", "the", "tests", "pass"])).toEqual({ name: "send" });
+    expect(servedCommand(["send", "gpu1:s", "--key", "C-c"])).toEqual({ name: "send" });
+    expect(servedCommand(["send", "gpu1:s", "--no-enter", "--key=Enter"])).toEqual({ name: "send" });
+  });
+
+  it("leaves help, other commands, unknown leading options and a bare -- to the full CLI", () => {
+    for (const args of [[], ["--help"], ["ls", "-h"], ["watch"], ["attach", "a:b"], ["new", "a:b"], ["--bogus", "ls"], ["ls", "--", "x"], ["--config-dir"], ["--config-dir=", "ls"], ["host", "ls"]]) {
+      expect(servedCommand(args), args.join(" ")).toBeUndefined();
+    }
+  });
+
+  it("leaves a send that reads standard input to the full CLI (the holder has none to give it)", () => {
+    expect(servedCommand(["send", "gpu1:s"])).toBeUndefined();
+    expect(servedCommand(["send", "gpu1:s", "-"])).toBeUndefined();
+    expect(servedCommand(["send", "gpu1:s", "--no-enter"])).toBeUndefined();
+    expect(servedCommand(["send", "gpu1:s", "--key"])).toBeUndefined();
+    expect(servedCommand(["send", "gpu1:s", "--unknown", "x"])).toBeUndefined();
+    expect(servedCommand(["send"])).toBeUndefined();
+    // "-" among other words is text, as send itself reads it
+    expect(servedCommand(["send", "gpu1:s", "a", "-"])).toEqual({ name: "send" });
+  });
+});
