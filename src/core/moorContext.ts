@@ -55,6 +55,11 @@ export class MoorContext {
     this.knownHostsFile = options.knownHostsFile ?? join(this.home, ".ssh", "known_hosts");
   }
 
+  /** The environment the run sees (the process's, or a served client's). */
+  get env(): NodeJS.ProcessEnv {
+    return this.#options.env ?? process.env;
+  }
+
   get configDir(): string {
     return this.#options.configDir ?? defaultConfigDir(this.#options.env ?? process.env);
   }

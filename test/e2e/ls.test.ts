@@ -88,6 +88,26 @@ describe("moor ls", () => {
     expect(alone.stdout).toMatch(/^doomed\s+-\s+unreachable\s+doomed unreachable: connection refused$/m);
   });
 
+  it("keeps an unreachable host's sessions as last seen: their states, stale, with the last contact", async () => {
+    const lost = await startBox();
+    const local = makeWorld();
+    await addBox(local, "lost", lost);
+    await lost.exec(["tmux", "new-session", "-d", "-s", "kept", "sleep 1000"]);
+    const before = JSON.parse((await moor(local, ["ls", "--json"])).stdout) as LsJson;
+    expect(before.hosts[0]?.sessions[0]).toMatchObject({ name: "kept", stale: false });
+    const contactBefore = Date.now();
+    await lost.stop();
+    const run = await moor(local, ["ls", "--json"]);
+    expect(run.code).toBe(0);
+    const host = (JSON.parse(run.stdout) as LsJson & { hosts: { lastContact?: string }[] }).hosts[0];
+    expect(host).toMatchObject({ host: "lost", state: "unreachable", exitCode: 3 });
+    expect(Date.parse(host?.lastContact ?? "")).toBeLessThanOrEqual(contactBefore);
+    expect(host?.sessions.map((session) => [session.name, session.status, (session as { stale?: boolean }).stale])).toEqual([["kept", before.hosts[0]?.sessions[0]?.status, true]]);
+    const table = await moor(local, ["ls"]);
+    expect(table.stdout).toMatch(/^lost\s+-\s+unreachable\s+lost unreachable: connection refused \(last contact \d+s ago\)$/m);
+    expect(table.stdout).toMatch(/^lost\s+kept\s+\S+(?: \S+)? \(stale\)/m);
+  });
+
   it("exits 0 with a row for each host even when every host failed", async () => {
     const run = await moor(world, ["ls", "bare", "--json"]);
     expect(run.code).toBe(0);

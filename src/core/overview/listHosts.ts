@@ -5,6 +5,7 @@ import { LS_LINK } from "./overviewLinks.js";
 import { summarizeSessions, type SessionSummary } from "./sessionSummary.js";
 import { agentRules, StateTracker, type AgentRules } from "../../state/index.js";
 import { captureScreens, withScreens } from "./sessionStates.js";
+import { LastSeen, lastSeenFile } from "./lastSeen.js";
 
 // Runs one tmux invocation on a host and returns its stdout; "no server running" gives "".
 export type TmuxRunner = (argv: readonly string[]) => Promise<string>;
@@ -49,10 +50,11 @@ export async function listHostSessions(host: string, run: TmuxRunner, nowSeconds
   }
 }
 
-// Every named host queried in parallel, each over a link with a short connect timeout (LS_LINK).
+// Every named host queried in parallel, each over a link with a short connect timeout (LS_LINK). An unreachable host
+// shows the sessions it had when it last answered, stale (lastSeen.ts).
 export async function listHosts(ctx: MoorContext, hosts: readonly string[], nowSeconds = () => Math.floor(Date.now() / 1000)): Promise<HostOverview[]> {
   const options = { rules: ctx.rules, idleAfterSeconds: ctx.idleSeconds };
-  return await Promise.all(
+  const listed = await Promise.all(
     hosts.map(async (host) => {
       try {
         const tmux = ctx.tmux(host, LS_LINK);
@@ -62,5 +64,9 @@ export async function listHosts(ctx: MoorContext, hosts: readonly string[], nowS
       }
     }),
   );
+  const lastSeen = new LastSeen(lastSeenFile(ctx.configDir, ctx.env, ctx.home));
+  const shown = lastSeen.fill(listed);
+  lastSeen.remember(listed, nowSeconds() * 1000);
+  return shown;
 }
 
