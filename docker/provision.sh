@@ -104,6 +104,30 @@ moor_ensure_local_tools() {
   return 0
 }
 
+# The slow parts do not wait for each other: the agents' npm install and the four debootstraps (bookworm and the
+# three releases) run at once, after everything apt installs (dpkg takes one install at a time).
+moor_ensure_in_parallel() {
+  local pids=() failed=0 pid started=$SECONDS
+  if [ "$(uname -s)" = Linux ] && [ "$(id -u)" = 0 ]; then
+    command -v debootstrap >/dev/null 2>&1 || moor_apt_install debootstrap || return 1
+  fi
+  moor_ensure_local_tools
+  bash "$moor_repo_root/docker/provision-agents.sh" >/dev/null &
+  pids+=($!)
+  if docker image inspect "$MOOR_TEST_BASE_IMAGE" >/dev/null 2>&1 || { [ "$(uname -s)" = Linux ] && [ "$(id -u)" = 0 ]; }; then
+    moor_ensure_base_image &
+    pids+=($!)
+  else
+    moor_ensure_base_image
+  fi
+  moor_ensure_release_images &
+  pids+=($!)
+  for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
+  [ "$failed" -eq 0 ] || return 1
+  moor_log "images and agents ready in $((SECONDS - started)) s"
+  # Installed by now: this only stages the context's small files and exports MOOR_AGENTS_DIR.
+  . "$moor_repo_root/docker/provision-agents.sh"
+}
+
 . "$moor_repo_root/docker/provision-releases.sh"
-moor_ensure_node && moor_ensure_engine && moor_ensure_base_image && moor_ensure_release_images \
-  && moor_ensure_local_tools && . "$moor_repo_root/docker/provision-agents.sh"
+moor_ensure_node && moor_ensure_engine && moor_ensure_in_parallel
