@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import type * as CoreModule from "../core/moorContext.js";
 import type { LinkOptions, MoorContext } from "../core/moorContext.js";
 import type { RemoteExec } from "../link/remoteExec.js";
+import type { ScreenMemory } from "../core/overview/screenMemory.js";
 import { HolderRun } from "../holder/clientRemote.js";
 import { holderWanted } from "../holder/wanted.js";
 import { holderPaths } from "../holder/paths.js";
@@ -46,11 +47,14 @@ export interface RuntimeOptions {
   host?: ProcessHost;
   /** Who runs a host's remote commands in a served run: the holder's own link for it. */
   served?: (name: string, options: LinkOptions, onLink: (state: LinkState) => void) => RemoteExec;
+  /** A served run's screens kept by the holder across runs. */
+  screens?: (name: string) => ScreenMemory;
 }
 
 export class RuntimeHolder {
   readonly host: ProcessHost;
   readonly #served: RuntimeOptions["served"];
+  readonly #screens: RuntimeOptions["screens"];
   #core: typeof CoreModule | undefined;
   #runtime: Runtime | undefined;
   #holder: HolderRun | undefined;
@@ -58,6 +62,7 @@ export class RuntimeHolder {
   constructor(options: RuntimeOptions = {}) {
     this.host = options.host ?? processHost();
     this.#served = options.served;
+    this.#screens = options.screens;
   }
 
   async load(): Promise<void> {
@@ -80,6 +85,7 @@ export class RuntimeHolder {
       ...(globals.configDir ? { configDir: globals.configDir } : {}),
       ...(knownHosts ? { knownHostsFile: knownHosts } : {}),
       env,
+      ...(this.#screens ? { screenMemory: this.#screens } : {}),
       ...(interactive && !served ? { askPassphrase: askPassphraseOnTty, onProgress: (message: string) => io.progress(message) } : {}),
       onLinkState,
       remoteFor: (name, options, direct) => {

@@ -10,6 +10,7 @@ export const runServed: RunCommand = async (served) =>
   await run(["node", "moor", ...served.request.args], {
     host: servedHost(served),
     served: (name, options, onLink) => served.remoteFor(name, options.retry?.retries ?? ONE_SHOT_RETRY.retries, onLink),
+    screens: (name) => served.screensFor(name),
   });
 
 function servedHost({ request, write }: ServedRun): ProcessHost {

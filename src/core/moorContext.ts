@@ -9,6 +9,7 @@ import { sshHostLink } from "../link/sshHostLink.js";
 import type { ConnectSpec } from "../ssh/types.js";
 import { readSshConfig, resolveHost } from "./hostResolver.js";
 import { RemoteTmux } from "./remoteTmux.js";
+import type { ScreenMemory } from "./overview/screenMemory.js";
 import { readUserAgentRules } from "../config/agentRulesFile.js";
 import { agentRules, DEFAULT_IDLE_SECONDS, type AgentRules } from "../state/index.js";
 
@@ -24,6 +25,8 @@ export interface MoorContextOptions {
   makeLink?: (name: string, options: LinkOptions) => HostLink;
   /** Who runs one-shot commands on a host instead of its own link (the background holder); undefined: the link. */
   remoteFor?: (name: string, options: LinkOptions, direct: () => HostLink) => RemoteExec | undefined;
+  /** Screens of a host kept across commands (the holder's), so ls captures only what changed; absent: none kept. */
+  screenMemory?: (name: string) => ScreenMemory | undefined;
   /** The link state of a host one-shot commands use, as it changes (the CLI says "link down, retrying…"). */
   onLinkState?: (name: string, state: LinkState) => void;
 }
@@ -53,6 +56,11 @@ export class MoorContext {
     this.#options = options;
     this.home = options.home ?? homedir();
     this.knownHostsFile = options.knownHostsFile ?? join(this.home, ".ssh", "known_hosts");
+  }
+
+  /** The screens kept of a host across commands, when this process keeps them (the holder). */
+  screenMemory(name: string): ScreenMemory | undefined {
+    return this.#options.screenMemory?.(name);
   }
 
   /** The environment the run sees (the process's, or a served client's). */

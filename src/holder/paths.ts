@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto";
 import { lstatSync, mkdirSync } from "node:fs";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
+import { shortHash } from "../text/shortHash.js";
 
 // Where one holder lives: its socket and lock in a private directory, its log in moor's state dir.
 export interface HolderPaths {
@@ -31,7 +31,7 @@ export function holderIdentity(globals: { configDir?: string; knownHosts?: strin
 
 // One holder per config dir (and known_hosts and home, which decide what it may connect to): a short hash names it.
 export function holderPaths(identity: HolderIdentity, env: NodeJS.ProcessEnv = process.env): HolderPaths {
-  const key = createHash("sha256").update([resolve(identity.configDir), resolve(identity.knownHostsFile), identity.home].join("\0")).digest("hex").slice(0, 16);
+  const key = shortHash([resolve(identity.configDir), resolve(identity.knownHostsFile), identity.home].join("\0"));
   const dir = privateDirFor(env);
   const stateHome = env.XDG_STATE_HOME || join(identity.home || homedir(), ".local", "state");
   return { dir, socket: join(dir, `${key}.sock`), lock: join(dir, `${key}.lock`), log: join(stateHome, "moor", `holder-${key}.log`) };

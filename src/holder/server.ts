@@ -2,6 +2,7 @@ import { statSync, unlinkSync } from "node:fs";
 import { createServer, type Server, type Socket } from "node:net";
 import { ExitCode, MoorError } from "../errors.js";
 import type { MoorContext } from "../core/moorContext.js";
+import { ScreenMemory } from "../core/overview/screenMemory.js";
 import { unreachableError } from "../link/classifyError.js";
 import type { Clock } from "../link/clock.js";
 import type { HostLink } from "../link/hostLink.js";
@@ -37,6 +38,8 @@ export interface ServedRun {
   request: RunRequest;
   write: (fd: 1 | 2, chunk: Buffer) => void;
   remoteFor: (host: string, retries: number, onLink: (state: LinkState) => void) => RemoteExec;
+  /** The screens this holder read of a host's panes, kept across runs (ls then captures only what changed). */
+  screensFor: (host: string) => ScreenMemory;
 }
 
 export type RunCommand = (run: ServedRun) => Promise<number>;
@@ -53,6 +56,7 @@ export class HolderServer {
   readonly #startedAt: number;
   readonly #uses = new Map<string, HostUse>();
   readonly #sockets = new Set<Socket>();
+  readonly #screens = new Map<string, ScreenMemory>();
   #ctx: MoorContext;
   #stamps: string;
   #lastUse: number;
@@ -222,7 +226,7 @@ export class HolderServer {
     let code: number;
     const started = this.#options.clock.now();
     try {
-      code = await this.#used(() => runCommand({ request, write, remoteFor }));
+      code = await this.#used(() => runCommand({ request, write, remoteFor, screensFor: (host) => this.#screensFor(host) }));
       this.#options.log(`ran ${request.args.find((arg) => /^[a-z]+$/.test(arg)) ?? "a command"} for a client: exit ${String(code)} in ${String(this.#options.clock.now() - started)} ms`);
     } catch (error) {
       this.#options.log(`run failed: ${errorText(error)}`);
@@ -230,6 +234,15 @@ export class HolderServer {
     }
     if (handBack !== undefined && !wroteStdout) return send({ id: request.id, kind: "fallback", reason: handBack });
     send({ id: request.id, kind: "exit", code });
+  }
+
+  #screensFor(host: string): ScreenMemory {
+    let screens = this.#screens.get(host);
+    if (!screens) {
+      screens = new ScreenMemory();
+      this.#screens.set(host, screens);
+    }
+    return screens;
   }
 
   // Work in flight counts as use, and sees the registry and known_hosts as they are now.
@@ -283,6 +296,7 @@ export class HolderServer {
     this.#options.log("the registry, ~/.ssh/config or known_hosts changed: links made again");
     this.#ctx.close();
     this.#ctx = this.#options.makeContext();
+    this.#screens.clear();
     for (const host of this.#uses.keys()) if (!this.#resolves(host)) this.#uses.delete(host);
   }
 

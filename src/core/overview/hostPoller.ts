@@ -6,6 +6,7 @@ import type { TmuxRunner } from "./listHosts.js";
 import { captureScreens, withScreens } from "./sessionStates.js";
 import { summarizeSessions, type SessionSummary } from "./sessionSummary.js";
 import type { WatchedSession } from "./watchTypes.js";
+import { settledAt } from "./screenMemory.js";
 
 export interface PollerOptions {
   host: string;
@@ -26,12 +27,6 @@ interface Captured {
   lines: string[];
   /** The pane may have printed after the capture, within the same second of window_activity: capture again. */
   unsettled: boolean;
-}
-
-// window_activity counts whole seconds of the remote's clock: output in the second of a capture (or the one
-// before, for a clock a little ahead of the laptop's) may not be on it.
-function settledAt(activity: number, requestedAtMs: number): boolean {
-  return activity < Math.floor(requestedAtMs / 1000) - 1;
 }
 
 // One host's polling: ONE invocation per poll in steady state — list-panes, with the screens of the state panes

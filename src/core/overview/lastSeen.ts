@@ -1,9 +1,9 @@
-import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import type { HostOverview } from "./listHosts.js";
 import type { TrackedState } from "../../state/index.js";
+import { shortHash } from "../../text/shortHash.js";
 import type { SessionSummary } from "./sessionSummary.js";
 
 // What `moor ls` saw of each host the last time it answered, in moor's state dir (one file per config dir, 0600), so
@@ -21,7 +21,7 @@ type SeenFile = Record<string, Seen>;
 const FORGET_AFTER_MS = 30 * 24 * 3600 * 1000;
 
 export function lastSeenFile(configDir: string, env: NodeJS.ProcessEnv, home = homedir()): string {
-  const key = createHash("sha256").update(resolve(configDir)).digest("hex").slice(0, 16);
+  const key = shortHash(resolve(configDir));
   const stateHome = env.XDG_STATE_HOME || join(home, ".local", "state");
   return join(stateHome, "moor", `last-seen-${key}.json`);
 }

@@ -6,6 +6,7 @@ import { summarizeSessions, type SessionSummary } from "./sessionSummary.js";
 import { agentRules, StateTracker, type AgentRules } from "../../state/index.js";
 import { captureScreens, withScreens } from "./sessionStates.js";
 import { LastSeen, lastSeenFile } from "./lastSeen.js";
+import type { ScreenMemory } from "./screenMemory.js";
 
 // Runs one tmux invocation on a host and returns its stdout; "no server running" gives "".
 export type TmuxRunner = (argv: readonly string[]) => Promise<string>;
@@ -33,6 +34,8 @@ export function hostFailure(host: string, error: unknown): HostOverview {
 export interface StateOptions {
   rules?: AgentRules;
   idleAfterSeconds?: number;
+  /** Screens read by earlier listings of this host (the holder keeps them): unchanged panes are not captured. */
+  screens?: ScreenMemory;
 }
 
 // One host's sessions with their states: ONE list-panes, then ONE chained capture of the sessions' state panes
@@ -42,8 +45,16 @@ export async function listHostSessions(host: string, run: TmuxRunner, nowSeconds
     const output = await run(listPanesArgv());
     const rules = options.rules ?? agentRules();
     const idle = options.idleAfterSeconds === undefined ? {} : { idleAfterSeconds: options.idleAfterSeconds };
+    const requestedAt = nowSeconds() * 1000;
     const sessions = summarizeSessions(output, host, { now: nowSeconds(), rules, ...idle });
-    const screens = await captureScreens(run, sessions.filter((session) => !session.observation.dead).map((session) => session.paneId));
+    const live = sessions.filter((session) => !session.observation.dead);
+    const known = new Map(live.flatMap((session) => {
+      const lines = options.screens?.unchanged(session);
+      return lines === undefined ? [] : [[session.paneId, lines] as const];
+    }));
+    const read = await captureScreens(run, live.filter((session) => !known.has(session.paneId)).map((session) => session.paneId));
+    options.screens?.keep(sessions, read, requestedAt);
+    const screens = new Map([...known, ...read]);
     return { host, state: "ok", sessions: withScreens(sessions, screens, new StateTracker(rules, idle), nowSeconds() * 1000) };
   } catch (error) {
     return hostFailure(host, error);
@@ -53,12 +64,13 @@ export async function listHostSessions(host: string, run: TmuxRunner, nowSeconds
 // Every named host queried in parallel, each over a link with a short connect timeout (LS_LINK). An unreachable host
 // shows the sessions it had when it last answered, stale (lastSeen.ts).
 export async function listHosts(ctx: MoorContext, hosts: readonly string[], nowSeconds = () => Math.floor(Date.now() / 1000)): Promise<HostOverview[]> {
-  const options = { rules: ctx.rules, idleAfterSeconds: ctx.idleSeconds };
+  const base = { rules: ctx.rules, idleAfterSeconds: ctx.idleSeconds };
   const listed = await Promise.all(
     hosts.map(async (host) => {
       try {
         const tmux = ctx.tmux(host, LS_LINK);
-        return await listHostSessions(host, (argv) => tmux.run(argv, { noServerIsEmpty: true }), nowSeconds, options);
+        const screens = ctx.screenMemory(host);
+        return await listHostSessions(host, (argv) => tmux.run(argv, { noServerIsEmpty: true }), nowSeconds, screens ? { ...base, screens } : base);
       } catch (error) {
         return hostFailure(host, error);
       }

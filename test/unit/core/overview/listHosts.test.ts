@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ExitCode, MoorError } from "../../../../src/errors.js";
 import { listHostSessions } from "../../../../src/core/overview/listHosts.js";
+import { ScreenMemory } from "../../../../src/core/overview/screenMemory.js";
 import { LIST_PANES_3_3A } from "../../tmux/fixtures/tmux33a.js";
 import { FakeTmux } from "./fakeTmux.js";
 
@@ -42,5 +43,33 @@ describe("listHostSessions", () => {
     expect(await listHostSessions("b", fail(new MoorError("authentication failed for moor@b", ExitCode.auth)), () => 0)).toMatchObject({ state: "error", exitCode: 4 });
     expect(await listHostSessions("b", fail(new Error("Channel open failure")), () => 0)).toMatchObject({ state: "error", exitCode: 6, error: "Channel open failure" });
   });
-});
 
+  it("with the holder's screen memory, captures only the state panes that printed or changed title since", async () => {
+    const tmux = new FakeTmux();
+    tmux.panes = [
+      { session: "a", paneId: "%1", activity: 100, command: "claude" },
+      { session: "b", paneId: "%2", activity: 100, command: "codex", title: "one" },
+    ];
+    tmux.screens.set("%1", "╭──╮\n│ Do you want to proceed? │\n│ ❯ 1. Yes │\n│   2. No │\n");
+    const screens = new ScreenMemory();
+    const first = await listHostSessions("box", tmux.run, () => 1_000, { screens });
+    const second = await listHostSessions("box", tmux.run, () => 1_002, { screens });
+    expect(tmux.kinds()).toEqual(["list", "capture", "list"]);
+    expect(second.sessions.map((session) => session.state.state)).toEqual(first.sessions.map((session) => session.state.state));
+    expect(second.sessions[0]?.state).toMatchObject({ state: "asking", agent: "claude" });
+    // %1 printed, %2 changed its title: both are read again, and only they
+    tmux.panes = [{ ...tmux.panes[0], activity: 1_001 } as (typeof tmux.panes)[0], { ...tmux.panes[1], title: "two" } as (typeof tmux.panes)[1]];
+    await listHostSessions("box", tmux.run, () => 1_010, { screens });
+    expect(tmux.calls.at(-1)?.filter((arg) => arg.startsWith("%"))).toEqual(["%1", "%1", "%2", "%2"]);
+  });
+
+  it("reads a screen again when it was read within a second of the pane's last output (it may have missed some)", async () => {
+    const tmux = new FakeTmux();
+    tmux.panes = [{ session: "a", paneId: "%1", activity: 1_000, command: "claude" }];
+    const screens = new ScreenMemory();
+    await listHostSessions("box", tmux.run, () => 1_000, { screens });
+    await listHostSessions("box", tmux.run, () => 1_005, { screens });
+    await listHostSessions("box", tmux.run, () => 1_006, { screens });
+    expect(tmux.kinds()).toEqual(["list", "capture", "list", "capture", "list"]);
+  });
+});
