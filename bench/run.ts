@@ -13,9 +13,11 @@ import { listingTable, liveViewTable, recoveryTable } from "./report.js";
 import { printResults, writeResults } from "./results.js";
 import { measureWarm, warmTable } from "./warm.js";
 import { countingStrayHandshakeErrors } from "./strayHandshakeError.js";
+import { measureStateLatency, stateLatencyTable } from "./stateLatency.js";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? "5");
 const LIVE_SECONDS = Number(process.env.BENCH_LIVE_SECONDS ?? "60");
+const LATENCY_RUNS = Number(process.env.BENCH_LATENCY_RUNS ?? "6");
 const BOXES = 8;
 const LISTING_SESSIONS = 3;
 const LIVE_SESSIONS = 10;
@@ -32,25 +34,25 @@ async function main(): Promise<void> {
   const machine = describeMachine(await tmuxVersion(boxes[0] as Box));
   log(machineLine(machine));
 
-  log("1/3 listing sessions on 1, 4 and 8 boxes");
+  log("1/4 listing sessions on 1, 4 and 8 boxes");
   const direct = await registerHosts(boxes, "box");
   const ls = await lsProgram(direct.world, direct.names[0] ?? "box1");
   const opensshDirect = makeOpenSshWorld(boxes[0]?.privateKeyPath ?? "", boxes.map((box) => box.knownHostsLine()));
   const listing = await measureListing({ boxes, names: direct.names, world: direct.world, ssh: opensshDirect, program: ls, counts: [1, 4, 8], runs: RUNS });
 
-  log("1b/3 one-shot commands warm: through the background holder, against ssh over warm ControlMasters");
+  log("1b/4 one-shot commands warm: through the background holder, against ssh over warm ControlMasters");
   const held = await registerHosts(boxes, "warm");
   held.world.env.MOOR_NO_DAEMON = "";
   const warm = await measureWarm({ boxes, names: held.names, world: held.world, ssh: opensshDirect, counts: [1, 4, 8], runs: RUNS });
   const medianOf8 = (key: string) => listing.methods.find((method) => method.key === key)?.medians[2] ?? Number.NaN;
 
-  log("2/3 noticing a dead link and recovering (moor and ssh side by side, a box each)");
+  log("2/4 noticing a dead link and recovering (moor and ssh side by side, a box each)");
   const watch = await watchProgram(direct.world);
   const { result: recovery, stray } = await countingStrayHandshakeErrors(() =>
     measureRecovery([boxes[0] as Box, boxes[1] as Box, boxes[2] as Box], { runs: RUNS, outageMs: 10_000, watch: watch.standIn ? undefined : watch }),
   );
 
-  log(`3/3 live view on ${BOXES} boxes × ${LIVE_SESSIONS} sessions, ${LIVE_SECONDS} s each for moor and OpenSSH`);
+  log(`3/4 live view on ${BOXES} boxes × ${LIVE_SESSIONS} sessions, ${LIVE_SECONDS} s each for moor and OpenSSH`);
   await Promise.all(boxes.map(async (box) => {
     await addSessions(box, LISTING_SESSIONS + 1, LIVE_SESSIONS);
     await installTmuxCounter(box);
@@ -65,13 +67,15 @@ async function main(): Promise<void> {
     const moorLive = await measureMoorLiveView(setup, viaProxies.world, viaProxies.names, watch);
     log("OpenSSH side");
     const opensshLive = await measureOpenSshLiveView(setup, makeOpenSshWorld(boxes[0]?.privateKeyPath ?? "", boxes.map((box, index) => box.knownHostsLine(ports[index]))));
+    log(`4/4 session states: screen change to state change, ${LATENCY_RUNS} runs of each`);
+    const latency = await measureStateLatency(LATENCY_RUNS);
 
     const results = {
       machine,
       startedAt,
       totalSeconds: (performance.now() - started) / 1000,
-      tables: [listingTable(listing, RUNS, LISTING_SESSIONS), warmTable(warm, RUNS, medianOf8("moor"), medianOf8("sshParallel")), recoveryTable(recovery, stray, HANDSHAKE_TIMEOUT_MS), liveViewTable(moorLive, opensshLive, BOXES, LIVE_SESSIONS, watch.standIn)],
-      raw: { listing, warm, recovery, strayHandshakeErrors: stray, liveView: { moor: moorLive, openssh: opensshLive } },
+      tables: [listingTable(listing, RUNS, LISTING_SESSIONS), warmTable(warm, RUNS, medianOf8("moor"), medianOf8("sshParallel")), recoveryTable(recovery, stray, HANDSHAKE_TIMEOUT_MS), liveViewTable(moorLive, opensshLive, BOXES, LIVE_SESSIONS, watch.standIn, setup.intervalMs), stateLatencyTable(latency, LATENCY_RUNS)],
+      raw: { listing, warm, recovery, strayHandshakeErrors: stray, liveView: { moor: moorLive, openssh: opensshLive }, stateLatency: latency },
     };
     printResults(results);
     writeResults(results, new URL("./", import.meta.url));

@@ -116,9 +116,10 @@ export function warmTable(result: WarmResult, runs: number, coldLs8: number, ssh
       ...result.rows.filter((candidate) => !candidate.key.endsWith("Ls")).map((candidate) => [candidate.label, formatMs(candidate.medians[0] ?? Number.NaN), ...blank]),
       ["warm moor peek ÷ one ssh over a ControlMaster (goal ≤ 2.0×)", formatRatio(ratio(one("moorPeek"), one("sshPeek"))), ...blank],
       ["moor --version ÷ node -e 0 (goal ≤ 2.5×)", formatRatio(ratio(one("moorVersion"), one("nodeEmpty"))), ...blank],
+      ["node -e 0 ÷ one ssh over a ControlMaster (Node's start-up alone: the floor for any command in Node)", formatRatio(ratio(one("nodeEmpty"), one("sshPeek"))), ...blank],
     ],
     notes: [
-      "Warm: the background holder (moor daemon) holds one link per box, started by a first `moor ls` that is not timed; each timed command is a fresh moor process that sends its remote commands over the holder's Unix socket.",
+      "Warm: the background holder (moor daemon) holds one link per box, started by a first `moor ls` that is not timed; each timed command is a fresh moor process whose thin client (dist/quick.js) hands the whole command to the holder over its Unix socket; the holder runs it over its links and streams the output back.",
       "ssh: the same remote command over a ControlMaster started beforehand (ControlPersist), as a user who set up multiplexing has it.",
       ...(result.holderServed ? [] : ["The holder did not hold up links to every box before timing: the warm rows measured direct connections."]),
     ],

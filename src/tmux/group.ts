@@ -17,6 +17,8 @@ export interface Pane {
   title: string;
   /** The cursor's row on the visible screen. */
   cursorY: number;
+  /** The agent moor new was told (--agent NAME|none); "" when not told. */
+  agent: string;
 }
 
 export interface Window {
@@ -56,6 +58,7 @@ function toPane(row: PaneRow): Pane {
     path: row.currentPath,
     title: row.title,
     cursorY: row.cursorY,
+    agent: row.agent,
   };
 }
 

@@ -44,6 +44,8 @@ export interface PaneRow {
   cursorY: number;
   /** A bell rang in the window since it was last looked at (stays set while no client looks). */
   windowBell: boolean;
+  /** The session's @moor-agent option (moor new --agent NAME|none); "" when unset. */
+  agent: string;
 }
 
 type Kind = "text" | "int" | "optionalInt" | "flag";
@@ -71,6 +73,7 @@ const FIELDS = [
   ["title", "pane_title", "text"],
   ["cursorY", "cursor_y", "int"],
   ["windowBell", "window_bell_flag", "flag"],
+  ["agent", "@moor-agent", "text"],
 ] as const satisfies readonly (readonly [keyof PaneRow, string, Kind])[];
 
 function formatField([, name, kind]: (typeof FIELDS)[number]): string {
@@ -108,6 +111,9 @@ function parseRow(line: string, lineNumber: number, host: string | undefined): P
     `could not read tmux's pane list${host === undefined ? "" : ` on ${host}`}: line ${String(lineNumber)} ${why}`,
     { hint: `is this tmux older than ${MIN_TMUX.text}? moor needs tmux >= ${MIN_TMUX.text}` },
   );
+  // A listing made before the last field (@moor-agent) was added, such as the fixtures captured from each release,
+  // reads as one without the option set.
+  if (values.length === FIELDS.length - 1) values.push("");
   if (values.length !== FIELDS.length) throw bad(`has ${String(values.length)} fields, expected ${String(FIELDS.length)}`);
   const row: Record<string, unknown> = {};
   FIELDS.forEach(([key, name, kind], index) => {

@@ -18,6 +18,8 @@ export interface NewSessionSpec {
   firstWindow?: string;
   /** The agent's argv, run in the first window; the default shell when absent. */
   command?: readonly string[];
+  /** Recorded as the session's @moor-agent option, which the pane list reads (moor new --agent NAME|none). */
+  agent?: string;
   windows?: readonly WindowSpec[];
   /** Remote file the first window's output is appended to: absolute or relative to home. */
   logPath?: string;
@@ -98,6 +100,7 @@ export function newSessionArgv(spec: NewSessionSpec): string[] {
       ...sizeArgs("-x", spec.width), ...sizeArgs("-y", spec.height),
     ],
     ...env.map(([name, value]): TmuxCommand => ["set-environment", "-t", sessionTarget(session), "--", name, value]),
+    ...(spec.agent === undefined ? [] : [["set-option", "-t", sessionTarget(session), "@moor-agent", spec.agent] as TmuxCommand]),
   ];
   if (command !== undefined) commands.push(keepOnExit(first));
   // Opened before the respawn, so the log has the command's first byte; the pipe survives respawn-pane.

@@ -91,6 +91,23 @@ describe("moor new", () => {
     expect(await deadStatus("=dies:")).toBe("1 4");
   });
 
+  it("--agent names the agent a wrapper runs, or none; ls reads it, revive keeps it, a name moor does not know is exit 2", async () => {
+    const told = await moor(world, ["new", "b:wrapped", "--agent", "claude", "--", "sleep", "1000"]);
+    expect(told.code, told.stderr).toBe(0);
+    const none = await moor(world, ["new", "b:plain", "--agent", "none", "--", "claude", "--version-that-sleeps"]);
+    expect(none.code, none.stderr).toBe(0);
+    const sessions = (JSON.parse((await moor(world, ["ls", "b", "--json"])).stdout) as { hosts: { sessions: { name: string; agent: string | null }[] }[] }).hosts[0]?.sessions ?? [];
+    expect(sessions.filter((session) => ["wrapped", "plain"].includes(session.name)).map((session) => [session.name, session.agent])).toEqual([["plain", null], ["wrapped", "claude"]]);
+    expect(await display("=wrapped:", "#{@moor-agent}")).toBe("claude");
+    expect(JSON.parse(await inBox(["cat", ".local/state/moor/wrapped/spec.json"]))).toMatchObject({ agent: "claude", command: ["sleep", "1000"] });
+    const bad = await moor(world, ["new", "b:nope", "--agent", "chatgpt", "--", "sleep", "1"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--agent "chatgpt": not an agent moor knows/);
+    expect(await moor(world, ["kill", "b:wrapped"])).toMatchObject({ code: 0 });
+    expect((await moor(world, ["revive", "b:wrapped"])).code).toBe(0);
+    expect(await display("=wrapped:", "#{@moor-agent}")).toBe("claude");
+  });
+
   it("refuses a session that exists (exit 2) and leaves it untouched", async () => {
     expect((await moor(world, ["new", "b:twice", "--", "sleep", "100"])).code).toBe(0);
     const spec = await inBox(["cat", "/home/moor/.local/state/moor/twice/spec.json"]);

@@ -10,6 +10,7 @@ import type { RuntimeHolder } from "../runtime.js";
 
 interface NewOptions {
   cwd?: string;
+  agent?: string;
   window?: WindowSpec[];
   log: boolean;
   prompt?: string;
@@ -22,9 +23,15 @@ function planFromOptions(session: string, words: string[], options: NewOptions):
     session,
     ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
     ...(agent === undefined ? {} : { command: agent }),
+    ...(options.agent === undefined ? {} : { agent: options.agent }),
     windows: options.window ?? [],
     log: options.log,
   });
+}
+
+function checkAgentName(name: string, known: readonly string[]): void {
+  if (name === "none" || known.includes(name)) return;
+  throw usageError(`--agent ${JSON.stringify(name)}: not an agent moor knows`, `use one of ${[...known, "none"].join(", ")}; add rules for another in the config dir's agents.json`);
 }
 
 const collectWindow = (value: string, previous: WindowSpec[] = []): WindowSpec[] => [...previous, parseWindowOption(value)];
@@ -38,6 +45,7 @@ export function newCommand(runtime: RuntimeHolder): Command {
     .option("--cwd <dir>", "directory on the remote to start in (relative paths start at the login's home)")
     .option("--window <name[=cmd]>", "another window, with a shell or running CMD (repeatable)", collectWindow)
     .option("--no-log", "do not log the first window's output on the remote")
+    .option("--agent <name>", "the agent COMMAND runs, when moor would not recognise it (a wrapper script): claude, codex, opencode, gemini, aider, or none for a program to treat as unknown")
     .option("--prompt <text>", "type TEXT into the agent (as a paste, then Enter) once its output has gone quiet")
     .option("--json", "print the created session as JSON")
     .addHelpText("after", examples([
@@ -45,12 +53,14 @@ export function newCommand(runtime: RuntimeHolder): Command {
       "moor new gpu1:fix-tests --cwd ~/src/app --prompt 'make the tests pass' -- claude",
       "moor new lab:web --window server='npm run dev' --window shell -- codex",
       "moor new lab:scratch --no-log",
+      "moor new lab:bot --agent claude -- ./start-claude.sh",
     ]))
     .action(async (targetText: string, words: string[], options: NewOptions, command: Command) => {
       const target = parseWholeSessionTarget(targetText, "new");
       if (options.prompt === "") throw usageError("--prompt needs some text", "leave --prompt out to start the agent without one");
-      const plan = planFromOptions(target.session, words, options);
       const { ctx, io } = runtime.get(command);
+      if (options.agent !== undefined) checkAgentName(options.agent, ctx.rules.agents.map((agent) => agent.name));
+      const plan = planFromOptions(target.session, words, options);
       if (options.prompt !== undefined) io.progress("waiting for the agent to be ready for the prompt");
       const created = await newSession(ctx, target, plan, { ...(options.prompt === undefined ? {} : { prompt: options.prompt }) });
       if (options.json) return io.json(created);

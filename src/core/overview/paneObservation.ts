@@ -13,5 +13,6 @@ export function paneObservation(pane: Pane, window: Window): PaneObservation {
     activity: window.activity,
     cursorY: pane.cursorY,
     bell: window.bell,
+    ...(pane.agent === "" ? {} : { agentHint: pane.agent }),
   };
 }

@@ -15,14 +15,14 @@ export const AGENT_PROMPT_TIMING = { timeoutMs: 120_000, holdMs: 1_000, pollMs: 
 // A known agent's --prompt: delivered once its rules say waiting (held for holdMs), never into a dialog: asking
 // (held) is exit 6 with the question, and the session is kept. undefined when the pane runs no agent moor knows
 // (the caller then waits for quiet output instead).
-export async function deliverAgentPrompt(tmux: RemoteTmux, session: string, target: string, prompt: string, rules: AgentRules, time: PollTime, timing = AGENT_PROMPT_TIMING): Promise<Readiness | undefined> {
+export async function deliverAgentPrompt(tmux: RemoteTmux, session: string, target: string, prompt: string, rules: AgentRules, time: PollTime, timing = AGENT_PROMPT_TIMING, agentHint?: string): Promise<Readiness | undefined> {
   const pane = paneTarget(session);
   const start = time.now();
   let held: { state: string; since: number } | undefined;
   for (;;) {
     const identity = parsePaneIdentity(await tmux.run(paneIdentityArgv(pane), { target, action: "waiting for the agent to be ready" }));
     const now = time.now();
-    const observation = paneObservation(identity, Math.floor(now / 1000));
+    const observation = { ...paneObservation(identity, Math.floor(now / 1000)), ...(agentHint === undefined ? {} : { agentHint }) };
     if (observation.dead) return { state: "exited", status: observation.deadStatus, waitedMs: now - start };
     if (recognizeAgent(observation, rules) === undefined) return undefined;
     const decision = decidePaneState(observation, rules, { now: Math.floor(now / 1000) });

@@ -34,7 +34,7 @@ export async function newSession(ctx: MoorContext, target: SessionTarget, plan: 
   const created = await createSession(tmux, plan.spec, plan.tmuxArgv, { target: label, record: true });
   if (options.prompt === undefined) return { ...created, prompt: null };
   const time = options.time ?? systemPollTime;
-  const readiness = (await deliverAgentPrompt(tmux, plan.spec.session, label, options.prompt, ctx.rules, time)) ?? (await deliverPrompt(tmux, plan.spec.session, label, options.prompt, time));
+  const readiness = (await deliverAgentPrompt(tmux, plan.spec.session, label, options.prompt, ctx.rules, time, undefined, plan.spec.agent)) ?? (await deliverPrompt(tmux, plan.spec.session, label, options.prompt, time));
   if (readiness.state === "exited") throw exitedBeforePrompt(label, readiness.status);
   return { ...created, prompt: { state: readiness.state, waitedMs: readiness.waitedMs } };
 }

@@ -40,7 +40,7 @@ export async function reviveSession(ctx: MoorContext, target: SessionTarget, opt
   if (spec === undefined) {
     throw notFoundError(`no recorded spec for ${label}: ~/${sessionSpecPath(session)} does not exist on ${tmux.host}`, `only sessions started with "moor new" can be revived; start it with "moor new ${label} -- COMMAND"`);
   }
-  const { command } = resumeCommand(spec.command, ctx.rules, options.fresh === true);
+  const { command } = resumeCommand(spec.command, ctx.rules, options.fresh === true, spec.agent);
   const run = command === undefined ? spec : { ...spec, command };
   return await createSession(tmux, run, sessionTmuxArgv(run), { target: label, record: false });
 }

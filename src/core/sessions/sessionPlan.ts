@@ -32,6 +32,8 @@ export interface NewSessionRequest {
   cwd?: string;
   /** The agent's argv (see commandArgv); the default shell when absent. */
   command?: string[];
+  /** --agent NAME|none, checked against the agent rules by the caller. */
+  agent?: string;
   windows: WindowSpec[];
   log: boolean;
 }
@@ -44,6 +46,7 @@ export function buildSessionSpec(request: NewSessionRequest, now: Date): Session
     session: request.session,
     ...(request.cwd === undefined ? {} : { cwd: request.cwd }),
     ...(request.command === undefined ? {} : { command: request.command }),
+    ...(request.agent === undefined ? {} : { agent: request.agent }),
     windows: request.windows,
     log: request.log,
     createdAt: now.toISOString(),
@@ -56,6 +59,7 @@ export function tmuxSpecFor(spec: SessionSpec): NewSessionSpec {
     session: spec.session,
     ...(spec.cwd === undefined ? {} : { cwd: spec.cwd }),
     ...(spec.command === undefined ? {} : { command: spec.command }),
+    ...(spec.agent === undefined ? {} : { agent: spec.agent }),
     windows: spec.windows,
     ...(spec.log ? { logPath: sessionLogPath(spec.session) } : {}),
   };

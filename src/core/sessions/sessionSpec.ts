@@ -10,6 +10,8 @@ export interface SessionSpec {
   cwd?: string;
   /** The agent's argv, run in the first window. */
   command?: string[];
+  /** The agent as told by --agent (a known agent's name, or "none"), when moor is not to recognise it itself. */
+  agent?: string;
   windows: WindowSpec[];
   log: boolean;
   createdAt: string;

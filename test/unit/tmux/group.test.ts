@@ -18,7 +18,7 @@ describe("groupSessions", () => {
   it("keeps what each pane runs and how it ended", () => {
     expect(sessions[0]?.windows[1]?.panes[0]).toEqual({
       id: "%1", index: 0, active: true, pid: 1384, command: "sh", startCommand: `"sh -c 'echo 2 failed; exit 3'"`,
-      dead: true, deadStatus: 3, deadSignal: undefined, path: "", title: "vm", cursorY: 1,
+      dead: true, deadStatus: 3, deadSignal: undefined, path: "", title: "vm", cursorY: 1, agent: "",
     });
     expect(sessions[0]?.windows[2]).toMatchObject({ id: "@2", activity: 1795552323, active: false });
   });

@@ -11,7 +11,7 @@ describe("listPanesArgv", () => {
       "#{window_index}", text("window_id"), text("window_name"), "#{window_activity}", "#{window_active}",
       "#{pane_index}", text("pane_id"), "#{pane_active}", "#{pane_pid}", text("pane_current_command"),
       text("pane_start_command"), "#{pane_dead}", "#{pane_dead_status}", "#{pane_dead_signal}",
-      text("pane_current_path"), text("pane_title"), "#{cursor_y}", "#{window_bell_flag}",
+      text("pane_current_path"), text("pane_title"), "#{cursor_y}", "#{window_bell_flag}", text("@moor-agent"),
     ].join("\t")]);
     expect(PANE_LIST_FORMAT).toBe(listPanesArgv()[8]);
   });
@@ -34,7 +34,15 @@ describe("parsePaneList", () => {
       paneIndex: 0, paneId: "%0", paneActive: true, panePid: 1380,
       currentCommand: "sleep", startCommand: `"sh -c 'echo thinking; exec sleep 600'"`,
       dead: false, deadStatus: undefined, deadSignal: undefined, currentPath: "/root", title: "vm", cursorY: 1, windowBell: false,
+      // a listing captured before @moor-agent was asked for reads as one where it is unset
+      agent: "",
     });
+  });
+
+  it("reads the session's @moor-agent (moor new --agent), which a trailing field carries", () => {
+    const [first = ""] = LIST_PANES_3_3A.split("\n");
+    expect(parsePaneList(`${first}${FIELD_SEPARATOR}claude\n`)[0]?.agent).toBe("claude");
+    expect(parsePaneList(`${first}${FIELD_SEPARATOR}\n`)[0]?.agent).toBe("");
   });
 
   it("reads dead panes: an exit status, or a signal", () => {
@@ -54,7 +62,7 @@ describe("parsePaneList", () => {
 
   it("refuses rows it does not understand, naming the host (exit 6)", () => {
     expect(() => parsePaneList("a\tb\n", "box1")).toThrow(
-      expect.objectContaining({ exitCode: 6, message: "could not read tmux's pane list on box1: line 1 has 2 fields, expected 22" }),
+      expect.objectContaining({ exitCode: 6, message: "could not read tmux's pane list on box1: line 1 has 2 fields, expected 23" }),
     );
     const badNumber = LIST_PANES_3_3A.split("\n")[0]?.replace("\t1380\t", "\tpid\t") ?? "";
     expect(() => parsePaneList(badNumber)).toThrow('line 1 has pane_pid "pid", expected a number');
