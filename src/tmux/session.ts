@@ -100,7 +100,7 @@ export function newSessionArgv(spec: NewSessionSpec): string[] {
       ...sizeArgs("-x", spec.width), ...sizeArgs("-y", spec.height),
     ],
     ...env.map(([name, value]): TmuxCommand => ["set-environment", "-t", sessionTarget(session), "--", name, value]),
-    ...(spec.agent === undefined ? [] : [["set-option", "-t", sessionTarget(session), "@moor-agent", spec.agent] as TmuxCommand]),
+    ...(spec.agent === undefined ? [] : [["set-option", "-t", `${sessionTarget(session)}:`, "@moor-agent", spec.agent] as TmuxCommand]),
   ];
   if (command !== undefined) commands.push(keepOnExit(first));
   // Opened before the respawn, so the log has the command's first byte; the pipe survives respawn-pane.

@@ -99,7 +99,7 @@ describe("moor new", () => {
     const sessions = (JSON.parse((await moor(world, ["ls", "b", "--json"])).stdout) as { hosts: { sessions: { name: string; agent: string | null }[] }[] }).hosts[0]?.sessions ?? [];
     expect(sessions.filter((session) => ["wrapped", "plain"].includes(session.name)).map((session) => [session.name, session.agent])).toEqual([["plain", null], ["wrapped", "claude"]]);
     expect(await display("=wrapped:", "#{@moor-agent}")).toBe("claude");
-    expect(JSON.parse(await inBox(["cat", ".local/state/moor/wrapped/spec.json"]))).toMatchObject({ agent: "claude", command: ["sleep", "1000"] });
+    expect(JSON.parse(await inBox(["cat", "/home/moor/.local/state/moor/wrapped/spec.json"]))).toMatchObject({ agent: "claude", command: ["sleep", "1000"] });
     const bad = await moor(world, ["new", "b:nope", "--agent", "chatgpt", "--", "sleep", "1"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--agent "chatgpt": not an agent moor knows/);

@@ -50,7 +50,7 @@ describe("newSessionArgv", () => {
   });
 
   it("records --agent as the session's @moor-agent option, right after creating it", () => {
-    expect(newSessionArgv({ session: "s", agent: "claude" })).toEqual(["tmux", "-u", "new-session", "-d", "-s", "s", ";", "set-option", "-t", "=s", "@moor-agent", "claude"]);
+    expect(newSessionArgv({ session: "s", agent: "claude" })).toEqual(["tmux", "-u", "new-session", "-d", "-s", "s", ";", "set-option", "-t", "=s:", "@moor-agent", "claude"]);
   });
 
   it("restarts the first shell when there is an environment but no command", () => {
