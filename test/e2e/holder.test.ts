@@ -74,6 +74,17 @@ describe("the background holder", () => {
     expect(timeless(ls.stdout)).toEqual(timeless((await direct(w, ["ls", "--json"])).stdout));
     const state = await holderState(w);
     expect(state.hosts?.find((host) => host.host === "box")?.link).toBe("up");
+    // peek, ls and send were run whole by the holder for the thin client, not only their remote commands.
+    const log = readFileSync(holderPaths({ configDir: w.configDir, knownHostsFile: w.knownHosts, home: w.home }).log, "utf8");
+    for (const verb of ["peek", "ls", "send"]) expect(log, verb).toMatch(new RegExp(`ran ${verb} for a client: exit \\d+`));
+  });
+
+  it("gives a usage error of a command it runs whole on the client's stderr, as a direct run does (exit 2)", async () => {
+    const w = await registered();
+    await warm(w);
+    const usage = await moor(w, ["ls", "--state", "bogus"]);
+    expect(same(usage)).toEqual(same(await direct(w, ["ls", "--state", "bogus"])));
+    expect(usage.code).toBe(2);
   });
 
   it("sends text exactly once through the holder", async () => {

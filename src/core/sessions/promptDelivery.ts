@@ -31,7 +31,7 @@ export interface ReadyTiming {
 }
 
 // ~1.5 s of quiet (5 s if nothing was ever drawn), 20 s at most.
-export const READY_TIMING: ReadyTiming = { quietMs: 1_500, blankMs: 5_000, timeoutMs: 20_000, pollMs: 250, deadStatusMs: 1_000 };
+export const READY_TIMING: ReadyTiming = { quietMs: 1_500, blankMs: 5_000, timeoutMs: 20_000, pollMs: 250, deadStatusMs: 3_000 };
 
 // Why waiting stopped, and after how long.
 export type Readiness =
