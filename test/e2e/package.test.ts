@@ -9,7 +9,7 @@ import { installGlobally, nodeBinary, packWorkingTree, packageJson, runInstalled
 
 const pkg = packageJson();
 const oldest = /^>=(\d+\.\d+\.\d+)$/.exec(pkg.engines.node)?.[1] ?? "";
-const SHIPPED = ["package/README.md", "package/bin/moor.js", "package/dist/THIRD_PARTY_LICENSES.txt", "package/dist/moor.js", "package/package.json"];
+const SHIPPED = ["package/README.md", "package/bin/moor.js", "package/dist/THIRD_PARTY_LICENSES.txt", "package/dist/moor.js", "package/dist/quick.js", "package/package.json"];
 
 let scratch: string;
 let tarball: string;
