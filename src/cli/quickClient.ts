@@ -48,6 +48,7 @@ function askHolder(socketPath: string, version: string, args: readonly string[],
     const socket = createConnection(socketPath);
     let accepted = false;
     let wroteStdout = false;
+    let touchedRemote = false;
     let settled = false;
     const settle = (outcome: Outcome): void => {
       if (settled) return;
@@ -56,11 +57,9 @@ function askHolder(socketPath: string, version: string, args: readonly string[],
       socket.destroy();
       resolve(outcome);
     };
-    // The holder went away mid-run: a command that only reads is run again in full, unless it printed already; a
-    // send may have arrived, so it is not sent twice.
     const lost = (why: string): void => {
       if (settled) return;
-      if (!accepted || (!wroteStdout && name !== "send")) return settle({ kind: "fallback" });
+      if (afterHolderLoss({ accepted, wroteStdout, touchedRemote, name }) === "run again") return settle({ kind: "fallback" });
       process.stderr.write(`moor: the background holder went away during ${name} (${why})\nhint: ${name === "send" ? "the text may or may not have arrived: look with moor peek before sending it again" : "run the command again"}\n`);
       settle({ kind: "done", code: 3 });
     };
@@ -83,6 +82,9 @@ function askHolder(socketPath: string, version: string, args: readonly string[],
               if (reply.fd === 1) wroteStdout = true;
               (reply.fd === 1 ? process.stdout : process.stderr).write(Buffer.from(reply.data, "base64"));
               return;
+            case "remote":
+              touchedRemote = true;
+              return;
             case "exit":
               return settle({ kind: "done", code: reply.code });
             case "fallback":
@@ -96,6 +98,15 @@ function askHolder(socketPath: string, version: string, args: readonly string[],
     );
     socket.write(frame({ id: 0, kind: "hello", protocol: PROTOCOL, version }));
   });
+}
+
+// The holder went away mid-run. A command is run again in full (direct) when that cannot show anything twice nor
+// do anything twice: nothing of it reached stdout, and, for a send, no remote command had started (the text may
+// have been pasted by then, so it is not sent again: exit 3 with a hint instead).
+export function afterHolderLoss(run: { accepted: boolean; wroteStdout: boolean; touchedRemote: boolean; name: string }): "run again" | "fail" {
+  if (!run.accepted) return "run again";
+  if (run.wroteStdout) return "fail";
+  return run.name === "send" && run.touchedRemote ? "fail" : "run again";
 }
 
 // `[globals] COMMAND [args]` where COMMAND is served and nothing asks for help, a "--", or standard input.

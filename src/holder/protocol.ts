@@ -75,6 +75,8 @@ export type Reply =
   /** A served run's output as it is written: fd 1 or 2, base64. */
   | { id: number; kind: "output"; fd: 1 | 2; data: string }
   | { id: number; kind: "exit"; code: number }
+  /** A served run's first remote command is starting: from now on it may have changed something on a host. */
+  | { id: number; kind: "remote" }
   /** The holder cannot run this command (it would need a prompt, or serves no runs): the client runs it itself.
    *  Nothing of the run has reached stdout. */
   | { id: number; kind: "fallback"; reason: string };

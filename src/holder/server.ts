@@ -207,6 +207,7 @@ export class HolderServer {
     if (!runCommand) return send({ id: request.id, kind: "fallback", reason: "this holder runs no commands" });
     let handBack: string | undefined;
     let wroteStdout = false;
+    let touchedRemote = false;
     const write = (fd: 1 | 2, chunk: Buffer): void => {
       if (handBack !== undefined && !wroteStdout) return;
       if (fd === 1) wroteStdout = true;
@@ -215,6 +216,10 @@ export class HolderServer {
     const remoteFor = (host: string, retries: number, onLink: (state: LinkState) => void): RemoteExec => ({
       label: host,
       exec: async (argv, execOptions) => {
+        if (!touchedRemote) {
+          touchedRemote = true;
+          send({ id: request.id, kind: "remote" });
+        }
         try {
           return await this.#execOn(host, argv, { ...execOptions, ...(execOptions?.signal ? {} : { signal: gone }) }, retries, onLink);
         } catch (error) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { servedCommand } from "../../../src/cli/quickClient.js";
+import { afterHolderLoss, servedCommand } from "../../../src/cli/quickClient.js";
 
 // Which command lines the thin client hands whole to the background holder; everything else runs the full CLI.
 describe("the thin client's served commands", () => {
@@ -28,5 +28,23 @@ describe("the thin client's served commands", () => {
     expect(servedCommand(["send"])).toBeUndefined();
     // "-" among other words is text, as send itself reads it
     expect(servedCommand(["send", "gpu1:s", "a", "-"])).toEqual({ name: "send" });
+  });
+});
+
+describe("when the holder goes away in the middle of a run", () => {
+  const lost = (name: string, state: { accepted?: boolean; wroteStdout?: boolean; touchedRemote?: boolean }) =>
+    afterHolderLoss({ accepted: true, wroteStdout: false, touchedRemote: false, name, ...state });
+
+  it("runs a command again in full while nothing of it reached stdout", () => {
+    expect(lost("ls", { accepted: false })).toBe("run again");
+    expect(lost("ls", { touchedRemote: true })).toBe("run again");
+    expect(lost("peek", {})).toBe("run again");
+    expect(lost("ls", { wroteStdout: true })).toBe("fail");
+  });
+
+  it("sends again only if no remote command of the send had started, so the text never arrives twice", () => {
+    expect(lost("send", {})).toBe("run again");
+    expect(lost("send", { touchedRemote: true })).toBe("fail");
+    expect(lost("send", { accepted: false, touchedRemote: true })).toBe("run again");
   });
 });

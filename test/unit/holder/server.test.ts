@@ -127,6 +127,11 @@ describe("the holder", () => {
       expect(texts(replies, 2)).toBe("progress\n");
       expect(texts(replies, 1)).toBe("ran tmux ls\n");
       expect(replies.at(-1)).toEqual({ id: 9, kind: "exit", code: 3 });
+      // The client learns when the run first reaches a host (before that, nothing can have changed there), once.
+      const kinds = replies.map((reply) => reply.kind);
+      expect(kinds.filter((kind) => kind === "remote")).toHaveLength(1);
+      expect(kinds.indexOf("remote")).toBeGreaterThan(kinds.indexOf("output"));
+      expect(kinds.indexOf("remote")).toBeLessThan(kinds.lastIndexOf("output"));
       expect(server.status().hosts).toMatchObject([{ host: "box", link: "up" }]);
     });
 
