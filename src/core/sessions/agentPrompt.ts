@@ -23,7 +23,8 @@ export async function deliverAgentPrompt(tmux: RemoteTmux, session: string, targ
     const identity = parsePaneIdentity(await tmux.run(paneIdentityArgv(pane), { target, action: "waiting for the agent to be ready" }));
     const now = time.now();
     const observation = { ...paneObservation(identity, Math.floor(now / 1000)), ...(agentHint === undefined ? {} : { agentHint }) };
-    if (observation.dead) return { state: "exited", status: observation.deadStatus, waitedMs: now - start };
+    // A pane that died is deliverPrompt's to report: it waits the moment tmux may need to reap for the exit status.
+    if (observation.dead) return undefined;
     if (recognizeAgent(observation, rules) === undefined) return undefined;
     const decision = decidePaneState(observation, rules, { now: Math.floor(now / 1000) });
     if (held?.state !== decision.state) held = { state: decision.state, since: now };

@@ -39,4 +39,11 @@ describe("deliverAgentPrompt", () => {
     const { tmux } = fakeHost((command) => (command.includes("display-message") ? { stdout: "0\t\t0\tpython3\tbox\tpython3\n>>> \n" } : {}));
     expect(await deliverAgentPrompt(tmux, "s", "b:s", "x", agentRules(), fakeTime())).toBeUndefined();
   });
+
+  it("leaves a pane that died to the quiet-output wait, which waits for its exit status", async () => {
+    // tmux has marked the pane dead but not reaped the child yet: no status in the dead-status field
+    const { tmux, session } = fakeHost((command) => (command.includes("display-message") ? { stdout: "1\t\t1\tclaude\t✳ Claude Code\texec claude\n\n" } : {}));
+    expect(await deliverAgentPrompt(tmux, "s", "b:s", "x", agentRules(), fakeTime())).toBeUndefined();
+    expect(session.commands.some((command) => command.includes("paste-buffer"))).toBe(false);
+  });
 });
