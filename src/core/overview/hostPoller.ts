@@ -6,7 +6,7 @@ import type { TmuxRunner } from "./listHosts.js";
 import { captureScreens, withScreens } from "./sessionStates.js";
 import { summarizeSessions, type SessionSummary } from "./sessionSummary.js";
 import type { WatchedSession } from "./watchTypes.js";
-import { settledAt } from "./screenMemory.js";
+import { ScreenMemory } from "./screenMemory.js";
 
 export interface PollerOptions {
   host: string;
@@ -21,14 +21,6 @@ export interface PollerOptions {
   debounceMs?: number;
 }
 
-interface Captured {
-  activity: number;
-  title: string;
-  lines: string[];
-  /** The pane may have printed after the capture, within the same second of window_activity: capture again. */
-  unsettled: boolean;
-}
-
 // One host's polling: ONE invocation per poll in steady state — list-panes, with the screens of the state panes
 // that were changing at the last poll chained after it — and a second one only for panes that began to change.
 // Each state pane's state comes from the state tracker. Polls never overlap; a refused login stops polling.
@@ -40,7 +32,7 @@ export class HostPoller {
   lastContact: number | undefined;
   /** tmux invocations so far (for the benchmark's count per poll). */
   invocations = 0;
-  #captured = new Map<string, Captured>();
+  #screens = new ScreenMemory();
   #tracker: StateTracker;
   #busy = false;
   #stopped = false;
@@ -97,7 +89,7 @@ export class HostPoller {
   // The pane list, and the screens of the panes that were changing, in one call; a pane gone since makes tmux
   // refuse the whole call, and then the list comes alone.
   async #listWithHotScreens(): Promise<{ list: string; screens: Map<string, string[]> }> {
-    const hot = [...this.#captured].filter(([, captured]) => captured.unsettled).map(([id]) => id);
+    const hot = this.#screens.unsettled();
     if (hot.length > 0) {
       try {
         const nonce = captureNonce();
@@ -105,7 +97,7 @@ export class HostPoller {
         return { list, screens: parsePaneCaptures(captures) };
       } catch (error) {
         if (!(error instanceof MoorError && error.exitCode === ExitCode.notFound)) throw error;
-        for (const id of hot) this.#captured.delete(id);
+        this.#screens.forget(hot);
       }
     }
     return { list: await this.#run(listPanesArgv()), screens: new Map() };
@@ -114,29 +106,17 @@ export class HostPoller {
   // Screens read this poll: those chained to the list, plus one call for state panes that changed (output, title)
   // since their last capture and were not in it.
   async #captureChanged(sessions: readonly SessionSummary[], chained: Map<string, string[]>, requestedAt: number): Promise<Map<string, string[]>> {
-    const live = new Set(sessions.map((session) => session.paneId));
-    for (const id of this.#captured.keys()) if (!live.has(id)) this.#captured.delete(id);
-    const changed = sessions.filter((session) => {
-      if (chained.has(session.paneId) || session.observation.dead) return false;
-      const captured = this.#captured.get(session.paneId);
-      return captured === undefined || captured.activity !== session.paneActivity || captured.title !== session.observation.title || captured.unsettled;
-    });
-    const screens = new Map(chained);
+    this.#screens.keepOnly(sessions);
+    const changed = sessions.filter((session) => !chained.has(session.paneId) && !session.observation.dead && this.#screens.unchanged(session) === undefined);
     const laterAt = this.options.nowMs();
     const later = await captureScreens((argv) => this.#run(argv), changed.map((session) => session.paneId));
-    for (const session of sessions) {
-      const fromChain = chained.get(session.paneId);
-      const lines = fromChain ?? later.get(session.paneId);
-      if (lines === undefined) continue;
-      screens.set(session.paneId, lines);
-      const at = fromChain === undefined ? laterAt : requestedAt;
-      this.#captured.set(session.paneId, { activity: session.paneActivity, title: session.observation.title, lines, unsettled: !settledAt(session.paneActivity, at) });
-    }
-    return screens;
+    this.#screens.remember(sessions, chained, requestedAt);
+    this.#screens.remember(sessions, later, laterAt);
+    return new Map([...chained, ...later]);
   }
 
   #withLines(session: SessionSummary): WatchedSession {
-    const screen = this.#captured.get(session.paneId)?.lines ?? [];
+    const screen = this.#screens.lines(session.paneId) ?? [];
     const lines = [...trimBlank(screen).slice(-this.options.keepLines)];
     return { ...session, lines, line: lines.at(-1) ?? "" };
   }

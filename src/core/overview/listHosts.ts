@@ -53,7 +53,8 @@ export async function listHostSessions(host: string, run: TmuxRunner, nowSeconds
       return lines === undefined ? [] : [[session.paneId, lines] as const];
     }));
     const read = await captureScreens(run, live.filter((session) => !known.has(session.paneId)).map((session) => session.paneId));
-    options.screens?.keep(sessions, read, requestedAt);
+    options.screens?.keepOnly(sessions);
+    options.screens?.remember(sessions, read, requestedAt);
     const screens = new Map([...known, ...read]);
     return { host, state: "ok", sessions: withScreens(sessions, screens, new StateTracker(rules, idle), nowSeconds() * 1000) };
   } catch (error) {
