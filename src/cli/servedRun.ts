@@ -1,5 +1,5 @@
 import { Readable, Writable } from "node:stream";
-import type { RunCommand, ServedRun } from "../holder/server.js";
+import type { RunCommand, ServedRun } from "../holder/runRequest.js";
 import { ONE_SHOT_RETRY } from "../link/linkState.js";
 import type { ProcessHost } from "./processHost.js";
 import { run } from "./run.js";

@@ -6,7 +6,8 @@ import { systemClock } from "../link/clock.js";
 import { backgroundNotifications } from "../notify/backgroundNotifications.js";
 import { takeHolderLock } from "./lock.js";
 import { ensurePrivateDir, holderPaths, type HolderIdentity } from "./paths.js";
-import { HolderServer, type RunCommand } from "./server.js";
+import type { RunCommand } from "./runRequest.js";
+import { HolderServer } from "./server.js";
 import { holderVersion } from "./version.js";
 
 export interface ServeOptions extends HolderIdentity {

@@ -7,9 +7,9 @@ import { unreachableError } from "../link/classifyError.js";
 import type { Clock } from "../link/clock.js";
 import type { HostLink } from "../link/hostLink.js";
 import type { LinkState } from "../link/linkState.js";
-import type { RemoteExec } from "../link/remoteExec.js";
 import type { ExecOptions, ExecResult } from "../ssh/types.js";
 import { HOLDER_LINK } from "./holderLink.js";
+import { answerRun, type RunCommand } from "./runRequest.js";
 import type { HolderPaths } from "./paths.js";
 import { frame, lineReader, PROTOCOL, type ExecRequest, type HolderStatus, type Reply, type Request, type RunRequest, type WireError } from "./protocol.js";
 
@@ -32,17 +32,6 @@ export interface HolderServerOptions {
    *  handed back. */
   runCommand?: RunCommand;
 }
-
-/** What a served run is given: the client's request, where its output goes, and the holder's links. */
-export interface ServedRun {
-  request: RunRequest;
-  write: (fd: 1 | 2, chunk: Buffer) => void;
-  remoteFor: (host: string, retries: number, onLink: (state: LinkState) => void) => RemoteExec;
-  /** The screens this holder read of a host's panes, kept across runs (ls then captures only what changed). */
-  screensFor: (host: string) => ScreenMemory;
-}
-
-export type RunCommand = (run: ServedRun) => Promise<number>;
 
 interface HostUse {
   lastUse: number;
@@ -199,46 +188,17 @@ export class HolderServer {
     }
   }
 
-  // A whole command run here for a thin client, over this holder's links. Its output goes back as it is written. A
-  // host that needs a prompt (authentication, a host key) hands the whole run back, unless some of its output has
-  // reached stdout already; from then on nothing more is forwarded, so the client's own run starts clean.
   async #run(request: RunRequest, send: (reply: Reply) => void, gone: AbortSignal): Promise<void> {
     const runCommand = this.#options.runCommand;
     if (!runCommand) return send({ id: request.id, kind: "fallback", reason: "this holder runs no commands" });
-    let handBack: string | undefined;
-    let wroteStdout = false;
-    let touchedRemote = false;
-    const write = (fd: 1 | 2, chunk: Buffer): void => {
-      if (handBack !== undefined && !wroteStdout) return;
-      if (fd === 1) wroteStdout = true;
-      send({ id: request.id, kind: "output", fd, data: chunk.toString("base64") });
-    };
-    const remoteFor = (host: string, retries: number, onLink: (state: LinkState) => void): RemoteExec => ({
-      label: host,
-      exec: async (argv, execOptions) => {
-        if (!touchedRemote) {
-          touchedRemote = true;
-          send({ id: request.id, kind: "remote" });
-        }
-        try {
-          return await this.#execOn(host, argv, { ...execOptions, ...(execOptions?.signal ? {} : { signal: gone }) }, retries, onLink);
-        } catch (error) {
-          if (error instanceof MoorError && error.exitCode === ExitCode.auth) handBack ??= `${host}: ${error.message}`;
-          throw error;
-        }
-      },
+    await answerRun(request, send, gone, {
+      runCommand,
+      execOn: (host, argv, options, retries, onLink) => this.#execOn(host, argv, options, retries, onLink),
+      used: (work) => this.#used(work),
+      screensFor: (host) => this.#screensFor(host),
+      clock: this.#options.clock,
+      log: this.#options.log,
     });
-    let code: number;
-    const started = this.#options.clock.now();
-    try {
-      code = await this.#used(() => runCommand({ request, write, remoteFor, screensFor: (host) => this.#screensFor(host) }));
-      this.#options.log(`ran ${request.args.find((arg) => /^[a-z]+$/.test(arg)) ?? "a command"} for a client: exit ${String(code)} in ${String(this.#options.clock.now() - started)} ms`);
-    } catch (error) {
-      this.#options.log(`run failed: ${errorText(error)}`);
-      return send({ id: request.id, kind: "fallback", reason: `the holder failed: ${errorText(error)}` });
-    }
-    if (handBack !== undefined && !wroteStdout) return send({ id: request.id, kind: "fallback", reason: handBack });
-    send({ id: request.id, kind: "exit", code });
   }
 
   #screensFor(host: string): ScreenMemory {
