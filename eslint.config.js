@@ -8,10 +8,16 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ["eslint.config.js", "bin/moor.js"] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ["eslint.config.js", "bin/moor.js"] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
       // A terminal tool parses escape sequences: control characters in its regexes are the point.
       "no-control-regex": "off",
       "@typescript-eslint/consistent-type-imports": "error",
@@ -20,5 +26,9 @@ export default tseslint.config(
   },
   { files: ["eslint.config.js"], ...tseslint.configs.disableTypeChecked },
   // The bin entry is plain JavaScript that Node 14 must still parse (it turns an old Node away in one line).
-  { files: ["bin/moor.js"], ...tseslint.configs.disableTypeChecked, languageOptions: { ecmaVersion: 2020, globals: { process: "readonly" } } },
+  {
+    files: ["bin/moor.js"],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { ecmaVersion: 2020, globals: { process: "readonly" } },
+  },
 );

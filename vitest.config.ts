@@ -1,7 +1,12 @@
 import { defineConfig } from "vitest/config";
 import { COMPAT_FILES, COMPAT_RELEASES } from "./test/support/compat.js";
 
-const boxes = { testTimeout: 120_000, hookTimeout: 180_000, globalSetup: ["test/support/globalSetup.ts"], fileParallelism: true };
+const boxes = {
+  testTimeout: 120_000,
+  hookTimeout: 180_000,
+  globalSetup: ["test/support/globalSetup.ts"],
+  fileParallelism: true,
+};
 
 // Unit tests are pure and fast; integration and e2e tests talk to real sshd+tmux boxes in containers (tmux 3.3a).
 // Then the compatibility projects, one per other tmux release, run the e2e files of every tmux command moor issues

@@ -10,7 +10,8 @@ const OUTAGES_MS = (process.env.BENCH_OUTAGES_MS ?? "8000,9000,10000,11000,12000
 const PAUSE_RUNS = Number(process.env.BENCH_PAUSE_RUNS ?? "5");
 const TICKER = "sh -c 'i=0; while :; do i=$((i+1)); echo tick $i; sleep 1; done'";
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const lastTick = (screen: string) => Math.max(0, ...[...screen.matchAll(/tick (\d+)/g)].map((match) => Number(match[1])));
+const lastTick = (screen: string) =>
+  Math.max(0, ...[...screen.matchAll(/tick (\d+)/g)].map((match) => Number(match[1])));
 
 interface Rig {
   box: Box;
@@ -19,7 +20,11 @@ interface Rig {
 }
 
 async function attached(rig: Rig): Promise<LocalTerminal> {
-  const terminal = await LocalTerminal.start([process.execPath, MOOR_BIN, "attach", "box:bench"], { env: rig.world.env, cols: 100, rows: 30 });
+  const terminal = await LocalTerminal.start([process.execPath, MOOR_BIN, "attach", "box:bench"], {
+    env: rig.world.env,
+    cols: 100,
+    rows: 30,
+  });
   await terminal.waitFor(/tick \d+/, 20_000);
   return terminal;
 }
@@ -96,7 +101,8 @@ async function main(): Promise<void> {
     const pauses = [];
     for (let run = 0; run < PAUSE_RUNS; run++) pauses.push(await pauseRun(rig));
     const column = (index: number) => runs.map((run) => run[index] ?? Number.NaN);
-    const row = (label: string, values: number[]) => `${label.padEnd(30)} ${String(median(values)).padStart(7)} ms   runs: ${values.join(", ")}`;
+    const row = (label: string, values: number[]) =>
+      `${label.padEnd(30)} ${String(median(values)).padStart(7)} ms   runs: ${values.join(", ")}`;
     process.stdout.write(
       [
         `moor attach through a flaky link (keepalive 2 s × 2; outages ${OUTAGES_MS.join(", ")} ms), median of ${runs.length}`,

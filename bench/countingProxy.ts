@@ -19,7 +19,10 @@ export async function startCountingProxy(targetHost: string, targetPort: number)
     const target = connect(targetPort, targetHost);
     track(client);
     track(target);
-    for (const [from, to] of [[client, target], [target, client]] as const) {
+    for (const [from, to] of [
+      [client, target],
+      [target, client],
+    ] as const) {
       from.on("data", (data: Buffer) => {
         carried += data.length;
         to.write(data);

@@ -38,7 +38,8 @@ type Timer = (boxes: readonly Box[], names: readonly string[]) => Promise<number
 export async function measureListing(setup: ListingSetup): Promise<ListingResult> {
   const { ssh, world, program } = setup;
   const list = paneListArgv();
-  const oneSsh = async (box: Box, options: string[] = []) => succeeded(await runSsh(ssh, box.port, list, options), `ssh to port ${box.port}`).ms;
+  const oneSsh = async (box: Box, options: string[] = []) =>
+    succeeded(await runSsh(ssh, box.port, list, options), `ssh to port ${box.port}`).ms;
   const sequential = (options: string[]) => async (boxes: readonly Box[]) => {
     const started = performance.now();
     for (const box of boxes) await oneSsh(box, options);
@@ -49,15 +50,24 @@ export async function measureListing(setup: ListingSetup): Promise<ListingResult
     await Promise.all(boxes.map((box) => oneSsh(box, options)));
     return performance.now() - started;
   };
-  const moorRun = (args: string[], what: string) => async () => succeeded(await runTimed(process.execPath, args, world.env), what).ms;
+  const moorRun = (args: string[], what: string) => async () =>
+    succeeded(await runTimed(process.execPath, args, world.env), what).ms;
   const cm = controlOptions(ssh);
   const timers: [string, string, Timer][] = [
     ["moor", program.label, (_, names) => moorRun(program.args(names), program.label)()],
-    ["moorStartup", "moor --version (Node start-up alone, no connection)", moorRun(MOOR_VERSION_ARGS, "moor --version")],
+    [
+      "moorStartup",
+      "moor --version (Node start-up alone, no connection)",
+      moorRun(MOOR_VERSION_ARGS, "moor --version"),
+    ],
     ["sshSequential", "ssh, one box after another", sequential([])],
     ["sshParallel", "ssh, all boxes in parallel", parallel([])],
     // ssh2 cannot do OpenSSH 9's default post-quantum key exchange (sntrup761x25519): this row separates that cost.
-    ["sshParallelClassicKex", "ssh in parallel, moor's key exchange (curve25519-sha256)", parallel(["-o", "KexAlgorithms=curve25519-sha256"])],
+    [
+      "sshParallelClassicKex",
+      "ssh in parallel, moor's key exchange (curve25519-sha256)",
+      parallel(["-o", "KexAlgorithms=curve25519-sha256"]),
+    ],
     ["sshMasterSequential", "ssh over a warm ControlMaster, one after another", sequential(cm)],
     ["sshMasterParallel", "ssh over a warm ControlMaster, in parallel", parallel(cm)],
   ];

@@ -50,11 +50,20 @@ async function snapshot(setup: LiveViewSetup): Promise<Snapshot> {
 
 function rates(before: Snapshot, after: Snapshot) {
   const seconds = (after.at - before.at) / 1000;
-  return { seconds, bytesPerSecond: (after.bytes - before.bytes) / seconds, tmuxStartsPerSecond: (after.tmux - before.tmux) / seconds };
+  return {
+    seconds,
+    bytesPerSecond: (after.bytes - before.bytes) / seconds,
+    tmuxStartsPerSecond: (after.tmux - before.tmux) / seconds,
+  };
 }
 
 /** moor's live view (or its stand-in) on every box for setup.seconds, after it has listed every box once. */
-export async function measureMoorLiveView(setup: LiveViewSetup, world: MoorWorld, names: readonly string[], program: MoorProgram): Promise<LiveViewCost> {
+export async function measureMoorLiveView(
+  setup: LiveViewSetup,
+  world: MoorWorld,
+  names: readonly string[],
+  program: MoorProgram,
+): Promise<LiveViewCost> {
   const child = spawn(process.execPath, program.args(names), { env: world.env, stdio: ["ignore", "pipe", "pipe"] });
   const listed = new Set<string>();
   let polls = 0;
@@ -104,11 +113,19 @@ function listedHost(line: string, standIn: boolean): string | undefined {
   }
 }
 
-async function untilEveryHostListed(child: ChildProcessByStdio<null, Readable, Readable>, listed: Set<string>, hosts: number, program: MoorProgram, stderr: () => string): Promise<void> {
+async function untilEveryHostListed(
+  child: ChildProcessByStdio<null, Readable, Readable>,
+  listed: Set<string>,
+  hosts: number,
+  program: MoorProgram,
+  stderr: () => string,
+): Promise<void> {
   const deadline = performance.now() + 30_000;
   while (listed.size < hosts) {
-    if (child.exitCode !== null) throw new Error(`${program.label} exited ${child.exitCode} before listing every host: ${stderr().trim()}`);
-    if (performance.now() > deadline) throw new Error(`${program.label} listed ${listed.size} of ${hosts} hosts within 30 s: ${stderr().trim()}`);
+    if (child.exitCode !== null)
+      throw new Error(`${program.label} exited ${child.exitCode} before listing every host: ${stderr().trim()}`);
+    if (performance.now() > deadline)
+      throw new Error(`${program.label} listed ${listed.size} of ${hosts} hosts within 30 s: ${stderr().trim()}`);
     await sleep(100);
   }
 }

@@ -14,7 +14,14 @@ export interface Machine {
 
 export function describeMachine(tmux: string): Machine {
   const model = /^model name\s*:\s*(.+)$/m.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? "unknown CPU";
-  return { cpu: model.trim(), cores: availableParallelism(), kernel: `Linux ${release()}`, node: `Node ${process.version}`, openssh: opensshVersion(), tmux: `${tmux} (in the boxes)` };
+  return {
+    cpu: model.trim(),
+    cores: availableParallelism(),
+    kernel: `Linux ${release()}`,
+    node: `Node ${process.version}`,
+    openssh: opensshVersion(),
+    tmux: `${tmux} (in the boxes)`,
+  };
 }
 
 export function machineLine(machine: Machine): string {

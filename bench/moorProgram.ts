@@ -22,23 +22,39 @@ async function helpMentions(world: MoorWorld, command: string, options: readonly
 
 /** `moor ls HOST… --json` if it lists a real host as JSON, else the stand-in. */
 export async function lsProgram(world: MoorWorld, probeHost: string): Promise<MoorProgram> {
-  const real: MoorProgram = { label: "moor ls --json", standIn: false, args: (hosts) => [MOOR_BIN, "ls", ...hosts, "--json"] };
+  const real: MoorProgram = {
+    label: "moor ls --json",
+    standIn: false,
+    args: (hosts) => [MOOR_BIN, "ls", ...hosts, "--json"],
+  };
   if (await helpMentions(world, "ls", ["--json"])) {
     const probe = await runTimed(process.execPath, real.args([probeHost]), world.env);
     if (probe.code === 0 && isJson(probe.stdout)) return real;
   }
-  return { label: "moor ls stand-in (bench/standIn/ls.ts)", standIn: true, args: (hosts) => [standInPath("ls"), ...hosts] };
+  return {
+    label: "moor ls stand-in (bench/standIn/ls.ts)",
+    standIn: true,
+    args: (hosts) => [standInPath("ls"), ...hosts],
+  };
 }
 
 /** `moor watch HOST… --json --interval 2` if its help offers both options, else the stand-in. */
 export async function watchProgram(world: MoorWorld): Promise<MoorProgram> {
-  const real: MoorProgram = { label: "moor watch --json --interval 2", standIn: false, args: (hosts) => [MOOR_BIN, "watch", ...hosts, "--json", "--interval", "2"] };
+  const real: MoorProgram = {
+    label: "moor watch --json --interval 2",
+    standIn: false,
+    args: (hosts) => [MOOR_BIN, "watch", ...hosts, "--json", "--interval", "2"],
+  };
   if (await helpMentions(world, "watch", ["--json", "--interval"])) return real;
   return watchStandIn();
 }
 
 export function watchStandIn(): MoorProgram {
-  return { label: "moor watch stand-in (bench/standIn/watch.ts)", standIn: true, args: (hosts) => [standInPath("watch"), ...hosts] };
+  return {
+    label: "moor watch stand-in (bench/standIn/watch.ts)",
+    standIn: true,
+    args: (hosts) => [standInPath("watch"), ...hosts],
+  };
 }
 
 function isJson(text: string): boolean {
@@ -46,13 +62,16 @@ function isJson(text: string): boolean {
     JSON.parse(text);
     return true;
   } catch {
-    return text.trim().split("\n").every((line) => {
-      try {
-        JSON.parse(line);
-        return true;
-      } catch {
-        return false;
-      }
-    });
+    return text
+      .trim()
+      .split("\n")
+      .every((line) => {
+        try {
+          JSON.parse(line);
+          return true;
+        } catch {
+          return false;
+        }
+      });
   }
 }

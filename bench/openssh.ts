@@ -25,7 +25,20 @@ export function makeOpenSshWorld(key: string, knownHostsLines: readonly string[]
 
 /** Options every ssh run gets, for a fair comparison with moor's strict host key check and one key. */
 export function baseOptions(world: OpenSshWorld, port: number): string[] {
-  return ["-i", world.key, "-o", `UserKnownHostsFile=${world.knownHosts}`, "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes", "-p", String(port)];
+  return [
+    "-i",
+    world.key,
+    "-o",
+    `UserKnownHostsFile=${world.knownHosts}`,
+    "-o",
+    "StrictHostKeyChecking=yes",
+    "-o",
+    "BatchMode=yes",
+    "-o",
+    "IdentitiesOnly=yes",
+    "-p",
+    String(port),
+  ];
 }
 
 export function controlOptions(world: OpenSshWorld): string[] {
@@ -33,25 +46,45 @@ export function controlOptions(world: OpenSshWorld): string[] {
 }
 
 /** argv for ssh running remoteArgv on the box behind port, quoted for the remote shell exactly as moor quotes it. */
-export function sshArgv(world: OpenSshWorld, port: number, remoteArgv: readonly string[], extraOptions: readonly string[] = []): string[] {
+export function sshArgv(
+  world: OpenSshWorld,
+  port: number,
+  remoteArgv: readonly string[],
+  extraOptions: readonly string[] = [],
+): string[] {
   return [...baseOptions(world, port), ...extraOptions, "moor@127.0.0.1", quoteArgv(remoteArgv)];
 }
 
-export function runSsh(world: OpenSshWorld, port: number, remoteArgv: readonly string[], extraOptions: readonly string[] = [], timeoutMs?: number): Promise<TimedRun> {
+export function runSsh(
+  world: OpenSshWorld,
+  port: number,
+  remoteArgv: readonly string[],
+  extraOptions: readonly string[] = [],
+  timeoutMs?: number,
+): Promise<TimedRun> {
   return runTimed(SSH, sshArgv(world, port, remoteArgv, extraOptions), world.env, timeoutMs);
 }
 
 /** Starts (warms) a persistent master for the box behind port and returns its pid. */
 export async function startControlMaster(world: OpenSshWorld, port: number): Promise<number> {
   succeeded(await runSsh(world, port, ["true"], controlOptions(world)), `ssh ControlMaster to port ${port}`);
-  const check = await runTimed(SSH, [...baseOptions(world, port), ...controlOptions(world), "-O", "check", "moor@127.0.0.1"], world.env);
+  const check = await runTimed(
+    SSH,
+    [...baseOptions(world, port), ...controlOptions(world), "-O", "check", "moor@127.0.0.1"],
+    world.env,
+  );
   const pid = /pid=(\d+)/.exec(check.stderr)?.[1];
   if (pid === undefined) throw new Error(`no ControlMaster answers for port ${port}: ${check.stderr.trim()}`);
   return Number(pid);
 }
 
 export async function stopControlMaster(world: OpenSshWorld, port: number): Promise<void> {
-  await runTimed(SSH, [...baseOptions(world, port), ...controlOptions(world), "-O", "exit", "moor@127.0.0.1"], world.env, 10_000).catch(() => undefined);
+  await runTimed(
+    SSH,
+    [...baseOptions(world, port), ...controlOptions(world), "-O", "exit", "moor@127.0.0.1"],
+    world.env,
+    10_000,
+  ).catch(() => undefined);
 }
 
 export function opensshVersion(): string {

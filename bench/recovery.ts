@@ -47,7 +47,10 @@ export interface RecoveryOptions {
 /** moor's handshake timeout in the live view, which the OpenSSH retry loop gets as ConnectTimeout. */
 export const HANDSHAKE_TIMEOUT_MS = WATCH_LINK.readyTimeoutMs ?? 10_000;
 
-export async function measureRecovery(boxes: readonly [Box, Box, Box], options: RecoveryOptions): Promise<RecoveryScenario[]> {
+export async function measureRecovery(
+  boxes: readonly [Box, Box, Box],
+  options: RecoveryOptions,
+): Promise<RecoveryScenario[]> {
   const [libraryBox, sshBox, cliBox] = boxes;
   const links: FlakyLink[] = [];
   const linkTo = async (box: Box) => {
@@ -62,18 +65,41 @@ export async function measureRecovery(boxes: readonly [Box, Box, Box], options: 
     const home = mkdtempSync(join(tmpdir(), "moor-bench-recovery-"));
     const knownHosts = join(home, "known_hosts");
     writeFileSync(knownHosts, `${libraryBox.knownHostsLine(libraryLink.port)}\n`);
-    const context = new MoorContext({ configDir: join(home, "config"), knownHostsFile: knownHosts, home, env: { PATH: process.env.PATH, HOME: home } });
-    const spec = { label: "recovery", hostname: libraryBox.host, port: libraryLink.port, user: libraryBox.user, identityFiles: [libraryBox.privateKeyPath], keepaliveIntervalMs: 2_000, keepaliveCountMax: 2 };
+    const context = new MoorContext({
+      configDir: join(home, "config"),
+      knownHostsFile: knownHosts,
+      home,
+      env: { PATH: process.env.PATH, HOME: home },
+    });
+    const spec = {
+      label: "recovery",
+      hostname: libraryBox.host,
+      port: libraryLink.port,
+      user: libraryBox.user,
+      identityFiles: [libraryBox.privateKeyPath],
+      keepaliveIntervalMs: 2_000,
+      keepaliveCountMax: 2,
+    };
     const ssh = makeOpenSshWorld(sshBox.privateKeyPath, [sshBox.knownHostsLine(sshLink.port)]);
-    const cli = options.watch === undefined ? undefined : { program: options.watch, ...(await registerHosts([cliBox], "flaky", [cliLink.port])) };
+    const cli =
+      options.watch === undefined
+        ? undefined
+        : { program: options.watch, ...(await registerHosts([cliBox], "flaky", [cliLink.port])) };
 
-    const scenario = async (key: string, label: string, outageMs: number | undefined, withCli: boolean): Promise<RecoveryScenario> => {
+    const scenario = async (
+      key: string,
+      label: string,
+      outageMs: number | undefined,
+      withCli: boolean,
+    ): Promise<RecoveryScenario> => {
       const result: RecoveryScenario = { key, label, cli: [], library: [], ssh: [] };
       for (let run = 0; run < options.runs; run++) {
         const [library, openssh, watch] = await Promise.all([
           libraryRecoveryRun(context.linkTo(spec, WATCH_LINK), libraryLink, outageMs),
           sshRecoveryRun(ssh, sshLink, outageMs, HANDSHAKE_TIMEOUT_MS),
-          withCli && cli ? cliRecoveryRun(cli.program, cli.world, cli.names[0] ?? "flaky1", cliLink, outageMs ?? 0) : undefined,
+          withCli && cli
+            ? cliRecoveryRun(cli.program, cli.world, cli.names[0] ?? "flaky1", cliLink, outageMs ?? 0)
+            : undefined,
         ]);
         result.library.push(library);
         result.ssh.push(openssh);

@@ -11,7 +11,11 @@ import { sleep } from "./stats.js";
 // moor through a flaky link, two ways: the library's HostLink in this process, and the real CLI's
 // `moor watch --json`, timed by the "at" of its link events.
 
-export async function libraryRecoveryRun(link: HostLink, flaky: FlakyLink, outageMs: number | undefined): Promise<RecoveryRun> {
+export async function libraryRecoveryRun(
+  link: HostLink,
+  flaky: FlakyLink,
+  outageMs: number | undefined,
+): Promise<RecoveryRun> {
   const run: RecoveryRun = { detectMs: Number.NaN, recoverMs: Number.NaN };
   try {
     await link.exec(["true"]);
@@ -53,7 +57,13 @@ interface LinkEvent {
   reason?: string;
 }
 
-export async function cliRecoveryRun(program: MoorProgram, world: MoorWorld, host: string, flaky: FlakyLink, outageMs: number): Promise<RecoveryRun> {
+export async function cliRecoveryRun(
+  program: MoorProgram,
+  world: MoorWorld,
+  host: string,
+  flaky: FlakyLink,
+  outageMs: number,
+): Promise<RecoveryRun> {
   const child = spawn(process.execPath, program.args([host]), { env: world.env, stdio: ["ignore", "pipe", "pipe"] });
   const links: LinkEvent[] = [];
   let sessions = 0;
@@ -64,7 +74,11 @@ export async function cliRecoveryRun(program: MoorProgram, world: MoorWorld, hos
   createInterface({ input: child.stdout }).on("line", (line) => {
     const event = parse(line);
     if (event?.type === "link" && typeof event.kind === "string" && typeof event.at === "number") {
-      links.push({ kind: event.kind, at: event.at, ...(typeof event.reason === "string" ? { reason: event.reason } : {}) });
+      links.push({
+        kind: event.kind,
+        at: event.at,
+        ...(typeof event.reason === "string" ? { reason: event.reason } : {}),
+      });
     }
     if (event?.type === "session") sessions++;
   });
@@ -92,10 +106,18 @@ export async function cliRecoveryRun(program: MoorProgram, world: MoorWorld, hos
     await flaky.setMode("up");
     const back = Date.now();
     const up = await linkEvent("up", back, 30_000);
-    const run: RecoveryRun = { detectMs: down === undefined ? Number.NaN : down - started, recoverMs: up === undefined ? Number.NaN : up - back };
+    const run: RecoveryRun = {
+      detectMs: down === undefined ? Number.NaN : down - started,
+      recoverMs: up === undefined ? Number.NaN : up - back,
+    };
     if (quiet) run.quietMs = quiet.at - started;
     const failed = links.find((event) => event.kind === "failed" && event.at >= back);
-    if (up === undefined) run.failed = failed ? `link failed: ${failed.reason ?? "?"}` : exitCode === undefined ? "not back within 30 s" : crash();
+    if (up === undefined)
+      run.failed = failed
+        ? `link failed: ${failed.reason ?? "?"}`
+        : exitCode === undefined
+          ? "not back within 30 s"
+          : crash();
     return run;
   } finally {
     child.kill("SIGTERM");

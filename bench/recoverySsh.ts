@@ -10,8 +10,16 @@ const RETRY_PAUSE_MS = 500;
 
 // OpenSSH through a flaky link: a long-running ssh notices the drop (ServerAlive), then a script retries
 // `ssh true` at once and until it works, with moor's handshake timeout as ConnectTimeout.
-export async function sshRecoveryRun(world: OpenSshWorld, flaky: FlakyLink, outageMs: number | undefined, handshakeTimeoutMs: number): Promise<RecoveryRun> {
-  const child = spawn(SSH, sshArgv(world, flaky.port, ["sh", "-c", "echo ready; exec sleep 1000"], KEEPALIVE), { env: world.env, stdio: ["ignore", "pipe", "pipe"] });
+export async function sshRecoveryRun(
+  world: OpenSshWorld,
+  flaky: FlakyLink,
+  outageMs: number | undefined,
+  handshakeTimeoutMs: number,
+): Promise<RecoveryRun> {
+  const child = spawn(SSH, sshArgv(world, flaky.port, ["sh", "-c", "echo ready; exec sleep 1000"], KEEPALIVE), {
+    env: world.env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const exited = new Promise<number>((resolve) => child.once("close", () => resolve(performance.now())));
   try {
     await new Promise<void>((resolve, reject) => {

@@ -14,7 +14,11 @@ export interface BenchResults {
 }
 
 export function printResults(results: BenchResults): void {
-  const text = [machineLine(results.machine), ...results.tables.map(renderText), `Bench took ${results.totalSeconds.toFixed(0)} s.`];
+  const text = [
+    machineLine(results.machine),
+    ...results.tables.map(renderText),
+    `Bench took ${results.totalSeconds.toFixed(0)} s.`,
+  ];
   process.stdout.write(`\n${text.join("\n\n")}\n`);
 }
 

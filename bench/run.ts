@@ -24,7 +24,8 @@ const LIVE_SESSIONS = 10;
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
 
 async function main(): Promise<void> {
-  if (process.env.MOOR_TEST_NETWORK !== "host") throw new Error("the boxes need host networking: run `. docker/provision.sh` in this shell first");
+  if (process.env.MOOR_TEST_NETWORK !== "host")
+    throw new Error("the boxes need host networking: run `. docker/provision.sh` in this shell first");
   const started = performance.now();
   const startedAt = new Date().toISOString();
   prepareClockTicks();
@@ -37,36 +38,72 @@ async function main(): Promise<void> {
   log("1/4 listing sessions on 1, 4 and 8 boxes");
   const direct = await registerHosts(boxes, "box");
   const ls = await lsProgram(direct.world, direct.names[0] ?? "box1");
-  const opensshDirect = makeOpenSshWorld(boxes[0]?.privateKeyPath ?? "", boxes.map((box) => box.knownHostsLine()));
-  const listing = await measureListing({ boxes, names: direct.names, world: direct.world, ssh: opensshDirect, program: ls, counts: [1, 4, 8], runs: RUNS });
+  const opensshDirect = makeOpenSshWorld(
+    boxes[0]?.privateKeyPath ?? "",
+    boxes.map((box) => box.knownHostsLine()),
+  );
+  const listing = await measureListing({
+    boxes,
+    names: direct.names,
+    world: direct.world,
+    ssh: opensshDirect,
+    program: ls,
+    counts: [1, 4, 8],
+    runs: RUNS,
+  });
 
   log("1b/4 one-shot commands warm: through the background holder, against ssh over warm ControlMasters");
   const held = await registerHosts(boxes, "warm");
   held.world.env.MOOR_NO_DAEMON = "";
-  const warm = await measureWarm({ boxes, names: held.names, world: held.world, ssh: opensshDirect, counts: [1, 4, 8], runs: RUNS });
+  const warm = await measureWarm({
+    boxes,
+    names: held.names,
+    world: held.world,
+    ssh: opensshDirect,
+    counts: [1, 4, 8],
+    runs: RUNS,
+  });
   const medianOf8 = (key: string) => listing.methods.find((method) => method.key === key)?.medians[2] ?? Number.NaN;
 
   log("2/4 noticing a dead link and recovering (moor and ssh side by side, a box each)");
   const watch = await watchProgram(direct.world);
   const { result: recovery, stray } = await countingStrayHandshakeErrors(() =>
-    measureRecovery([boxes[0] as Box, boxes[1] as Box, boxes[2] as Box], { runs: RUNS, outageMs: 10_000, watch: watch.standIn ? undefined : watch }),
+    measureRecovery([boxes[0] as Box, boxes[1] as Box, boxes[2] as Box], {
+      runs: RUNS,
+      outageMs: 10_000,
+      watch: watch.standIn ? undefined : watch,
+    }),
   );
 
   log(`3/4 live view on ${BOXES} boxes × ${LIVE_SESSIONS} sessions, ${LIVE_SECONDS} s each for moor and OpenSSH`);
-  await Promise.all(boxes.map(async (box) => {
-    await addSessions(box, LISTING_SESSIONS + 1, LIVE_SESSIONS);
-    await installTmuxCounter(box);
-  }));
+  await Promise.all(
+    boxes.map(async (box) => {
+      await addSessions(box, LISTING_SESSIONS + 1, LIVE_SESSIONS);
+      await installTmuxCounter(box);
+    }),
+  );
   const proxies: CountingProxy[] = [];
   try {
     for (const box of boxes) proxies.push(await startCountingProxy(box.host, box.port));
     const ports = proxies.map((proxy) => proxy.port);
-    const setup = { boxes, ports, bytes: () => proxies.reduce((sum, proxy) => sum + proxy.bytes(), 0), seconds: LIVE_SECONDS, intervalMs: 2_000 };
+    const setup = {
+      boxes,
+      ports,
+      bytes: () => proxies.reduce((sum, proxy) => sum + proxy.bytes(), 0),
+      seconds: LIVE_SECONDS,
+      intervalMs: 2_000,
+    };
     const viaProxies = await registerHosts(boxes, "live", ports);
     log(`moor side: ${watch.label}`);
     const moorLive = await measureMoorLiveView(setup, viaProxies.world, viaProxies.names, watch);
     log("OpenSSH side");
-    const opensshLive = await measureOpenSshLiveView(setup, makeOpenSshWorld(boxes[0]?.privateKeyPath ?? "", boxes.map((box, index) => box.knownHostsLine(ports[index]))));
+    const opensshLive = await measureOpenSshLiveView(
+      setup,
+      makeOpenSshWorld(
+        boxes[0]?.privateKeyPath ?? "",
+        boxes.map((box, index) => box.knownHostsLine(ports[index])),
+      ),
+    );
     log(`4/4 session states: screen change to state change, ${LATENCY_RUNS} runs of each`);
     const latency = await measureStateLatency(LATENCY_RUNS);
 
@@ -74,8 +111,21 @@ async function main(): Promise<void> {
       machine,
       startedAt,
       totalSeconds: (performance.now() - started) / 1000,
-      tables: [listingTable(listing, RUNS, LISTING_SESSIONS), warmTable(warm, RUNS, medianOf8("moor"), medianOf8("sshParallel")), recoveryTable(recovery, stray, HANDSHAKE_TIMEOUT_MS), liveViewTable(moorLive, opensshLive, BOXES, LIVE_SESSIONS, watch.standIn, setup.intervalMs), stateLatencyTable(latency, LATENCY_RUNS)],
-      raw: { listing, warm, recovery, strayHandshakeErrors: stray, liveView: { moor: moorLive, openssh: opensshLive }, stateLatency: latency },
+      tables: [
+        listingTable(listing, RUNS, LISTING_SESSIONS),
+        warmTable(warm, RUNS, medianOf8("moor"), medianOf8("sshParallel")),
+        recoveryTable(recovery, stray, HANDSHAKE_TIMEOUT_MS),
+        liveViewTable(moorLive, opensshLive, BOXES, LIVE_SESSIONS, watch.standIn, setup.intervalMs),
+        stateLatencyTable(latency, LATENCY_RUNS),
+      ],
+      raw: {
+        listing,
+        warm,
+        recovery,
+        strayHandshakeErrors: stray,
+        liveView: { moor: moorLive, openssh: opensshLive },
+        stateLatency: latency,
+      },
     };
     printResults(results);
     writeResults(results, new URL("./", import.meta.url));

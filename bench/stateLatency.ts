@@ -17,7 +17,10 @@ export async function measureStateLatency(runs: number): Promise<LatencySamples>
   try {
     await addBox(world, "box", box);
     await box.exec(["tmux", "new-session", "-d", "-s", "lat", "-x", "120", "-y", "30"]);
-    const watch = spawn(process.execPath, [MOOR_BIN, "watch", "box:lat", "--json", "--interval", "1", "--no-notify"], { env: world.env, stdio: ["ignore", "pipe", "inherit"] });
+    const watch = spawn(process.execPath, [MOOR_BIN, "watch", "box:lat", "--json", "--interval", "1", "--no-notify"], {
+      env: world.env,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     const waiters: { status: string; resolve: (at: number) => void }[] = [];
     let current = "";
     createInterface({ input: watch.stdout }).on("line", (line) => {
@@ -27,7 +30,8 @@ export async function measureStateLatency(runs: number): Promise<LatencySamples>
       const now = performance.now();
       for (const waiter of waiters.splice(0)) if (waiter.status === current) waiter.resolve(now);
     });
-    const until = (status: string): Promise<number> => new Promise((resolve) => (current === status ? resolve(performance.now()) : waiters.push({ status, resolve })));
+    const until = (status: string): Promise<number> =>
+      new Promise((resolve) => (current === status ? resolve(performance.now()) : waiters.push({ status, resolve })));
     await until("shell");
     const samples: LatencySamples = { "shell → working": [], "working → shell": [] };
     for (let run = 0; run < runs; run++) {
@@ -54,7 +58,12 @@ export function stateLatencyTable(samples: LatencySamples, runs: number): Table 
   return {
     title: `5. Session states: from a screen change to the state change in moor watch --json --interval 1, ${String(runs)} runs each`,
     head: ["", "median (goal ≤ 1.5 s)", "fastest", "slowest"],
-    rows: Object.entries(samples).map(([change, values]) => [change, seconds(median(values)), seconds(Math.min(...values)), seconds(Math.max(...values))]),
+    rows: Object.entries(samples).map(([change, values]) => [
+      change,
+      seconds(median(values)),
+      seconds(Math.min(...values)),
+      seconds(Math.max(...values)),
+    ]),
     notes: [
       "shell → working: `top -b -d 0.3` typed at a shell prompt (an unknown program that prints); working → shell: Ctrl-C, back at the prompt. Each is made with tmux on the box and timed from just before that tmux call to the watch event.",
       "The poll interval bounds it: a change lands between two listings (1 s apart), then the state engine's 0.6 s debounce holds a lower state (working → shell) before it is shown.",

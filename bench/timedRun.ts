@@ -10,7 +10,12 @@ export interface TimedRun {
 }
 
 // Runs a program to completion and times it from spawn to exit, as a user at a prompt would feel it.
-export function runTimed(command: string, args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<TimedRun> {
+export function runTimed(
+  command: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 60_000,
+): Promise<TimedRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
@@ -25,13 +30,19 @@ export function runTimed(command: string, args: readonly string[], env: NodeJS.P
     child.on("error", reject);
     child.on("close", (code) => {
       clearTimeout(timer);
-      resolve({ code, stdout: Buffer.concat(stdout).toString(), stderr: Buffer.concat(stderr).toString(), ms: performance.now() - started });
+      resolve({
+        code,
+        stdout: Buffer.concat(stdout).toString(),
+        stderr: Buffer.concat(stderr).toString(),
+        ms: performance.now() - started,
+      });
     });
   });
 }
 
 /** The run, or an error naming the command and its stderr when it did not exit 0. */
 export function succeeded(run: TimedRun, what: string): TimedRun {
-  if (run.code !== 0) throw new Error(`${what} exited ${String(run.code)}: ${run.stderr.trim() || run.stdout.trim().slice(0, 300)}`);
+  if (run.code !== 0)
+    throw new Error(`${what} exited ${String(run.code)}: ${run.stderr.trim() || run.stdout.trim().slice(0, 300)}`);
   return run;
 }

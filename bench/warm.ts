@@ -51,24 +51,42 @@ async function holderUp(world: MoorWorld, names: readonly string[]): Promise<boo
 
 export async function measureWarm(setup: WarmSetup): Promise<WarmResult> {
   const { world, ssh, boxes, names } = setup;
-  const moor = (args: string[], what: string) => async () => succeeded(await runTimed(process.execPath, args, world.env), what).ms;
+  const moor = (args: string[], what: string) => async () =>
+    succeeded(await runTimed(process.execPath, args, world.env), what).ms;
   const cm = controlOptions(ssh);
-  const sshOnce = async (box: Box, argv: readonly string[]) => succeeded(await runSsh(ssh, box.port, argv, cm), `ssh to port ${box.port}`).ms;
+  const sshOnce = async (box: Box, argv: readonly string[]) =>
+    succeeded(await runSsh(ssh, box.port, argv, cm), `ssh to port ${box.port}`).ms;
   const peekArgv = capturePaneArgv(paneTarget("s1"), { lines: 40 });
   const first = boxes[0] as Box;
   const lsTimers: [string, string, Timer][] = [
-    ["moorLs", "moor ls --json, warm (through the holder)", (count) => moor([MOOR_BIN, "ls", ...names.slice(0, count), "--json"], "moor ls")()],
-    ["sshLs", "ssh over warm ControlMasters, in parallel", async (count) => {
-      const started = performance.now();
-      await Promise.all(boxes.slice(0, count).map((box) => sshOnce(box, paneListArgv())));
-      return performance.now() - started;
-    }],
+    [
+      "moorLs",
+      "moor ls --json, warm (through the holder)",
+      (count) => moor([MOOR_BIN, "ls", ...names.slice(0, count), "--json"], "moor ls")(),
+    ],
+    [
+      "sshLs",
+      "ssh over warm ControlMasters, in parallel",
+      async (count) => {
+        const started = performance.now();
+        await Promise.all(boxes.slice(0, count).map((box) => sshOnce(box, paneListArgv())));
+        return performance.now() - started;
+      },
+    ],
   ];
   const oneTimers: [string, string, () => Promise<number>][] = [
-    ["moorPeek", "moor peek -n 40, warm (through the holder)", moor([MOOR_BIN, "peek", `${names[0] ?? "box1"}:s1`, "-n", "40"], "moor peek")],
+    [
+      "moorPeek",
+      "moor peek -n 40, warm (through the holder)",
+      moor([MOOR_BIN, "peek", `${names[0] ?? "box1"}:s1`, "-n", "40"], "moor peek"),
+    ],
     ["sshPeek", "ssh over a warm ControlMaster: the same capture-pane", () => sshOnce(first, peekArgv)],
     ["moorVersion", "moor --version", moor(MOOR_VERSION_ARGS, "moor --version")],
-    ["nodeEmpty", "node -e 0", async () => succeeded(await runTimed(process.execPath, ["-e", "0"], world.env), "node -e 0").ms],
+    [
+      "nodeEmpty",
+      "node -e 0",
+      async () => succeeded(await runTimed(process.execPath, ["-e", "0"], world.env), "node -e 0").ms,
+    ],
   ];
   const lsRuns = lsTimers.map(() => setup.counts.map((): number[] => []));
   const oneRuns = oneTimers.map((): number[] => []);
@@ -89,8 +107,18 @@ export async function measureWarm(setup: WarmSetup): Promise<WarmResult> {
       }
     }
     const rows: WarmRow[] = [
-      ...lsTimers.map(([key, label], index) => ({ key, label, runs: lsRuns[index] ?? [], medians: (lsRuns[index] ?? []).map(median) })),
-      ...oneTimers.map(([key, label], index) => ({ key, label, runs: [oneRuns[index] ?? []], medians: [median(oneRuns[index] ?? [])] })),
+      ...lsTimers.map(([key, label], index) => ({
+        key,
+        label,
+        runs: lsRuns[index] ?? [],
+        medians: (lsRuns[index] ?? []).map(median),
+      })),
+      ...oneTimers.map(([key, label], index) => ({
+        key,
+        label,
+        runs: [oneRuns[index] ?? []],
+        medians: [median(oneRuns[index] ?? [])],
+      })),
     ];
     return { counts: [...setup.counts], rows, holderServed };
   } finally {
@@ -110,18 +138,35 @@ export function warmTable(result: WarmResult, runs: number, coldLs8: number, ssh
     title: `4. One-shot commands with everything warm, median of ${runs} runs`,
     head: ["", ...result.counts.map(plural)],
     rows: [
-      ...result.rows.filter((candidate) => candidate.key.endsWith("Ls")).map((candidate) => [candidate.label, ...candidate.medians.map(formatMs)]),
-      ["warm moor ls ÷ ssh over warm ControlMasters in parallel (goal ≤ 2.0×)", ...ls.map((value, index) => formatRatio(ratio(value, ssh[index] ?? Number.NaN)))],
+      ...result.rows
+        .filter((candidate) => candidate.key.endsWith("Ls"))
+        .map((candidate) => [candidate.label, ...candidate.medians.map(formatMs)]),
+      [
+        "warm moor ls ÷ ssh over warm ControlMasters in parallel (goal ≤ 2.0×)",
+        ...ls.map((value, index) => formatRatio(ratio(value, ssh[index] ?? Number.NaN))),
+      ],
       ["cold moor ls ÷ 8 parallel ssh (table 1; goal ≤ 0.75×)", "", "", formatRatio(ratio(coldLs8, sshParallel8))],
-      ...result.rows.filter((candidate) => !candidate.key.endsWith("Ls")).map((candidate) => [candidate.label, formatMs(candidate.medians[0] ?? Number.NaN), ...blank]),
-      ["warm moor peek ÷ one ssh over a ControlMaster (goal ≤ 2.0×)", formatRatio(ratio(one("moorPeek"), one("sshPeek"))), ...blank],
+      ...result.rows
+        .filter((candidate) => !candidate.key.endsWith("Ls"))
+        .map((candidate) => [candidate.label, formatMs(candidate.medians[0] ?? Number.NaN), ...blank]),
+      [
+        "warm moor peek ÷ one ssh over a ControlMaster (goal ≤ 2.0×)",
+        formatRatio(ratio(one("moorPeek"), one("sshPeek"))),
+        ...blank,
+      ],
       ["moor --version ÷ node -e 0 (goal ≤ 2.5×)", formatRatio(ratio(one("moorVersion"), one("nodeEmpty"))), ...blank],
-      ["node -e 0 ÷ one ssh over a ControlMaster (Node's start-up alone: the floor for any command in Node)", formatRatio(ratio(one("nodeEmpty"), one("sshPeek"))), ...blank],
+      [
+        "node -e 0 ÷ one ssh over a ControlMaster (Node's start-up alone: the floor for any command in Node)",
+        formatRatio(ratio(one("nodeEmpty"), one("sshPeek"))),
+        ...blank,
+      ],
     ],
     notes: [
       "Warm: the background holder (moor daemon) holds one link per box, started by a first `moor ls` that is not timed; each timed command is a fresh moor process whose thin client (dist/quick.js) hands the whole command to the holder over its Unix socket; the holder runs it over its links and streams the output back.",
       "ssh: the same remote command over a ControlMaster started beforehand (ControlPersist), as a user who set up multiplexing has it.",
-      ...(result.holderServed ? [] : ["The holder did not hold up links to every box before timing: the warm rows measured direct connections."]),
+      ...(result.holderServed
+        ? []
+        : ["The holder did not hold up links to every box before timing: the warm rows measured direct connections."]),
     ],
   };
 }

@@ -10,16 +10,26 @@ const NEEDS = [22, 12, 0];
 const have = process.versions.node.split(".").map(Number);
 if (!isAtLeast(have, NEEDS)) {
   process.stderr.write(
-    "moor needs Node \u2265 " + NEEDS.join(".") + " (this is v" + process.versions.node + "); " +
+    "moor needs Node \u2265 " +
+      NEEDS.join(".") +
+      " (this is v" +
+      process.versions.node +
+      "); " +
       "get a current one from https://nodejs.org, with nvm (nvm install --lts), or your package manager\n",
   );
   process.exit(2);
 }
 if (typeof module.enableCompileCache === "function") module.enableCompileCache();
 import("../dist/quick.js")
-  .then(function (quick) { return quick.quick(process.argv.slice(2)); })
-  .catch(function () { return false; })
-  .then(function (answered) { if (!answered) return import("../dist/moor.js"); });
+  .then(function (quick) {
+    return quick.quick(process.argv.slice(2));
+  })
+  .catch(function () {
+    return false;
+  })
+  .then(function (answered) {
+    if (!answered) return import("../dist/moor.js");
+  });
 
 function isAtLeast(version, minimum) {
   for (let i = 0; i < minimum.length; i++) {

@@ -66,9 +66,15 @@ function thirdPartyLicences(metafile: Metafile): string {
   }
   const sections: string[] = [];
   for (const dir of [...packages].sort()) {
-    const meta = JSON.parse(readFileSync(join(root, dir, "package.json"), "utf8")) as { name: string; version: string; license?: string };
+    const meta = JSON.parse(readFileSync(join(root, dir, "package.json"), "utf8")) as {
+      name: string;
+      version: string;
+      license?: string;
+    };
     const file = readdirSync(join(root, dir)).find((name) => /^(licen[cs]e|copying)/i.test(name));
-    const text = file ? readFileSync(join(root, dir, file), "utf8").trim() : `License: ${meta.license ?? "see the package"}`;
+    const text = file
+      ? readFileSync(join(root, dir, file), "utf8").trim()
+      : `License: ${meta.license ?? "see the package"}`;
     sections.push(`${meta.name}@${meta.version}\n\n${text}\n`);
   }
   return `moor bundles these packages into dist/moor.js.\n\n${sections.join(`\n${"-".repeat(72)}\n\n`)}`;

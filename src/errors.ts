@@ -35,8 +35,10 @@ export class MoorError extends Error {
 
 // The named constructors, one per exit code: a hint alone, or the hint and the cause.
 type HintOrOptions = string | MoorErrorOptions | undefined;
-const make = (exitCode: ExitCode) => (message: string, options?: HintOrOptions): MoorError =>
-  new MoorError(message, exitCode, typeof options === "string" ? { hint: options } : (options ?? {}));
+const make =
+  (exitCode: ExitCode) =>
+  (message: string, options?: HintOrOptions): MoorError =>
+    new MoorError(message, exitCode, typeof options === "string" ? { hint: options } : (options ?? {}));
 
 export const internalError = make(ExitCode.internal);
 export const usageError = make(ExitCode.usage);

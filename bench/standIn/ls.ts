@@ -15,7 +15,12 @@ const { listPanesArgv, parsePaneList } = await load<typeof ListModule>("tmux/lis
 // tmux -u: without a UTF-8 locale (an ssh login has none) tmux 3.3a prints the \x1f separator as "_".
 const listArgv = (argv: string[]): string[] => (argv[1] === "-u" ? argv : ["tmux", "-u", ...argv.slice(1)]);
 const env = process.env;
-const context = new MoorContext({ configDir: env.MOOR_CONFIG_DIR ?? "", knownHostsFile: env.MOOR_KNOWN_HOSTS, env, home: env.HOME });
+const context = new MoorContext({
+  configDir: env.MOOR_CONFIG_DIR ?? "",
+  knownHostsFile: env.MOOR_KNOWN_HOSTS,
+  env,
+  home: env.HOME,
+});
 const hosts = await Promise.all(
   process.argv.slice(2).map(async (host) => {
     try {

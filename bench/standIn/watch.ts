@@ -18,7 +18,12 @@ const { FOREVER_RETRY } = await load<typeof LinkStateModule>("link/linkState.js"
 const listArgv = (argv: string[]): string[] => (argv[1] === "-u" ? argv : ["tmux", "-u", ...argv.slice(1)]);
 const env = process.env;
 const intervalMs = Number(env.BENCH_WATCH_INTERVAL_MS ?? "2000");
-const context = new MoorContext({ configDir: env.MOOR_CONFIG_DIR ?? "", knownHostsFile: env.MOOR_KNOWN_HOSTS, env, home: env.HOME });
+const context = new MoorContext({
+  configDir: env.MOOR_CONFIG_DIR ?? "",
+  knownHostsFile: env.MOOR_KNOWN_HOSTS,
+  env,
+  home: env.HOME,
+});
 const emit = (event: object): void => void process.stdout.write(`${JSON.stringify(event)}\n`);
 
 const hosts = process.argv.slice(2).map((host) => {
@@ -33,8 +38,12 @@ function tick(): void {
     entry.busy = true;
     entry.tmux
       .run(listArgv(listPanesArgv()), { noServerIsEmpty: true })
-      .then((output) => emit({ type: "sessions", host: entry.host, at: Date.now(), panes: parsePaneList(output, entry.host) }))
-      .catch((error: unknown) => emit({ type: "error", host: entry.host, message: error instanceof Error ? error.message : String(error) }))
+      .then((output) =>
+        emit({ type: "sessions", host: entry.host, at: Date.now(), panes: parsePaneList(output, entry.host) }),
+      )
+      .catch((error: unknown) =>
+        emit({ type: "error", host: entry.host, message: error instanceof Error ? error.message : String(error) }),
+      )
       .finally(() => {
         entry.busy = false;
       });

@@ -22,17 +22,31 @@ export interface Asker {
 
 // Starts HOST:asker as a fake claude and points notify.command at a log the demo prints at the end.
 export async function startAsker(world: MoorWorld, host: string, box: Box): Promise<Asker> {
-  const installed = await box.exec(["sh", "-c", `mkdir -p ~/fake && cat > ~/fake/claude <<'EOF'\n${FAKE_CLAUDE}EOF\nchmod +x ~/fake/claude && echo ~/fake/claude`]);
+  const installed = await box.exec([
+    "sh",
+    "-c",
+    `mkdir -p ~/fake && cat > ~/fake/claude <<'EOF'\n${FAKE_CLAUDE}EOF\nchmod +x ~/fake/claude && echo ~/fake/claude`,
+  ]);
   if (installed.exitCode !== 0) throw new Error(`installing the fake claude failed: ${installed.output}`);
   const fakeClaude = installed.output.trim();
   const dir = mkdtempSync(join(tmpdir(), "moor-demo-notify-"));
   const log = join(dir, "told.log");
   const script = join(dir, "notify-command");
-  writeFileSync(script, `#!/bin/sh\nprintf '%s is %s (was %s, %s): %s\\n' "$MOOR_TARGET" "$MOOR_STATE" "$MOOR_PREVIOUS" "$MOOR_AGENT" "$MOOR_REASON" >> ${log}\n`);
+  writeFileSync(
+    script,
+    `#!/bin/sh\nprintf '%s is %s (was %s, %s): %s\\n' "$MOOR_TARGET" "$MOOR_STATE" "$MOOR_PREVIOUS" "$MOOR_AGENT" "$MOOR_REASON" >> ${log}\n`,
+  );
   chmodSync(script, 0o755);
   const set = await moor(world, ["config", "set", "notify.command", script]);
   if (set.code !== 0) throw new Error(`moor config set notify.command failed: ${set.stderr}`);
   const made = await moor(world, ["new", `${host}:asker`, "--", fakeClaude]);
   if (made.code !== 0) throw new Error(`moor new ${host}:asker failed: ${made.stderr}`);
-  return { told: () => (existsSync(log) ? readFileSync(log, "utf8").split("\n").filter((line) => line !== "") : []) };
+  return {
+    told: () =>
+      existsSync(log)
+        ? readFileSync(log, "utf8")
+            .split("\n")
+            .filter((line) => line !== "")
+        : [],
+  };
 }

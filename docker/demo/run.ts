@@ -30,9 +30,14 @@ async function setUp(world: MoorWorld): Promise<{ boxes: Box[]; flaky: FlakyLink
 
 async function watchWithDrop(world: MoorWorld, flaky: FlakyLink, seconds: number): Promise<void> {
   const json = !process.stdout.isTTY;
-  say(`opening moor watch${json ? " --json (no terminal here)" : ""} for ${seconds} s; beta's link is cut at ${seconds / 4} s for 10 s`);
+  say(
+    `opening moor watch${json ? " --json (no terminal here)" : ""} for ${seconds} s; beta's link is cut at ${seconds / 4} s for 10 s`,
+  );
   await sleep(1500);
-  const watch = spawn(process.execPath, [MOOR_BIN, "watch", "--interval", "1", ...(json ? ["--json"] : [])], { env: world.env, stdio: "inherit" });
+  const watch = spawn(process.execPath, [MOOR_BIN, "watch", "--interval", "1", ...(json ? ["--json"] : [])], {
+    env: world.env,
+    stdio: "inherit",
+  });
   const exited = new Promise<number | null>((resolve) => watch.on("close", resolve));
   await sleep((seconds / 4) * 1000);
   await flaky.setMode("blackhole");
@@ -40,7 +45,7 @@ async function watchWithDrop(world: MoorWorld, flaky: FlakyLink, seconds: number
   await sleep(10_000);
   await flaky.setMode("up");
   if (json) say("beta's link is back");
-  await sleep((seconds * 3 / 4) * 1000 - 10_000);
+  await sleep(((seconds * 3) / 4) * 1000 - 10_000);
   watch.kill("SIGTERM");
   await exited;
 }

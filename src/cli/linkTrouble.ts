@@ -20,7 +20,10 @@ export function linkTroubleText(host: string, state: LinkState): string | undefi
 // Says a host's trouble on stderr through `say` (a progress line: on a terminal or with -v only). "quiet" and "down"
 // already mean seconds without a byte from the host, so they are said at once; retries are said once the trouble has
 // lasted a second (a refused first attempt that works on the next is a blip), then each one.
-export function linkTroubleReporter(say: (message: string) => void, timers: { set: (fn: () => void, ms: number) => () => void } = realTimers): (host: string, state: LinkState) => void {
+export function linkTroubleReporter(
+  say: (message: string) => void,
+  timers: { set: (fn: () => void, ms: number) => () => void } = realTimers,
+): (host: string, state: LinkState) => void {
   const episodes = new Map<string, { latest: LinkState; shown: boolean; cancel: () => void }>();
   return (host, state) => {
     const episode = episodes.get(host);

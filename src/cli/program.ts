@@ -22,14 +22,16 @@ import { examples } from "./render/examples.js";
 import { needsRuntime, type RuntimeHolder } from "./runtime.js";
 import pkg from "../../package.json" with { type: "json" };
 
-
 // The command tree: global options here, each verb in its own file under commands/.
 export function buildProgram(runtime: RuntimeHolder): Command {
   const program = new Command("moor")
     .description("Keep AI coding agents alive in tmux on remote boxes; start, watch, steer and re-attach from here.")
     .version(pkg.version, "--version", "print moor's version")
     .option("--config-dir <dir>", "where moor keeps its host registry (env MOOR_CONFIG_DIR)")
-    .option("--known-hosts <file>", "known_hosts file to verify host keys against (env MOOR_KNOWN_HOSTS, default ~/.ssh/known_hosts)")
+    .option(
+      "--known-hosts <file>",
+      "known_hosts file to verify host keys against (env MOOR_KNOWN_HOSTS, default ~/.ssh/known_hosts)",
+    )
     .option("-v, --verbose", "show progress and the cause of errors")
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
@@ -47,11 +49,34 @@ export function buildProgram(runtime: RuntimeHolder): Command {
         "moor attach gpu1:fix-tests",
       ]),
     );
-  for (const make of [hostCommand, newCommand, sendCommand, peekCommand, lsCommand, watchCommand, attachCommand, logsCommand, captureCommand, noteCommand, killCommand, reviveCommand, configCommand, muteCommand, unmuteCommand, notifyCommand, daemonCommand, statusCommand, waitCommand]) {
+  for (const make of [
+    hostCommand,
+    newCommand,
+    sendCommand,
+    peekCommand,
+    lsCommand,
+    watchCommand,
+    attachCommand,
+    logsCommand,
+    captureCommand,
+    noteCommand,
+    killCommand,
+    reviveCommand,
+    configCommand,
+    muteCommand,
+    unmuteCommand,
+    notifyCommand,
+    daemonCommand,
+    statusCommand,
+    waitCommand,
+  ]) {
     program.addCommand(make(runtime));
   }
   program.addCommand(completionCommand());
-  program.addCommand(completeCommand(runtime, () => program), { hidden: true });
+  program.addCommand(
+    completeCommand(runtime, () => program),
+    { hidden: true },
+  );
   for (const command of program.commands) inheritExitOverride(command, runtime);
   return program;
 }

@@ -59,8 +59,11 @@ function askHolder(socketPath: string, version: string, args: readonly string[],
     };
     const lost = (why: string): void => {
       if (settled) return;
-      if (afterHolderLoss({ accepted, wroteStdout, touchedRemote, name }) === "run again") return settle({ kind: "fallback" });
-      process.stderr.write(`moor: the background holder went away during ${name} (${why})\nhint: ${name === "send" ? "the text may or may not have arrived: look with moor peek before sending it again" : "run the command again"}\n`);
+      if (afterHolderLoss({ accepted, wroteStdout, touchedRemote, name }) === "run again")
+        return settle({ kind: "fallback" });
+      process.stderr.write(
+        `moor: the background holder went away during ${name} (${why})\nhint: ${name === "send" ? "the text may or may not have arrived: look with moor peek before sending it again" : "run the command again"}\n`,
+      );
       settle({ kind: "done", code: 3 });
     };
     const timer = setTimeout(() => settle({ kind: "fallback" }), HELLO_DEADLINE_MS);
@@ -103,7 +106,12 @@ function askHolder(socketPath: string, version: string, args: readonly string[],
 // The holder went away mid-run. A command is run again in full (direct) when that cannot show anything twice nor
 // do anything twice: nothing of it reached stdout, and, for a send, no remote command had started (the text may
 // have been pasted by then, so it is not sent again: exit 3 with a hint instead).
-export function afterHolderLoss(run: { accepted: boolean; wroteStdout: boolean; touchedRemote: boolean; name: string }): "run again" | "fail" {
+export function afterHolderLoss(run: {
+  accepted: boolean;
+  wroteStdout: boolean;
+  touchedRemote: boolean;
+  name: string;
+}): "run again" | "fail" {
   if (!run.accepted) return "run again";
   if (run.wroteStdout) return "fail";
   return run.name === "send" && run.touchedRemote ? "fail" : "run again";
@@ -159,11 +167,16 @@ function sendHasItsText(rest: readonly string[]): boolean {
 
 function servedEnv(): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) if (value !== undefined && SERVED_ENV.test(key)) env[key] = value;
+  for (const [key, value] of Object.entries(process.env))
+    if (value !== undefined && SERVED_ENV.test(key)) env[key] = value;
   return env;
 }
 
 function ttyOf(): { stdout: boolean; stderr: boolean; columns?: number; rows?: number } {
   const { stdout, stderr } = process;
-  return { stdout: Boolean(stdout.isTTY), stderr: Boolean(stderr.isTTY), ...(stdout.isTTY ? { columns: stdout.columns, rows: stdout.rows } : {}) };
+  return {
+    stdout: Boolean(stdout.isTTY),
+    stderr: Boolean(stderr.isTTY),
+    ...(stdout.isTTY ? { columns: stdout.columns, rows: stdout.rows } : {}),
+  };
 }

@@ -18,7 +18,9 @@ export function reportError(error: unknown, stderr: NodeJS.WritableStream, style
   if (isBrokenPipe(error)) return ExitCode.ok;
   const text = error instanceof Error ? error.message : String(error);
   stderr.write(`${style.red("moor: internal error:")} ${text}\n`);
-  stderr.write(`${style.dim("hint:")} this is a bug in moor; please report it at ${REPORT_URL} with the output of the same command run with -v\n`);
+  stderr.write(
+    `${style.dim("hint:")} this is a bug in moor; please report it at ${REPORT_URL} with the output of the same command run with -v\n`,
+  );
   if (verbose && error instanceof Error && error.stack) stderr.write(`${error.stack}\n`);
   return ExitCode.internal;
 }

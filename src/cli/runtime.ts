@@ -72,7 +72,10 @@ export class RuntimeHolder {
   /** OPTIONS override the parsed global options; `interactive: false` never prompts and reports no progress (completion). */
   get(command: Command, given: GlobalOptions & { interactive?: boolean } = {}): Runtime {
     if (this.#runtime) return this.#runtime;
-    if (!this.#core) throw new Error(`moor ${command.name()}: the runtime was asked for before it was loaded (a command marked runsWithoutRuntime uses it)`);
+    if (!this.#core)
+      throw new Error(
+        `moor ${command.name()}: the runtime was asked for before it was loaded (a command marked runsWithoutRuntime uses it)`,
+      );
     const { interactive = true, ...overrides } = given;
     const globals = { ...command.optsWithGlobals<GlobalOptions>(), ...overrides };
     const { env } = this.host;
@@ -86,7 +89,9 @@ export class RuntimeHolder {
       ...(knownHosts ? { knownHostsFile: knownHosts } : {}),
       env,
       ...(this.#screens ? { screenMemory: this.#screens } : {}),
-      ...(interactive && !served ? { askPassphrase: askPassphraseOnTty, onProgress: (message: string) => io.progress(message) } : {}),
+      ...(interactive && !served
+        ? { askPassphrase: askPassphraseOnTty, onProgress: (message: string) => io.progress(message) }
+        : {}),
       onLinkState,
       remoteFor: (name, options, direct) => {
         if (served) return served(name, options, (state) => onLinkState(name, state));

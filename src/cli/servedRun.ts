@@ -21,7 +21,13 @@ function servedHost({ request, write }: ServedRun): ProcessHost {
         done();
       },
     });
-    return Object.assign(writable, { isTTY }, fd === 1 && request.tty.columns !== undefined ? { columns: request.tty.columns, rows: request.tty.rows ?? 24 } : {});
+    return Object.assign(
+      writable,
+      { isTTY },
+      fd === 1 && request.tty.columns !== undefined
+        ? { columns: request.tty.columns, rows: request.tty.rows ?? 24 }
+        : {},
+    );
   };
   return {
     env: request.env,

@@ -26,7 +26,8 @@ export function withFileLock<T>(lockPath: string, file: LockedFile, action: () =
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw lockError(lockPath, file, error);
       if (removeIfStale(lockPath)) continue;
-      if (Date.now() >= deadline) throw lockError(lockPath, file, new Error(`held by another moor for over ${LOCK_WAIT_MS / 1000} s`));
+      if (Date.now() >= deadline)
+        throw lockError(lockPath, file, new Error(`held by another moor for over ${LOCK_WAIT_MS / 1000} s`));
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, LOCK_RETRY_MS);
     }
   }

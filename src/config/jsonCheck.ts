@@ -9,7 +9,8 @@ export type Schema = Readonly<Record<string, unknown>>;
 export function schemaProblem(value: unknown, schema: Schema, path = "value"): string | undefined {
   const type = schema.type;
   if (typeof type === "string" && !hasType(value, type)) return `${path} must be ${article(type)}`;
-  if (Array.isArray(schema.enum) && !schema.enum.includes(value)) return `${path} must be one of ${schema.enum.map((item) => JSON.stringify(item)).join(", ")}`;
+  if (Array.isArray(schema.enum) && !schema.enum.includes(value))
+    return `${path} must be one of ${schema.enum.map((item) => JSON.stringify(item)).join(", ")}`;
   if (typeof value === "string") return stringProblem(value, schema, path);
   if (typeof value === "number") return numberProblem(value, schema, path);
   if (Array.isArray(value)) return arrayProblem(value, schema, path);
@@ -35,19 +36,24 @@ function hasType(value: unknown, type: string): boolean {
 }
 
 function stringProblem(value: string, schema: Schema, path: string): string | undefined {
-  if (typeof schema.minLength === "number" && [...value].length < schema.minLength) return `${path} must have at least ${String(schema.minLength)} character${schema.minLength === 1 ? "" : "s"}`;
-  if (typeof schema.pattern === "string" && !new RegExp(schema.pattern, "u").test(value)) return `${path} must match ${schema.pattern}`;
+  if (typeof schema.minLength === "number" && [...value].length < schema.minLength)
+    return `${path} must have at least ${String(schema.minLength)} character${schema.minLength === 1 ? "" : "s"}`;
+  if (typeof schema.pattern === "string" && !new RegExp(schema.pattern, "u").test(value))
+    return `${path} must match ${schema.pattern}`;
   return undefined;
 }
 
 function numberProblem(value: number, schema: Schema, path: string): string | undefined {
-  if (typeof schema.minimum === "number" && value < schema.minimum) return `${path} must be ≥ ${String(schema.minimum)}`;
-  if (typeof schema.maximum === "number" && value > schema.maximum) return `${path} must be ≤ ${String(schema.maximum)}`;
+  if (typeof schema.minimum === "number" && value < schema.minimum)
+    return `${path} must be ≥ ${String(schema.minimum)}`;
+  if (typeof schema.maximum === "number" && value > schema.maximum)
+    return `${path} must be ≤ ${String(schema.maximum)}`;
   return undefined;
 }
 
 function arrayProblem(value: readonly unknown[], schema: Schema, path: string): string | undefined {
-  if (typeof schema.minItems === "number" && value.length < schema.minItems) return `${path} must have at least ${String(schema.minItems)} item${schema.minItems === 1 ? "" : "s"}`;
+  if (typeof schema.minItems === "number" && value.length < schema.minItems)
+    return `${path} must have at least ${String(schema.minItems)} item${schema.minItems === 1 ? "" : "s"}`;
   if (schema.uniqueItems === true) {
     const seen = new Set<string>();
     for (const item of value) {

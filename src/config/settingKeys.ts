@@ -59,7 +59,8 @@ const wholeNumber = (min: number, max: number, unit: string, describe: string): 
   describe,
   parse: (text) => {
     const value = Number(text);
-    if (!/^\d+$/.test(text) || value < min || value > max) return { error: `expected a whole number of ${unit} from ${min} to ${max}` };
+    if (!/^\d+$/.test(text) || value < min || value > max)
+      return { error: `expected a whole number of ${unit} from ${min} to ${max}` };
     return { value };
   },
   show: String,
@@ -67,10 +68,15 @@ const wholeNumber = (min: number, max: number, unit: string, describe: string): 
 });
 
 function parseStates(text: string): { value: unknown } | { error: string } {
-  const names = text.split(",").map((name) => name.trim()).filter((name) => name !== "");
+  const names = text
+    .split(",")
+    .map((name) => name.trim())
+    .filter((name) => name !== "");
   const wrong = names.filter((name) => !(NOTIFIABLE_STATES as readonly string[]).includes(name));
   if (names.length === 0 || wrong.length > 0) {
-    return { error: `expected a comma-separated list of ${NOTIFIABLE_STATES.join(", ")}${wrong.length ? ` (not ${wrong.join(", ")})` : ""}` };
+    return {
+      error: `expected a comma-separated list of ${NOTIFIABLE_STATES.join(", ")}${wrong.length ? ` (not ${wrong.join(", ")})` : ""}`,
+    };
   }
   return { value: [...new Set(names)] };
 }
@@ -81,7 +87,10 @@ export const SETTING_SPECS: Readonly<Record<SettingKey, SettingSpec>> = {
   "notify.command": {
     allowed: "a command line, run by the shell once per change",
     describe: "a command run once per change, with MOOR_* variables and JSON on its stdin",
-    parse: (text) => (text.trim() === "" ? { error: "expected a command line (to turn it off: moor config unset notify.command)" } : { value: text }),
+    parse: (text) =>
+      text.trim() === ""
+        ? { error: "expected a command line (to turn it off: moor config unset notify.command)" }
+        : { value: text },
     show: (value) => (typeof value === "string" ? value : ""),
     schema: { type: "string", minLength: 1 },
   },

@@ -12,7 +12,6 @@ import type { MuteList } from "./muteList.js";
 export * from "./settingKeys.js";
 export * from "./muteList.js";
 
-
 // Every setting with its default filled in, the mute list, and which keys the file sets.
 export interface Settings extends SettingValues {
   mute: MuteList;
@@ -72,7 +71,9 @@ export class SettingsStore {
 
   /** Removes it; false when it was not muted. */
   unmute(entry: string): boolean {
-    return this.#changeMute(entry, (list) => (list.includes(entry) ? list.filter((item) => item !== entry) : undefined));
+    return this.#changeMute(entry, (list) =>
+      list.includes(entry) ? list.filter((item) => item !== entry) : undefined,
+    );
   }
 
   #changeMute(entry: string, change: (list: string[]) => string[] | undefined): boolean {
@@ -108,7 +109,10 @@ const MUTE_SCHEMA = {
   },
 };
 
-const SETTINGS_SCHEMA: Record<string, Schema> = { ...Object.fromEntries(SETTING_KEYS.map((key) => [key, SETTING_SPECS[key].schema])), mute: MUTE_SCHEMA };
+const SETTINGS_SCHEMA: Record<string, Schema> = {
+  ...Object.fromEntries(SETTING_KEYS.map((key) => [key, SETTING_SPECS[key].schema])),
+  mute: MUTE_SCHEMA,
+};
 
 function openConf(configDir: string, file: string): Conf<StoreShape> {
   // conf accepts any JSON object; a settings file must be one whose keys moor knows.
@@ -138,9 +142,13 @@ function parsedFile(file: string): Record<string, unknown> | undefined {
   } catch (error) {
     throw corrupted(file, error);
   }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw corrupted(file, new Error("not a JSON object"));
-  const unknown = Object.keys(parsed).filter((key) => key !== "mute" && key !== "__internal__" && !SETTING_KEYS.includes(key as SettingKey));
-  if (unknown.length > 0) throw corrupted(file, new Error(`unknown key ${unknown.map((key) => JSON.stringify(key)).join(", ")}`));
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
+    throw corrupted(file, new Error("not a JSON object"));
+  const unknown = Object.keys(parsed).filter(
+    (key) => key !== "mute" && key !== "__internal__" && !SETTING_KEYS.includes(key as SettingKey),
+  );
+  if (unknown.length > 0)
+    throw corrupted(file, new Error(`unknown key ${unknown.map((key) => JSON.stringify(key)).join(", ")}`));
   return parsed as Record<string, unknown>;
 }
 

@@ -44,7 +44,11 @@ interface Resolution {
 const MAX_INCLUDE_DEPTH = 16;
 
 /** The alias's settings, or undefined when only wildcard blocks apply to it and it sets no HostName. */
-export function resolveSshConfigHost(alias: string, configText: string, options: SshConfigOptions): SshConfigHost | undefined {
+export function resolveSshConfigHost(
+  alias: string,
+  configText: string,
+  options: SshConfigOptions,
+): SshConfigHost | undefined {
   const state: Resolution = { alias: alias.toLowerCase(), options, values: new Map(), identityFiles: [], named: false };
   readConfig(state, configText, { active: true, neverMatch: false, depth: 0 });
   const hostnameValue = first(state, "hostname");
@@ -67,7 +71,8 @@ function readConfig(state: Resolution, text: string, scope: Scope): void {
     const { keyword, args } = parsed;
     if (keyword === "host") active = !scope.neverMatch && hostLineMatches(state, args);
     else if (keyword === "match") active = !scope.neverMatch && matchLineMatches(state, args);
-    else if (keyword === "include") readIncludes(state, args, { ...scope, active, neverMatch: scope.neverMatch || !active });
+    else if (keyword === "include")
+      readIncludes(state, args, { ...scope, active, neverMatch: scope.neverMatch || !active });
     else if (active) record(state, keyword, args);
   }
 }

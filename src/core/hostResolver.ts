@@ -44,10 +44,14 @@ export function specFromRecord(record: HostRecord, env: ResolverEnv, seen: strin
 
 // A registered name first, then an ~/.ssh/config alias; undefined when it is neither.
 function lookupHost(name: string, env: ResolverEnv, seen: string[]): ConnectSpec | undefined {
-  if (seen.includes(name)) throw notFoundError(`jump host loop: ${[...seen, name].join(" -> ")}`, "fix the ProxyJump/--jump settings");
+  if (seen.includes(name))
+    throw notFoundError(`jump host loop: ${[...seen, name].join(" -> ")}`, "fix the ProxyJump/--jump settings");
   const record = env.store.get(name);
   if (record) return specFromRecord(record, env, [...seen, name]);
-  const alias = env.sshConfigText === undefined ? undefined : resolveSshConfigHost(name, env.sshConfigText, { home: env.home, user: env.localUser });
+  const alias =
+    env.sshConfigText === undefined
+      ? undefined
+      : resolveSshConfigHost(name, env.sshConfigText, { home: env.home, user: env.localUser });
   if (!alias) return undefined;
   return {
     label: name,
@@ -67,7 +71,11 @@ function resolveJump(text: string, env: ResolverEnv, seen: string[]): ConnectSpe
   const known = lookupHost(text, env, seen);
   if (known) return known;
   const match = /^(?:([^@]+)@)?(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(text);
-  if (!match?.[2]) throw notFoundError(`cannot read the jump host "${text}"`, "write it as [user@]host[:port] or a registered host name");
+  if (!match?.[2])
+    throw notFoundError(
+      `cannot read the jump host "${text}"`,
+      "write it as [user@]host[:port] or a registered host name",
+    );
   return {
     label: text,
     hostname: match[2].replace(/^\[|\]$/g, ""),
@@ -82,7 +90,10 @@ function resolveJump(text: string, env: ResolverEnv, seen: string[]): ConnectSpe
 // "a,b" (as in ssh -J) reaches b through a: the last hop is the one the target is reached through.
 function resolveJumpChain(chain: string, env: ResolverEnv, seen: string[]): ConnectSpec {
   let previous: ConnectSpec | undefined;
-  for (const hop of chain.split(",").map((part) => part.trim()).filter(Boolean)) {
+  for (const hop of chain
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const spec = resolveJump(hop, env, seen);
     previous = previous ? { ...spec, jump: previous } : spec;
   }

@@ -108,7 +108,9 @@ export class MoorContext {
   link(name: string, options: LinkOptions = {}): HostLink {
     const existing = this.#links.get(name);
     if (existing) return existing;
-    const link = this.#options.makeLink ? this.#options.makeLink(name, options) : this.linkTo(this.resolve(name), options);
+    const link = this.#options.makeLink
+      ? this.#options.makeLink(name, options)
+      : this.linkTo(this.resolve(name), options);
     this.#links.set(name, link);
     return link;
   }

@@ -30,7 +30,7 @@ export interface SessionTarget extends Target {
 // Splits HOST[:SESSION[:WINDOW]] and validates the session and window names.
 export function parseTarget(text: string): Target {
   const parts = text.split(":");
-  if (parts.length > 3 || parts.some((part) => part === "") && parts.length > 1) {
+  if (parts.length > 3 || (parts.some((part) => part === "") && parts.length > 1)) {
     throw usageError(
       `invalid target ${JSON.stringify(text)}: expected HOST:SESSION or HOST:SESSION:WINDOW`,
       `names may not contain ':'; for example "box1:agent"`,

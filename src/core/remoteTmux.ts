@@ -52,8 +52,13 @@ export class RemoteTmux {
     const result = await this.remote.exec(argv, options.stdin === undefined ? {} : { stdin: options.stdin });
     if (result.code === 0) return result.stdout.toString();
     if (options.noServerIsEmpty === true && isNoServer(result.stderr.toString())) return "";
-    const action = options.action ?? `running tmux ${argv.find((arg) => !arg.startsWith("-") && arg !== "tmux") ?? ""}`.trimEnd();
-    throw tmuxFailure(result.stderr.toString(), result.code, { host: this.host, target: options.target ?? this.host, action });
+    const action =
+      options.action ?? `running tmux ${argv.find((arg) => !arg.startsWith("-") && arg !== "tmux") ?? ""}`.trimEnd();
+    throw tmuxFailure(result.stderr.toString(), result.code, {
+      host: this.host,
+      target: options.target ?? this.host,
+      action,
+    });
   }
 
   /** Runs tmux inside one of moor's scripts (argv ends with the tmux invocation); the caller reads its exit status. */

@@ -88,15 +88,31 @@ export class HolderClient {
 
   /** Runs argv on the host over the holder's link. A MoorError is the remote's answer, as a direct run would give
    *  it; HolderUnavailable means nothing was answered and the command should go direct. */
-  async exec(host: string, argv: readonly string[], options: { stdin?: string | Buffer; retries: number; onLink?: (state: LinkState) => void }): Promise<ExecResult> {
+  async exec(
+    host: string,
+    argv: readonly string[],
+    options: { stdin?: string | Buffer; retries: number; onLink?: (state: LinkState) => void },
+  ): Promise<ExecResult> {
     const stdin = options.stdin === undefined ? {} : { stdin: Buffer.from(options.stdin).toString("base64") };
-    const reply = await this.#request({ id: 0, kind: "exec", host, argv: [...argv], retries: options.retries, ...stdin }, options.onLink);
+    const reply = await this.#request(
+      { id: 0, kind: "exec", host, argv: [...argv], retries: options.retries, ...stdin },
+      options.onLink,
+    );
     if (reply.kind === "result") {
-      return { code: reply.code, stdout: Buffer.from(reply.stdout, "base64"), stderr: Buffer.from(reply.stderr, "base64"), ...(reply.signal === undefined ? {} : { signal: reply.signal }) };
+      return {
+        code: reply.code,
+        stdout: Buffer.from(reply.stdout, "base64"),
+        stderr: Buffer.from(reply.stderr, "base64"),
+        ...(reply.signal === undefined ? {} : { signal: reply.signal }),
+      };
     }
     if (reply.kind === "error") {
       if (reply.fallback) throw new HolderUnavailable(reply.error.message, false);
-      throw new MoorError(reply.error.message, reply.error.exitCode as ExitCode, reply.error.hint === undefined ? {} : { hint: reply.error.hint });
+      throw new MoorError(
+        reply.error.message,
+        reply.error.exitCode as ExitCode,
+        reply.error.hint === undefined ? {} : { hint: reply.error.hint },
+      );
     }
     throw new HolderUnavailable(`unexpected answer ${reply.kind}`);
   }

@@ -31,7 +31,6 @@ export class HolderRun {
     this.#options = options;
   }
 
-
   remoteFor(host: string, options: LinkOptions, direct: () => HostLink): RemoteExec {
     this.#hosts.add(host);
     return { label: host, exec: (argv, execOptions) => this.#exec(host, argv, execOptions ?? {}, options, direct) };
@@ -45,7 +44,13 @@ export class HolderRun {
     }
   }
 
-  async #exec(host: string, argv: readonly string[], execOptions: ExecOptions, link: LinkOptions, direct: () => HostLink): Promise<ExecResult> {
+  async #exec(
+    host: string,
+    argv: readonly string[],
+    execOptions: ExecOptions,
+    link: LinkOptions,
+    direct: () => HostLink,
+  ): Promise<ExecResult> {
     const client = this.#broken ? undefined : await this.#connect();
     if (client) {
       try {
@@ -65,11 +70,13 @@ export class HolderRun {
   }
 
   #connect(): Promise<HolderClient | undefined> {
-    this.#client ??= HolderClient.connect({ paths: this.#options.paths, version: this.#options.version }).catch((error: unknown) => {
-      this.#broken = true;
-      this.#options.onFallback?.(error instanceof Error ? error.message : String(error));
-      return undefined;
-    });
+    this.#client ??= HolderClient.connect({ paths: this.#options.paths, version: this.#options.version }).catch(
+      (error: unknown) => {
+        this.#broken = true;
+        this.#options.onFallback?.(error instanceof Error ? error.message : String(error));
+        return undefined;
+      },
+    );
     return this.#client;
   }
 }

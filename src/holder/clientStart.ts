@@ -39,12 +39,16 @@ export function startHolder(options: StartOptions): boolean {
   }
   try {
     const warm = options.warm.length > 0 ? ["--warm", options.warm.join(",")] : [];
-    const child = spawn(process.execPath, [...process.execArgv, entry, ...options.globalArgs, "daemon", "serve", ...warm], {
-      detached: true,
-      stdio: ["ignore", log, log],
-      env: options.env ?? process.env,
-      cwd: "/",
-    });
+    const child = spawn(
+      process.execPath,
+      [...process.execArgv, entry, ...options.globalArgs, "daemon", "serve", ...warm],
+      {
+        detached: true,
+        stdio: ["ignore", log, log],
+        env: options.env ?? process.env,
+        cwd: "/",
+      },
+    );
     child.on("error", () => undefined);
     child.unref();
     return true;

@@ -22,9 +22,13 @@ export interface HolderIdentity {
 
 // The holder a command's global options and environment point at, worked out as MoorContext does (--config-dir,
 // MOOR_CONFIG_DIR, the XDG config home; --known-hosts, MOOR_KNOWN_HOSTS, ~/.ssh/known_hosts) without loading it.
-export function holderIdentity(globals: { configDir?: string; knownHosts?: string }, env: NodeJS.ProcessEnv = process.env): HolderIdentity {
+export function holderIdentity(
+  globals: { configDir?: string; knownHosts?: string },
+  env: NodeJS.ProcessEnv = process.env,
+): HolderIdentity {
   const home = homedir();
-  const configDir = globals.configDir ?? (env.MOOR_CONFIG_DIR || join(env.XDG_CONFIG_HOME ?? join(home, ".config"), "moor"));
+  const configDir =
+    globals.configDir ?? (env.MOOR_CONFIG_DIR || join(env.XDG_CONFIG_HOME ?? join(home, ".config"), "moor"));
   const knownHostsFile = globals.knownHosts ?? (env.MOOR_KNOWN_HOSTS || join(home, ".ssh", "known_hosts"));
   return { configDir, knownHostsFile, home };
 }
@@ -34,7 +38,12 @@ export function holderPaths(identity: HolderIdentity, env: NodeJS.ProcessEnv = p
   const key = shortHash([resolve(identity.configDir), resolve(identity.knownHostsFile), identity.home].join("\0"));
   const dir = privateDirFor(env);
   const stateHome = env.XDG_STATE_HOME || join(identity.home || homedir(), ".local", "state");
-  return { dir, socket: join(dir, `${key}.sock`), lock: join(dir, `${key}.lock`), log: join(stateHome, "moor", `holder-${key}.log`) };
+  return {
+    dir,
+    socket: join(dir, `${key}.sock`),
+    lock: join(dir, `${key}.lock`),
+    log: join(stateHome, "moor", `holder-${key}.log`),
+  };
 }
 
 function privateDirFor(env: NodeJS.ProcessEnv): string {
@@ -59,7 +68,12 @@ export function isPrivateDir(dir: string): boolean {
   try {
     const stat = lstatSync(dir);
     const uid = process.getuid?.();
-    return stat.isDirectory() && !stat.isSymbolicLink() && (uid === undefined || stat.uid === uid) && (stat.mode & 0o077) === 0;
+    return (
+      stat.isDirectory() &&
+      !stat.isSymbolicLink() &&
+      (uid === undefined || stat.uid === uid) &&
+      (stat.mode & 0o077) === 0
+    );
   } catch {
     return false;
   }

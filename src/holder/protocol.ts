@@ -83,7 +83,8 @@ export type Reply =
 
 // The variables a served run sees from its client: what moor reads (colour, terminal, its own settings and
 // directories, the user's name), never the rest of the client's environment.
-export const SERVED_ENV = /^(TERM|NO_COLOR|COLORTERM|LANG|LC_[A-Z]+|TZ|USER|LOGNAME|TMUX|SSH_AUTH_SOCK|XDG_CONFIG_HOME|XDG_STATE_HOME|XDG_RUNTIME_DIR|MOOR_[A-Z_]+)$/;
+export const SERVED_ENV =
+  /^(TERM|NO_COLOR|COLORTERM|LANG|LC_[A-Z]+|TZ|USER|LOGNAME|TMUX|SSH_AUTH_SOCK|XDG_CONFIG_HOME|XDG_STATE_HOME|XDG_RUNTIME_DIR|MOOR_[A-Z_]+)$/;
 
 // Splits a byte stream into lines and parses each; a line that is not JSON ends the conversation.
 export function lineReader(onMessage: (message: unknown) => void, onBad: () => void): (chunk: Buffer) => void {

@@ -20,7 +20,13 @@ export type RunCommand = (run: ServedRun) => Promise<number>;
 /** The holder's side of a served run (holder/server.ts): its links, its screens, its use count. */
 export interface RunHolder {
   runCommand: RunCommand;
-  execOn: (host: string, argv: readonly string[], options: ExecOptions, retries: number, onLink: (state: LinkState) => void) => Promise<ExecResult>;
+  execOn: (
+    host: string,
+    argv: readonly string[],
+    options: ExecOptions,
+    retries: number,
+    onLink: (state: LinkState) => void,
+  ) => Promise<ExecResult>;
   used: <T>(work: () => Promise<T>) => Promise<T>;
   screensFor: (host: string) => ScreenMemory;
   clock: Clock;
@@ -31,7 +37,12 @@ export interface RunHolder {
 // written, and the client is told when the run first reaches a host. A host that needs a prompt (authentication, a
 // host key) hands the whole run back, unless some of its output has reached stdout already; from then on nothing
 // more is forwarded, so the client's own run starts clean.
-export async function answerRun(request: RunRequest, send: (reply: Reply) => void, gone: AbortSignal, holder: RunHolder): Promise<void> {
+export async function answerRun(
+  request: RunRequest,
+  send: (reply: Reply) => void,
+  gone: AbortSignal,
+  holder: RunHolder,
+): Promise<void> {
   let handBack: string | undefined;
   let wroteStdout = false;
   let touchedRemote = false;
@@ -48,7 +59,13 @@ export async function answerRun(request: RunRequest, send: (reply: Reply) => voi
         send({ id: request.id, kind: "remote" });
       }
       try {
-        return await holder.execOn(host, argv, { ...execOptions, ...(execOptions?.signal ? {} : { signal: gone }) }, retries, onLink);
+        return await holder.execOn(
+          host,
+          argv,
+          { ...execOptions, ...(execOptions?.signal ? {} : { signal: gone }) },
+          retries,
+          onLink,
+        );
       } catch (error) {
         if (error instanceof MoorError && error.exitCode === ExitCode.auth) handBack ??= `${host}: ${error.message}`;
         throw error;
@@ -59,7 +76,9 @@ export async function answerRun(request: RunRequest, send: (reply: Reply) => voi
   const started = holder.clock.now();
   try {
     code = await holder.used(() => holder.runCommand({ request, write, remoteFor, screensFor: holder.screensFor }));
-    holder.log(`ran ${request.args.find((arg) => /^[a-z]+$/.test(arg)) ?? "a command"} for a client: exit ${String(code)} in ${String(holder.clock.now() - started)} ms`);
+    holder.log(
+      `ran ${request.args.find((arg) => /^[a-z]+$/.test(arg)) ?? "a command"} for a client: exit ${String(code)} in ${String(holder.clock.now() - started)} ms`,
+    );
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
     holder.log(`run failed: ${text}`);

@@ -38,9 +38,22 @@ export async function serveHolder(options: ServeOptions): Promise<number> {
     return 0;
   }
   const persist = persistReader(options.configDir, log);
-  const makeContext = (): MoorContext => new MoorContext({ configDir: options.configDir, knownHostsFile: options.knownHostsFile, home: options.home, env: options.env, onProgress: log });
+  const makeContext = (): MoorContext =>
+    new MoorContext({
+      configDir: options.configDir,
+      knownHostsFile: options.knownHostsFile,
+      home: options.home,
+      env: options.env,
+      onProgress: log,
+    });
   // notify.background: the holder watches every registered host and notifies with no moor watch open, and stays up.
-  const background = backgroundNotifications({ configDir: options.configDir, makeContext, clock: systemClock, env: options.env, log });
+  const background = backgroundNotifications({
+    configDir: options.configDir,
+    makeContext,
+    clock: systemClock,
+    env: options.env,
+    log,
+  });
   let stopped = (): void => undefined;
   const done = new Promise<void>((resolve) => (stopped = resolve));
   const server = new HolderServer({

@@ -11,7 +11,17 @@ import type { ExecOptions, ExecResult } from "../ssh/types.js";
 import { HOLDER_LINK } from "./holderLink.js";
 import { answerRun, type RunCommand } from "./runRequest.js";
 import type { HolderPaths } from "./paths.js";
-import { frame, lineReader, PROTOCOL, type ExecRequest, type HolderStatus, type Reply, type Request, type RunRequest, type WireError } from "./protocol.js";
+import {
+  frame,
+  lineReader,
+  PROTOCOL,
+  type ExecRequest,
+  type HolderStatus,
+  type Reply,
+  type Request,
+  type RunRequest,
+  type WireError,
+} from "./protocol.js";
 
 export interface HolderServerOptions {
   paths: HolderPaths;
@@ -84,7 +94,10 @@ export class HolderServer {
   warm(hosts: readonly string[]): void {
     for (const host of hosts) {
       try {
-        this.#ctx.link(host, HOLDER_LINK).session().catch((error: unknown) => this.#options.log(`warming ${host}: ${errorText(error)}`));
+        this.#ctx
+          .link(host, HOLDER_LINK)
+          .session()
+          .catch((error: unknown) => this.#options.log(`warming ${host}: ${errorText(error)}`));
         this.#uses.set(host, { lastUse: this.#options.clock.now() });
       } catch (error) {
         this.#options.log(`warming ${host}: ${errorText(error)}`);
@@ -140,10 +153,20 @@ export class HolderServer {
   }
 
   /** One request's answer; exported for unit tests, which drive the holder without a socket. */
-  async answer(request: Request, send: (reply: Reply) => void, gone: AbortSignal = new AbortController().signal): Promise<void> {
+  async answer(
+    request: Request,
+    send: (reply: Reply) => void,
+    gone: AbortSignal = new AbortController().signal,
+  ): Promise<void> {
     switch (request.kind) {
       case "hello":
-        return send({ id: request.id, kind: "hello", protocol: PROTOCOL, version: this.#options.version, pid: process.pid });
+        return send({
+          id: request.id,
+          kind: "hello",
+          protocol: PROTOCOL,
+          version: this.#options.version,
+          pid: process.pid,
+        });
       case "status":
         return send({ id: request.id, kind: "status", status: this.status() });
       case "stop":
@@ -170,7 +193,10 @@ export class HolderServer {
     socket.on(
       "data",
       lineReader(
-        (message) => void this.answer(message as Request, send, gone.signal).catch((error: unknown) => this.#options.log(`request failed: ${errorText(error)}`)),
+        (message) =>
+          void this.answer(message as Request, send, gone.signal).catch((error: unknown) =>
+            this.#options.log(`request failed: ${errorText(error)}`),
+          ),
         () => socket.destroy(),
       ),
     );
@@ -179,12 +205,28 @@ export class HolderServer {
   async #exec(request: ExecRequest, send: (reply: Reply) => void, gone: AbortSignal): Promise<void> {
     const stdin = request.stdin === undefined ? {} : { stdin: Buffer.from(request.stdin, "base64") };
     try {
-      const result = await this.#used(() => this.#execOn(request.host, request.argv, { ...stdin, signal: gone }, request.retries, (state) => send({ id: request.id, kind: "link", state })));
-      send({ id: request.id, kind: "result", code: result.code, stdout: result.stdout.toString("base64"), stderr: result.stderr.toString("base64"), ...(result.signal === undefined ? {} : { signal: result.signal }) });
+      const result = await this.#used(() =>
+        this.#execOn(request.host, request.argv, { ...stdin, signal: gone }, request.retries, (state) =>
+          send({ id: request.id, kind: "link", state }),
+        ),
+      );
+      send({
+        id: request.id,
+        kind: "result",
+        code: result.code,
+        stdout: result.stdout.toString("base64"),
+        stderr: result.stderr.toString("base64"),
+        ...(result.signal === undefined ? {} : { signal: result.signal }),
+      });
     } catch (error) {
       const wire = toWire(error);
       // Authentication or a host key the holder cannot settle without asking: the command does it on its terminal.
-      send({ id: request.id, kind: "error", error: wire, ...(wire.exitCode === ExitCode.auth ? { fallback: true } : {}) });
+      send({
+        id: request.id,
+        kind: "error",
+        error: wire,
+        ...(wire.exitCode === ExitCode.auth ? { fallback: true } : {}),
+      });
     }
   }
 
@@ -223,7 +265,13 @@ export class HolderServer {
     }
   }
 
-  async #execOn(host: string, argv: readonly string[], options: ExecOptions, retries: number, onLink: (state: LinkState) => void): Promise<ExecResult> {
+  async #execOn(
+    host: string,
+    argv: readonly string[],
+    options: ExecOptions,
+    retries: number,
+    onLink: (state: LinkState) => void,
+  ): Promise<ExecResult> {
     const abort = new AbortController();
     const given = options.signal;
     const onGone = (): void => abort.abort(new Error("the command went away"));
@@ -239,7 +287,11 @@ export class HolderServer {
         onLink(state);
       };
       link.events.on("state", forward);
-      return await withinBudget(link, link.exec(argv, { ...(options.stdin === undefined ? {} : { stdin: options.stdin }), signal: abort.signal }), retries);
+      return await withinBudget(
+        link,
+        link.exec(argv, { ...(options.stdin === undefined ? {} : { stdin: options.stdin }), signal: abort.signal }),
+        retries,
+      );
     } catch (error) {
       // A command given up on must not run later, when the link is back.
       abort.abort(error);
@@ -307,7 +359,12 @@ function withinBudget<T>(link: HostLink, work: Promise<T>, retries: number): Pro
 }
 
 function toWire(error: unknown): WireError {
-  if (error instanceof MoorError) return { message: error.message, exitCode: error.exitCode, ...(error.hint === undefined ? {} : { hint: error.hint }) };
+  if (error instanceof MoorError)
+    return {
+      message: error.message,
+      exitCode: error.exitCode,
+      ...(error.hint === undefined ? {} : { hint: error.hint }),
+    };
   return { message: `the holder failed: ${errorText(error)}`, exitCode: ExitCode.internal };
 }
 

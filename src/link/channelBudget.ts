@@ -6,7 +6,8 @@ export class ChannelBudget {
   readonly #waiting: (() => void)[] = [];
 
   constructor(limit: number) {
-    if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`channel limit must be a positive integer, got ${limit}`);
+    if (!Number.isInteger(limit) || limit < 1)
+      throw new RangeError(`channel limit must be a positive integer, got ${limit}`);
     this.#limit = limit;
   }
 

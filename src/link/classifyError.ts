@@ -4,8 +4,20 @@ import { firstLine } from "../text/firstLine.js";
 export type ErrorKind = "transient" | "fatal";
 
 const TRANSIENT_CODES = new Set([
-  "ECONNREFUSED", "ECONNRESET", "ECONNABORTED", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENETDOWN",
-  "EHOSTDOWN", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "EADDRNOTAVAIL", "ERR_STREAM_DESTROYED", "ERR_SOCKET_CLOSED",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ECONNABORTED",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENETDOWN",
+  "EHOSTDOWN",
+  "EPIPE",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EADDRNOTAVAIL",
+  "ERR_STREAM_DESTROYED",
+  "ERR_SOCKET_CLOSED",
 ]);
 const PROGRAMMING_ERRORS = [TypeError, RangeError, ReferenceError, SyntaxError];
 
@@ -66,12 +78,20 @@ export function describeNetworkError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const code = (error as Error & { code?: unknown }).code;
   switch (code) {
-    case "ECONNREFUSED": return "connection refused";
-    case "ENOTFOUND": return "host name not found (DNS)";
-    case "EAI_AGAIN": return "DNS lookup failed for now";
-    case "ETIMEDOUT": return "connection timed out";
-    case "ECONNRESET": return "connection reset";
-    case "EHOSTUNREACH": case "ENETUNREACH": return "network unreachable";
-    default: return firstLine(error.message);
+    case "ECONNREFUSED":
+      return "connection refused";
+    case "ENOTFOUND":
+      return "host name not found (DNS)";
+    case "EAI_AGAIN":
+      return "DNS lookup failed for now";
+    case "ETIMEDOUT":
+      return "connection timed out";
+    case "ECONNRESET":
+      return "connection reset";
+    case "EHOSTUNREACH":
+    case "ENETUNREACH":
+      return "network unreachable";
+    default:
+      return firstLine(error.message);
   }
 }

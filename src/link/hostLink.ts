@@ -10,7 +10,10 @@ import type { LinkState, RetryPolicy } from "./linkState.js";
 import { staggeredAttempt } from "./staggeredAttempt.js";
 
 const MAX_RESENDS = 3;
-const neverOpened = (error: unknown): boolean => error instanceof Error && (error as { channelNotOpened?: boolean }).channelNotOpened === true && classifyError(error) === "transient";
+const neverOpened = (error: unknown): boolean =>
+  error instanceof Error &&
+  (error as { channelNotOpened?: boolean }).channelNotOpened === true &&
+  classifyError(error) === "transient";
 
 // Waiting for the connection ends when the signal does: a command given up on must not run once the link is back.
 function untilSignal<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
@@ -145,9 +148,16 @@ export class HostLink {
               this.#waitingToRetry = true;
               const now = this.#clock.now();
               const reason = describeNetworkError(error);
-              this.#setState({ kind: "retrying", attempt: attemptNumber, nextDelayMs: retryDelay, nextAt: now + retryDelay, reason });
+              this.#setState({
+                kind: "retrying",
+                attempt: attemptNumber,
+                nextDelayMs: retryDelay,
+                nextAt: now + retryDelay,
+                reason,
+              });
             },
-          });
+          },
+        );
         if (this.#closed) {
           session.close();
           throw internalError(`the link to ${this.label} is closed`);
@@ -157,7 +167,12 @@ export class HostLink {
       } catch (error) {
         if (backoff.signal.aborted && !this.#closed) continue;
         const failure = toLinkError(error, this.label);
-        if (!this.#closed) this.#setState({ kind: "failed", reason: describeNetworkError(failure), exitCode: failure instanceof MoorError ? failure.exitCode : ExitCode.internal });
+        if (!this.#closed)
+          this.#setState({
+            kind: "failed",
+            reason: describeNetworkError(failure),
+            exitCode: failure instanceof MoorError ? failure.exitCode : ExitCode.internal,
+          });
         throw failure;
       } finally {
         this.#waitingToRetry = false;
@@ -195,8 +210,10 @@ export class HostLink {
     this.#stopQuietWatch?.();
     this.#stopQuietWatch = this.#clock.every(500, () => {
       const silent = this.#clock.now() - session.lastContact();
-      if (silent > quietAfter && this.#state.kind === "up") this.#setState({ kind: "quiet", lastContact: session.lastContact() });
-      else if (silent <= quietAfter && this.#state.kind === "quiet") this.#setState({ kind: "up", since: this.#clock.now() });
+      if (silent > quietAfter && this.#state.kind === "up")
+        this.#setState({ kind: "quiet", lastContact: session.lastContact() });
+      else if (silent <= quietAfter && this.#state.kind === "quiet")
+        this.#setState({ kind: "up", since: this.#clock.now() });
     });
     session.onClose((error) => {
       if (this.#session !== session) return;
@@ -211,10 +228,13 @@ export class HostLink {
 
   #droppedError(error: unknown, argv: readonly string[]): unknown {
     if (error instanceof MoorError || classifyError(error) !== "transient") return error;
-    return hostUnreachableError(`the link to ${this.label} dropped while running ${argv[0] ?? "a command"} ${argv[1] ?? ""}`.trimEnd(), {
-      hint: "the remote may or may not have run it; check with moor ls or moor peek",
-      cause: error,
-    });
+    return hostUnreachableError(
+      `the link to ${this.label} dropped while running ${argv[0] ?? "a command"} ${argv[1] ?? ""}`.trimEnd(),
+      {
+        hint: "the remote may or may not have run it; check with moor ls or moor peek",
+        cause: error,
+      },
+    );
   }
 
   #setState(state: LinkState): void {

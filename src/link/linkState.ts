@@ -19,4 +19,9 @@ export interface RetryPolicy {
 
 export const ONE_SHOT_RETRY: RetryPolicy = { retries: 3, minDelayMs: 300, maxDelayMs: 3_000, factor: 2 };
 // For the live view, attach and logs -f: keep trying, never more than about 2 s apart (jitter doubles at most).
-export const FOREVER_RETRY: RetryPolicy = { retries: Number.POSITIVE_INFINITY, minDelayMs: 250, maxDelayMs: 1_000, factor: 2 };
+export const FOREVER_RETRY: RetryPolicy = {
+  retries: Number.POSITIVE_INFINITY,
+  minDelayMs: 250,
+  maxDelayMs: 1_000,
+  factor: 2,
+};

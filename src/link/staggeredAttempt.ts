@@ -13,7 +13,10 @@ export interface StaggerOptions<T> {
 // A blackholed link accepts TCP and then swallows everything, so an attempt made while it was down
 // hangs even after the network is back. Starting a fresh attempt every staggerMs while earlier ones
 // hang means the link is back within about staggerMs of the network returning; the first success wins.
-export function staggeredAttempt<T>(start: (signal: AbortSignal) => Promise<T>, options: StaggerOptions<T>): Promise<T> {
+export function staggeredAttempt<T>(
+  start: (signal: AbortSignal) => Promise<T>,
+  options: StaggerOptions<T>,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const controllers: AbortController[] = [];
     let inFlight = 0;
@@ -41,7 +44,8 @@ export function staggeredAttempt<T>(start: (signal: AbortSignal) => Promise<T>, 
         },
       );
     };
-    const onAbort = (): void => finish(() => reject(options.signal?.reason instanceof Error ? options.signal.reason : new Error("aborted")));
+    const onAbort = (): void =>
+      finish(() => reject(options.signal?.reason instanceof Error ? options.signal.reason : new Error("aborted")));
     const timer = setInterval(() => {
       if (!settled && inFlight < options.maxInFlight) launch();
     }, options.staggerMs);

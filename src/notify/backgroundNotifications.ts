@@ -58,8 +58,21 @@ export function backgroundNotifications(options: BackgroundOptions): BackgroundN
       if (readSettings(options.configDir)["notify.background"] !== "on") return;
       const ctx = options.makeContext();
       const hosts = ctx.store.list().map((host) => host.name);
-      const notifier = watchNotifier({ clock: options.clock, env: options.env, readSettings: () => readSettings(options.configDir), report: (problem) => options.log(problem) });
-      const watch = startWatch(ctx, hosts.map((host) => ({ host })), { intervalMs: options.intervalMs ?? 2_000, clock: options.clock, onChange: (snapshot) => notifier.observe(snapshot) });
+      const notifier = watchNotifier({
+        clock: options.clock,
+        env: options.env,
+        readSettings: () => readSettings(options.configDir),
+        report: (problem) => options.log(problem),
+      });
+      const watch = startWatch(
+        ctx,
+        hosts.map((host) => ({ host })),
+        {
+          intervalMs: options.intervalMs ?? 2_000,
+          clock: options.clock,
+          onChange: (snapshot) => notifier.observe(snapshot),
+        },
+      );
       running = { ctx, watch, hosts, flush: () => notifier.flush() };
       options.log(`notify.background is on: watching ${hosts.length === 0 ? "no hosts yet" : hosts.join(", ")}`);
     } catch (error) {

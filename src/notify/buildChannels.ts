@@ -45,7 +45,12 @@ function desktopChannel(setup: ChannelSetup): BurstChannel | string {
   if (mode === "off") return "off";
   const notifier = findOnPath(DESKTOP_NOTIFIERS, setup.env) as DesktopNotifier | undefined;
   if (notifier === undefined) return `no notifier found on PATH (looked for ${DESKTOP_NOTIFIERS.join(", ")})`;
-  return { name: "desktop", via: notifier, send: (text) => setup.runProgram({ argv: notifierArgv(notifier, text), env: setup.env, timeoutMs: PROGRAM_TIMEOUT_MS }) };
+  return {
+    name: "desktop",
+    via: notifier,
+    send: (text) =>
+      setup.runProgram({ argv: notifierArgv(notifier, text), env: setup.env, timeoutMs: PROGRAM_TIMEOUT_MS }),
+  };
 }
 
 function commandChannel(setup: ChannelSetup): ChangeChannel | string {
@@ -57,7 +62,13 @@ function commandChannel(setup: ChannelSetup): ChangeChannel | string {
     via: command,
     send: (change) => {
       const payload = commandPayload(change);
-      return setup.runProgram({ argv: shell, env: { ...setup.env, ...payload.env }, stdin: `${payload.json}\n`, timeoutMs: PROGRAM_TIMEOUT_MS, label: "notify.command" });
+      return setup.runProgram({
+        argv: shell,
+        env: { ...setup.env, ...payload.env },
+        stdin: `${payload.json}\n`,
+        timeoutMs: PROGRAM_TIMEOUT_MS,
+        label: "notify.command",
+      });
     },
   };
 }
@@ -68,7 +79,10 @@ export function buildChannels(setup: ChannelSetup): Channels {
   const terminal = terminalChannel(setup);
   const desktop = desktopChannel(setup);
   const command = commandChannel(setup);
-  for (const [name, made] of [["terminal", terminal], ["desktop", desktop]] as const) {
+  for (const [name, made] of [
+    ["terminal", terminal],
+    ["desktop", desktop],
+  ] as const) {
     if (typeof made === "string") channels.absent.push({ name, why: made });
     else channels.burst.push(made);
   }

@@ -1,7 +1,13 @@
 import type { NotificationText } from "./message.js";
 
 // The desktop notifiers moor knows, in the order it looks for them on PATH.
-export const DESKTOP_NOTIFIERS = ["terminal-notifier", "osascript", "notify-send", "powershell.exe", "pwsh.exe"] as const;
+export const DESKTOP_NOTIFIERS = [
+  "terminal-notifier",
+  "osascript",
+  "notify-send",
+  "powershell.exe",
+  "pwsh.exe",
+] as const;
 export type DesktopNotifier = (typeof DESKTOP_NOTIFIERS)[number];
 
 // AppleScript and PowerShell string literals: the text is data, never code.
@@ -14,7 +20,11 @@ export function notifierArgv(notifier: DesktopNotifier, text: NotificationText):
     case "terminal-notifier":
       return ["terminal-notifier", "-title", text.title, "-message", text.body, "-group", "moor"];
     case "osascript":
-      return ["osascript", "-e", `display notification ${appleString(text.body)} with title ${appleString(text.title)}`];
+      return [
+        "osascript",
+        "-e",
+        `display notification ${appleString(text.body)} with title ${appleString(text.title)}`,
+      ];
     case "notify-send":
       return ["notify-send", "--app-name=moor", text.title, text.body];
     case "powershell.exe":

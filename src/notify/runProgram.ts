@@ -24,7 +24,11 @@ export const runProgram: RunProgram = ({ argv, env, stdin, timeoutMs, label }) =
     const [file, ...args] = argv;
     if (file === undefined) return resolve("no program given");
     const name = label ?? file;
-    const child = spawn(file, args, { env: env ?? process.env, stdio: ["pipe", "ignore", "pipe"], detached: process.platform !== "win32" });
+    const child = spawn(file, args, {
+      env: env ?? process.env,
+      stdio: ["pipe", "ignore", "pipe"],
+      detached: process.platform !== "win32",
+    });
     let stderr = "";
     let settled = false;
     const finish = (outcome: ProgramOutcome): void => {

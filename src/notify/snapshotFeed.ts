@@ -11,5 +11,7 @@ function observe(host: string, session: WatchedSession): ObservedSession {
 
 // The hosts of a watch snapshot whose sessions are current (polled, link up), as the notifier reads them.
 export function freshHosts(hosts: readonly HostView[]): { host: string; sessions: ObservedSession[] }[] {
-  return hosts.filter((host) => host.polled && !isStale(host)).map((host) => ({ host: host.host, sessions: host.sessions.map((session) => observe(host.host, session)) }));
+  return hosts
+    .filter((host) => host.polled && !isStale(host))
+    .map((host) => ({ host: host.host, sessions: host.sessions.map((session) => observe(host.host, session)) }));
 }

@@ -13,7 +13,12 @@ export function terminalProtocol(env: NodeJS.ProcessEnv): TerminalProtocol {
   const term = (env.TERM ?? "").toLowerCase();
   if (env.KITTY_WINDOW_ID !== undefined || term === "xterm-kitty" || program === "kitty") return "osc99";
   if (program === "wezterm" || env.WEZTERM_PANE !== undefined || env.WEZTERM_EXECUTABLE !== undefined) return "osc777";
-  if (program === "iterm.app" || (env.LC_TERMINAL ?? "").toLowerCase() === "iterm2" || env.ITERM_SESSION_ID !== undefined) return "osc9";
+  if (
+    program === "iterm.app" ||
+    (env.LC_TERMINAL ?? "").toLowerCase() === "iterm2" ||
+    env.ITERM_SESSION_ID !== undefined
+  )
+    return "osc9";
   if (program === "ghostty" || term === "xterm-ghostty" || env.GHOSTTY_RESOURCES_DIR !== undefined) return "osc9";
   if (term === "foot" || term.startsWith("foot-") || term.startsWith("rxvt-unicode")) return "osc777";
   if (env.VTE_VERSION !== undefined && Number(env.VTE_VERSION) >= 5_000) return "osc777";
@@ -21,7 +26,11 @@ export function terminalProtocol(env: NodeJS.ProcessEnv): TerminalProtocol {
 }
 
 // The bytes that raise one notification, wrapped in tmux's passthrough (every ESC doubled) when moor runs in tmux.
-export function terminalSequence(protocol: TerminalProtocol, text: NotificationText, options: { tmux: boolean }): string {
+export function terminalSequence(
+  protocol: TerminalProtocol,
+  text: NotificationText,
+  options: { tmux: boolean },
+): string {
   const title = plainText(text.title);
   const body = plainText(text.body.replaceAll("\n", "; "));
   let sequence: string;

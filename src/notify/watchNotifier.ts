@@ -19,7 +19,10 @@ export interface WatchNotifierOptions {
 }
 
 // The notifier moor watch (and the holder) feeds with each snapshot: channels from the settings as they are now.
-export function watchNotifier(options: WatchNotifierOptions): { observe(snapshot: WatchSnapshot): void; flush(): void } {
+export function watchNotifier(options: WatchNotifierOptions): {
+  observe(snapshot: WatchSnapshot): void;
+  flush(): void;
+} {
   let settings = options.readSettings();
   const channels = buildChannels({
     settings: options.terminalOnly ? { ...settings, "notify.desktop": "off", "notify.command": undefined } : settings,

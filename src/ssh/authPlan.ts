@@ -40,10 +40,17 @@ export function makeAuthPlan(input: AuthPlanInput): AuthPlan {
   for (const file of files) {
     steps.push(async () => {
       try {
-        const key = await (input.keyCache ? input.keyCache.load(file, input.askPassphrase) : loadPrivateKey(file, input.askPassphrase));
+        const key = await (input.keyCache
+          ? input.keyCache.load(file, input.askPassphrase)
+          : loadPrivateKey(file, input.askPassphrase));
         last = `publickey ${file}`;
         tried.push(file);
-        return { type: "publickey", username: input.user, key: key.privateKey, ...(key.passphrase ? { passphrase: key.passphrase } : {}) };
+        return {
+          type: "publickey",
+          username: input.user,
+          key: key.privateKey,
+          ...(key.passphrase ? { passphrase: key.passphrase } : {}),
+        };
       } catch (error) {
         if (error instanceof MoorError) keyError ??= error;
         return undefined;
@@ -52,7 +59,11 @@ export function makeAuthPlan(input: AuthPlanInput): AuthPlan {
   }
 
   let index = 0;
-  const handler: AuthHandlerMiddleware = (_methodsLeft: AuthenticationType[], _partial: boolean, next: NextAuthHandler) => {
+  const handler: AuthHandlerMiddleware = (
+    _methodsLeft: AuthenticationType[],
+    _partial: boolean,
+    next: NextAuthHandler,
+  ) => {
     const advance = async (): Promise<void> => {
       while (index < steps.length) {
         const step = steps[index++];

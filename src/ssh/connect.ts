@@ -32,7 +32,13 @@ export async function openSsh(spec: ConnectSpec, options: ConnectOptions): Promi
   }
 }
 
-function handshake(sock: Duplex, verifier: HostKeyVerifier, spec: ConnectSpec, options: ConnectOptions, closeCarrier: () => void): Promise<SshSession> {
+function handshake(
+  sock: Duplex,
+  verifier: HostKeyVerifier,
+  spec: ConnectSpec,
+  options: ConnectOptions,
+  closeCarrier: () => void,
+): Promise<SshSession> {
   if (options.signal?.aborted) return Promise.reject(abortReason(options.signal));
   const auth = makeAuthPlan({
     label: spec.label,
@@ -73,10 +79,17 @@ function handshake(sock: Duplex, verifier: HostKeyVerifier, spec: ConnectSpec, o
 
 // Fails the handshake on its deadline (a blackholed link accepts TCP and then hangs) or on abort;
 // returns the function that disarms both.
-function guardHandshake(client: Client, spec: ConnectSpec, options: ConnectOptions, fail: (error: Error) => void): () => void {
+function guardHandshake(
+  client: Client,
+  spec: ConnectSpec,
+  options: ConnectOptions,
+  fail: (error: Error) => void,
+): () => void {
   const handshakeMs = options.handshakeTimeoutMs ?? options.readyTimeoutMs;
   const timer = setTimeout(() => {
-    fail(Object.assign(new Error(`no ssh handshake from ${spec.label} within ${handshakeMs} ms`), { code: "ETIMEDOUT" }));
+    fail(
+      Object.assign(new Error(`no ssh handshake from ${spec.label} within ${handshakeMs} ms`), { code: "ETIMEDOUT" }),
+    );
   }, handshakeMs);
   client.once("handshake", () => clearTimeout(timer));
   const onAbort = (): void => fail(abortReason(options.signal));
@@ -87,7 +100,13 @@ function guardHandshake(client: Client, spec: ConnectSpec, options: ConnectOptio
   };
 }
 
-function clientConfig(sock: Duplex, spec: ConnectSpec, options: ConnectOptions, verifier: HostKeyVerifier, auth: AuthPlan): ConnectConfig {
+function clientConfig(
+  sock: Duplex,
+  spec: ConnectSpec,
+  options: ConnectOptions,
+  verifier: HostKeyVerifier,
+  auth: AuthPlan,
+): ConnectConfig {
   return {
     sock,
     username: spec.user,

@@ -31,7 +31,12 @@ export function entriesForHost(entries: readonly KnownHostEntry[], host: string,
  * Revoked beats everything (an @revoked key is refused for any host); "changed" needs a recorded key of the
  * same type family, so a host known only by its RSA key that offers ED25519 is "unknown", as in OpenSSH.
  */
-export function checkHostKey(entries: readonly KnownHostEntry[], host: string, port: number, key: HostKey): HostKeyCheck {
+export function checkHostKey(
+  entries: readonly KnownHostEntry[],
+  host: string,
+  port: number,
+  key: HostKey,
+): HostKeyCheck {
   const revoked = entries.find((entry) => entry.marker === "revoked" && sameKey(entry, key));
   if (revoked !== undefined) return { status: "revoked", entry: revoked };
   const forHost = entriesForHost(entries, host, port);

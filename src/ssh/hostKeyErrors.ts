@@ -33,14 +33,22 @@ export function changedHostKeyError(
   return authError(
     `REMOTE HOST IDENTIFICATION HAS CHANGED for ${subject(label, host, port)}: ` +
       `offered ${keyTypeLabel(offeredType)} key ${offeredFingerprint}, known_hosts has ${known.join(" and ")}`,
-    { hint: forgetHint(lookup, oldFile) });
+    { hint: forgetHint(lookup, oldFile) },
+  );
 }
 
 /** A server that no longer offers any key type known_hosts has for it: a changed key as well. */
-export function changedKeyTypeError(label: string, host: string, port: number, file: string, knownTypes: readonly string[]): MoorError {
+export function changedKeyTypeError(
+  label: string,
+  host: string,
+  port: number,
+  file: string,
+  knownTypes: readonly string[],
+): MoorError {
   return authError(
     `host key for ${label} has CHANGED type: known_hosts (${file}) has only ${knownTypes.join(", ")} for it and the server offers none of them`,
-    { hint: forgetHint(hostKeyLookupName(host, port), file) });
+    { hint: forgetHint(hostKeyLookupName(host, port), file) },
+  );
 }
 
 function forgetHint(lookup: string, file: string): string {
@@ -61,7 +69,8 @@ export function unknownHostKeyError(
   return authError(
     `the host key of ${subject(label, host, port)} is not in ${file}${others}: ` +
       `offered ${keyTypeLabel(offeredType)} key ${offeredFingerprint}`,
-    { hint: "check the fingerprint, then run again with --accept-new (moor host add ... --accept-new)" });
+    { hint: "check the fingerprint, then run again with --accept-new (moor host add ... --accept-new)" },
+  );
 }
 
 /** A key marked @revoked must never be accepted, for any host. */
@@ -78,5 +87,6 @@ export function revokedHostKeyError(
   return authError(
     `the host key of ${subject(label, host, port)} is REVOKED: ` +
       `offered ${keyTypeLabel(offeredType)} key ${offeredFingerprint} is marked @revoked${at}`,
-    { hint: "do not connect; ask the box's administrator for its new host key" });
+    { hint: "do not connect; ask the box's administrator for its new host key" },
+  );
 }

@@ -51,14 +51,38 @@ export async function makeHostKeyVerifier(policy: HostKeyPolicy): Promise<HostKe
       case "known":
         return true;
       case "revoked":
-        failure = revokedHostKeyError(policy.label, policy.host, policy.port, policy.file, key.type, fingerprint, found.entry);
+        failure = revokedHostKeyError(
+          policy.label,
+          policy.host,
+          policy.port,
+          policy.file,
+          key.type,
+          fingerprint,
+          found.entry,
+        );
         return false;
       case "changed":
-        failure = changedHostKeyError(policy.label, policy.host, policy.port, policy.file, found.expected, key.type, fingerprint);
+        failure = changedHostKeyError(
+          policy.label,
+          policy.host,
+          policy.port,
+          policy.file,
+          found.expected,
+          key.type,
+          fingerprint,
+        );
         return false;
       case "unknown":
         if (!policy.acceptNew) {
-          failure = unknownHostKeyError(policy.label, policy.host, policy.port, policy.file, key.type, fingerprint, types);
+          failure = unknownHostKeyError(
+            policy.label,
+            policy.host,
+            policy.port,
+            policy.file,
+            key.type,
+            fingerprint,
+            types,
+          );
           return false;
         }
         await record(policy, key.type, key.data);
@@ -73,7 +97,10 @@ export async function makeHostKeyVerifier(policy: HostKeyPolicy): Promise<HostKe
     try {
       return await check(blob);
     } catch (error) {
-      failure = error instanceof MoorError ? error : internalError(`cannot check the host key of ${policy.label}: ${String(error)}`, { cause: error });
+      failure =
+        error instanceof MoorError
+          ? error
+          : internalError(`cannot check the host key of ${policy.label}: ${String(error)}`, { cause: error });
       return false;
     }
   };

@@ -58,7 +58,8 @@ async function readKeyFile(path: string): Promise<Buffer> {
   try {
     return await readFile(path);
   } catch (error) {
-    const reason = error instanceof Error && "code" in error && error.code === "ENOENT" ? "no such file" : "not readable";
+    const reason =
+      error instanceof Error && "code" in error && error.code === "ENOENT" ? "no such file" : "not readable";
     throw usageError(`cannot read the identity file ${path}: ${reason}`, {
       hint: "check the path given with -i or IdentityFile",
       cause: error,

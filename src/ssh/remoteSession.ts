@@ -1,5 +1,13 @@
 import type { Client, ClientChannel } from "ssh2";
-import type { ChannelExit, ExecOptions, ExecResult, HostKeyStatus, PtyOptions, RemoteChannel, SshSession } from "./types.js";
+import type {
+  ChannelExit,
+  ExecOptions,
+  ExecResult,
+  HostKeyStatus,
+  PtyOptions,
+  RemoteChannel,
+  SshSession,
+} from "./types.js";
 
 interface SessionFacts {
   authMethod: string;
@@ -29,10 +37,15 @@ export function wrapClient(client: Client, facts: SessionFacts): SshSession {
 
   // Listeners are attached inside ssh2's callback, synchronously: the reply, the output and the
   // exit status can arrive in one parsed batch, and an await here would miss the exit event.
-  const openChannel = <T>(command: string, pty: PtyOptions | undefined, adopt: (channel: ClientChannel) => T): Promise<T> =>
+  const openChannel = <T>(
+    command: string,
+    pty: PtyOptions | undefined,
+    adopt: (channel: ClientChannel) => T,
+  ): Promise<T> =>
     new Promise((resolve, reject) => {
       if (closed) return reject(unopened(lastError ?? new Error("the ssh connection is closed")));
-      const callback = (error: Error | undefined, channel: ClientChannel): void => (error ? reject(unopened(error)) : resolve(adopt(channel)));
+      const callback = (error: Error | undefined, channel: ClientChannel): void =>
+        error ? reject(unopened(error)) : resolve(adopt(channel));
       if (pty) client.exec(command, { pty: { rows: pty.rows, cols: pty.cols, term: pty.term } }, callback);
       else client.exec(command, callback);
     });

@@ -52,7 +52,10 @@ function compileAgent(agent: AgentSpec): Agent {
     label: agent.label ?? agent.name,
     commands: agent.match?.commands ?? [agent.name],
     title: compile(agent.match?.title),
-    screen: agent.match?.screen === undefined ? undefined : { commands: agent.match.screen.commands, any: compile(agent.match.screen.any) },
+    screen:
+      agent.match?.screen === undefined
+        ? undefined
+        : { commands: agent.match.screen.commands, any: compile(agent.match.screen.any) },
     rules: (agent.rules ?? []).filter((rule) => rule.disabled !== true).map(compileRule),
     otherwise: agent.otherwise ?? "activity",
     submit: agent.submit,

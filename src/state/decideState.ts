@@ -18,7 +18,11 @@ export interface DecideOptions {
 // screen all the time, busy or not.
 const PRIORITY: Record<string, number> = { asking: 3, working: 2, waiting: 1 };
 
-function matchRule(rule: Rule, observation: PaneObservation, screen: readonly string[]): Decision["evidence"] | undefined {
+function matchRule(
+  rule: Rule,
+  observation: PaneObservation,
+  screen: readonly string[],
+): Decision["evidence"] | undefined {
   const region = regionLines(rule.region, screen, observation.title, observation.cursorY);
   const hit = (pattern: RegExp) => region.lines.find((line) => pattern.test(line));
   const anyHit = rule.any.length === 0 ? undefined : rule.any.map(hit).find((line) => line !== undefined);
@@ -41,19 +45,41 @@ function byRules(agent: Agent, observation: PaneObservation, screen: readonly st
   return best;
 }
 
-function byActivity(observation: PaneObservation, agent: string | undefined, options: DecideOptions, why: string): Decision {
+function byActivity(
+  observation: PaneObservation,
+  agent: string | undefined,
+  options: DecideOptions,
+  why: string,
+): Decision {
   const quiet = Math.max(0, options.now - observation.activity);
   const idleAfter = options.idleAfterSeconds ?? DEFAULT_IDLE_SECONDS;
-  const lines = observation.screen === undefined ? [] : observation.screen.filter((line) => line.trim() !== "").slice(-3);
+  const lines =
+    observation.screen === undefined ? [] : observation.screen.filter((line) => line.trim() !== "").slice(-3);
   // Reasons name no changing number, so a live view's JSON does not change every second; the evidence does.
   const region = `window_activity (last output ${String(quiet)}s ago)`;
-  if (quiet >= idleAfter) return { state: "idle", agent, reason: `${why}no output for ${String(idleAfter)}s or more`, evidence: { rule: "quiet", region, lines } };
-  return { state: "working", agent, reason: `${why}its output is changing`, evidence: { rule: "output", region, lines } };
+  if (quiet >= idleAfter)
+    return {
+      state: "idle",
+      agent,
+      reason: `${why}no output for ${String(idleAfter)}s or more`,
+      evidence: { rule: "quiet", region, lines },
+    };
+  return {
+    state: "working",
+    agent,
+    reason: `${why}its output is changing`,
+    evidence: { rule: "output", region, lines },
+  };
 }
 
 function exited(observation: PaneObservation, agent: string | undefined): Decision {
   const { deadStatus, deadSignal } = observation;
-  const how = deadStatus !== undefined ? `exited with status ${String(deadStatus)}` : deadSignal !== undefined ? `killed by signal ${String(deadSignal)}` : "exited";
+  const how =
+    deadStatus !== undefined
+      ? `exited with status ${String(deadStatus)}`
+      : deadSignal !== undefined
+        ? `killed by signal ${String(deadSignal)}`
+        : "exited";
   return {
     state: "exited",
     agent,
@@ -77,7 +103,12 @@ export function decidePaneState(observation: PaneObservation, rules: AgentRules,
   const agent = recognition?.agent;
   if (observation.dead) return exited(observation, agent?.name);
   if (atShell(observation, options.shells ?? DEFAULT_SHELLS)) {
-    return { state: "shell", agent: undefined, reason: `${programName(observation.command)} is at its prompt`, evidence: { rule: "shell", region: "pane_current_command", lines: [observation.command] } };
+    return {
+      state: "shell",
+      agent: undefined,
+      reason: `${programName(observation.command)} is at its prompt`,
+      evidence: { rule: "shell", region: "pane_current_command", lines: [observation.command] },
+    };
   }
   if (agent === undefined) return byActivity(observation, undefined, options, "");
   const screen = observation.screen;
@@ -85,7 +116,17 @@ export function decidePaneState(observation: PaneObservation, rules: AgentRules,
   if (decided !== undefined) return decided;
   if (screen !== undefined && agent.otherwise !== "activity") {
     const state: SessionState = agent.otherwise;
-    return { state, agent: agent.name, reason: `no ${agent.label} marker matched`, evidence: { rule: "otherwise", region: "screen", lines: screen.filter((line) => line.trim() !== "").slice(-3) } };
+    return {
+      state,
+      agent: agent.name,
+      reason: `no ${agent.label} marker matched`,
+      evidence: { rule: "otherwise", region: "screen", lines: screen.filter((line) => line.trim() !== "").slice(-3) },
+    };
   }
-  return byActivity(observation, agent.name, options, screen === undefined ? "screen not read; " : `no ${agent.label} marker on screen; `);
+  return byActivity(
+    observation,
+    agent.name,
+    options,
+    screen === undefined ? "screen not read; " : `no ${agent.label} marker on screen; `,
+  );
 }

@@ -1,6 +1,14 @@
 // The state engine's public face, for core and for tests: decide one pane's state from one observation, or
 // track panes across polls with a debounce.
-export { agentRules, builtInRulesFile, compileRules, mergeRules, type Agent, type AgentRules, type Rule } from "./agentRules.js";
+export {
+  agentRules,
+  builtInRulesFile,
+  compileRules,
+  mergeRules,
+  type Agent,
+  type AgentRules,
+  type Rule,
+} from "./agentRules.js";
 export { decidePaneState, DEFAULT_IDLE_SECONDS, type DecideOptions } from "./decideState.js";
 export { parseRulesFile } from "./parseRules.js";
 export { programName, recognizeAgent, type Recognition } from "./recognizeAgent.js";

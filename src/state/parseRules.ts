@@ -10,16 +10,21 @@ class Reader {
   constructor(readonly where: string) {}
 
   fail(path: string, why: string): never {
-    throw usageError(`${this.where}: ${path === "" ? "" : `${path} `}${why}`, `fix or remove ${this.where}; the format is described in moor's src/state/rules/README.md`);
+    throw usageError(
+      `${this.where}: ${path === "" ? "" : `${path} `}${why}`,
+      `fix or remove ${this.where}; the format is described in moor's src/state/rules/README.md`,
+    );
   }
 
   object(value: unknown, path: string): Obj {
-    if (typeof value !== "object" || value === null || Array.isArray(value)) this.fail(path, `must be an object, got ${JSON.stringify(value)}`);
+    if (typeof value !== "object" || value === null || Array.isArray(value))
+      this.fail(path, `must be an object, got ${JSON.stringify(value)}`);
     return value as Obj;
   }
 
   string(value: unknown, path: string): string {
-    if (typeof value !== "string" || value === "") this.fail(path, `must be a non-empty string, got ${JSON.stringify(value)}`);
+    if (typeof value !== "string" || value === "")
+      this.fail(path, `must be a non-empty string, got ${JSON.stringify(value)}`);
     return value;
   }
 
@@ -37,7 +42,8 @@ class Reader {
   }
 
   count(value: unknown, path: string): number {
-    if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > 500) this.fail(path, `must be a whole number from 0 to 500, got ${JSON.stringify(value)}`);
+    if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > 500)
+      this.fail(path, `must be a whole number from 0 to 500, got ${JSON.stringify(value)}`);
     return value;
   }
 }
@@ -48,20 +54,35 @@ function readRegion(r: Reader, value: unknown, path: string): RegionSpec {
   if ("last" in region) return { last: Math.max(1, r.count(region.last, `${path}.last`)) };
   if ("cursor" in region) {
     const cursor = r.object(region.cursor, `${path}.cursor`);
-    return { cursor: { above: r.count(cursor.above ?? 0, `${path}.cursor.above`), below: r.count(cursor.below ?? 0, `${path}.cursor.below`) } };
+    return {
+      cursor: {
+        above: r.count(cursor.above ?? 0, `${path}.cursor.above`),
+        below: r.count(cursor.below ?? 0, `${path}.cursor.below`),
+      },
+    };
   }
-  return r.fail(path, `must be "screen", "title", {"last": N} or {"cursor": {"above": N, "below": N}}, got ${JSON.stringify(value)}`);
+  return r.fail(
+    path,
+    `must be "screen", "title", {"last": N} or {"cursor": {"above": N, "below": N}}, got ${JSON.stringify(value)}`,
+  );
 }
 
 function readRule(r: Reader, value: unknown, path: string): RuleSpec {
   const rule = r.object(value, path);
   const id = r.string(rule.id, `${path}.id`);
   if (rule.disabled === true) return { id, disabled: true, state: "waiting", region: "screen" };
-  if (typeof rule.state !== "string" || !RULE_STATES.has(rule.state)) r.fail(`${path}.state`, `must be "asking", "working" or "waiting", got ${JSON.stringify(rule.state)}`);
+  if (typeof rule.state !== "string" || !RULE_STATES.has(rule.state))
+    r.fail(`${path}.state`, `must be "asking", "working" or "waiting", got ${JSON.stringify(rule.state)}`);
   const ignoreCase = rule.ignoreCase === true;
-  const spec: RuleSpec = { id, state: rule.state as RuleSpec["state"], region: readRegion(r, rule.region, `${path}.region`), ...(ignoreCase ? { ignoreCase } : {}) };
+  const spec: RuleSpec = {
+    id,
+    state: rule.state as RuleSpec["state"],
+    region: readRegion(r, rule.region, `${path}.region`),
+    ...(ignoreCase ? { ignoreCase } : {}),
+  };
   if (rule.reason !== undefined) spec.reason = r.string(rule.reason, `${path}.reason`);
-  for (const key of ["any", "all", "none"] as const) if (rule[key] !== undefined) spec[key] = r.patterns(rule[key], `${path}.${key}`, ignoreCase);
+  for (const key of ["any", "all", "none"] as const)
+    if (rule[key] !== undefined) spec[key] = r.patterns(rule[key], `${path}.${key}`, ignoreCase);
   if ((spec.any ?? []).length === 0 && (spec.all ?? []).length === 0) r.fail(path, `needs patterns in "any" or "all"`);
   return spec;
 }
@@ -77,7 +98,10 @@ function readMatch(r: Reader, value: unknown, path: string): MatchSpec {
   if (match.screen !== undefined) {
     const screen = r.object(match.screen, `${path}.screen`);
     if (!Array.isArray(screen.commands)) r.fail(`${path}.screen.commands`, "must be a list of program names");
-    spec.screen = { commands: screen.commands.map((item, index) => r.string(item, `${path}.screen.commands[${String(index)}]`)), any: r.patterns(screen.any, `${path}.screen.any`) };
+    spec.screen = {
+      commands: screen.commands.map((item, index) => r.string(item, `${path}.screen.commands[${String(index)}]`)),
+      any: r.patterns(screen.any, `${path}.screen.any`),
+    };
   }
   return spec;
 }
@@ -85,7 +109,8 @@ function readMatch(r: Reader, value: unknown, path: string): MatchSpec {
 function readSubmit(r: Reader, value: unknown, path: string): NonNullable<AgentSpec["submit"]> {
   const submit = r.object(value, path);
   const ms = (field: unknown, at: string): number => {
-    if (typeof field !== "number" || !Number.isInteger(field) || field < 0 || field > 10_000) r.fail(at, `must be a whole number of milliseconds from 0 to 10000, got ${JSON.stringify(field)}`);
+    if (typeof field !== "number" || !Number.isInteger(field) || field < 0 || field > 10_000)
+      r.fail(at, `must be a whole number of milliseconds from 0 to 10000, got ${JSON.stringify(field)}`);
     return field;
   };
   return { settleMs: ms(submit.settleMs, `${path}.settleMs`), maxWaitMs: ms(submit.maxWaitMs, `${path}.maxWaitMs`) };
@@ -94,7 +119,8 @@ function readSubmit(r: Reader, value: unknown, path: string): NonNullable<AgentS
 function readAgent(r: Reader, value: unknown, path: string): AgentSpec {
   const agent = r.object(value, path);
   const name = r.string(agent.name, `${path}.name`);
-  if (!/^[A-Za-z0-9_.-]{1,40}$/.test(name)) r.fail(`${path}.name`, `must be 1-40 letters, digits, ".", "_" or "-", got ${JSON.stringify(name)}`);
+  if (!/^[A-Za-z0-9_.-]{1,40}$/.test(name))
+    r.fail(`${path}.name`, `must be 1-40 letters, digits, ".", "_" or "-", got ${JSON.stringify(name)}`);
   const spec: AgentSpec = { name };
   if (agent.label !== undefined) spec.label = r.string(agent.label, `${path}.label`);
   if (agent.match !== undefined) spec.match = readMatch(r, agent.match, `${path}.match`);
@@ -103,12 +129,17 @@ function readAgent(r: Reader, value: unknown, path: string): AgentSpec {
     spec.rules = agent.rules.map((rule, index) => readRule(r, rule, `${path}.rules[${String(index)}]`));
   }
   if (agent.otherwise !== undefined) {
-    if (typeof agent.otherwise !== "string" || !OTHERWISE.has(agent.otherwise)) r.fail(`${path}.otherwise`, `must be "activity", "asking", "working" or "waiting", got ${JSON.stringify(agent.otherwise)}`);
+    if (typeof agent.otherwise !== "string" || !OTHERWISE.has(agent.otherwise))
+      r.fail(
+        `${path}.otherwise`,
+        `must be "activity", "asking", "working" or "waiting", got ${JSON.stringify(agent.otherwise)}`,
+      );
     spec.otherwise = agent.otherwise as AgentSpec["otherwise"];
   }
   if (agent.submit !== undefined) spec.submit = readSubmit(r, agent.submit, `${path}.submit`);
   if (agent.resume !== undefined) {
-    if (!Array.isArray(agent.resume) || agent.resume.length === 0) r.fail(`${path}.resume`, "must be a list of arguments");
+    if (!Array.isArray(agent.resume) || agent.resume.length === 0)
+      r.fail(`${path}.resume`, "must be a list of arguments");
     spec.resume = agent.resume.map((arg, index) => r.string(arg, `${path}.resume[${String(index)}]`));
   }
   return spec;

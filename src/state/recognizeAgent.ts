@@ -36,6 +36,11 @@ export function recognizeAgent(observation: PaneObservation, rules: AgentRules):
   const byTitle = agents.find((agent) => agent.title.some((pattern) => pattern.test(observation.title)));
   if (byTitle !== undefined) return { agent: byTitle, by: "title" };
   const screen = observation.screen ?? [];
-  const byScreen = agents.find((agent) => agent.screen !== undefined && agent.screen.commands.includes(command) && screen.some((line) => agent.screen?.any.some((pattern) => pattern.test(line))));
+  const byScreen = agents.find(
+    (agent) =>
+      agent.screen !== undefined &&
+      agent.screen.commands.includes(command) &&
+      screen.some((line) => agent.screen?.any.some((pattern) => pattern.test(line))),
+  );
   return byScreen === undefined ? undefined : { agent: byScreen, by: "screen" };
 }

@@ -10,7 +10,12 @@ const isBlank = (line: string): boolean => line.trim() === "";
 
 // The rows of the visible screen a region covers; blank rows never count. The screen is capture-pane's visible
 // rows only, so no region can reach old scrollback.
-export function regionLines(region: RegionSpec, screen: readonly string[], title: string, cursorY: number | undefined): RegionLines {
+export function regionLines(
+  region: RegionSpec,
+  screen: readonly string[],
+  title: string,
+  cursorY: number | undefined,
+): RegionLines {
   if (region === "title") return { label: "title", lines: [title] };
   if (region === "screen") return { label: "screen", lines: screen.filter((line) => !isBlank(line)) };
   if ("last" in region) {

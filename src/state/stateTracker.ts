@@ -45,15 +45,26 @@ function firstSince(decision: Decision, observation: PaneObservation, nowMs: num
 export class StateTracker {
   readonly #memory = new Map<string, Memory>();
 
-  constructor(private readonly rules: AgentRules, private readonly options: TrackerOptions = {}) {}
+  constructor(
+    private readonly rules: AgentRules,
+    private readonly options: TrackerOptions = {},
+  ) {}
 
   /** The state of pane `key` (a pane id) after this observation; observation.screen undefined reuses the last. */
   observe(key: string, observation: PaneObservation, nowMs: number): TrackedState {
     const memory = this.#memory.get(key);
     const screen = observation.screen ?? memory?.screen;
-    const decision = decidePaneState({ ...observation, screen }, this.rules, { now: Math.floor(nowMs / 1000), ...(this.options.idleAfterSeconds === undefined ? {} : { idleAfterSeconds: this.options.idleAfterSeconds }) });
+    const decision = decidePaneState({ ...observation, screen }, this.rules, {
+      now: Math.floor(nowMs / 1000),
+      ...(this.options.idleAfterSeconds === undefined ? {} : { idleAfterSeconds: this.options.idleAfterSeconds }),
+    });
     const shown = this.#next(memory, decision, observation, nowMs);
-    const pending = shown.state === decision.state ? undefined : memory?.pending?.state === decision.state ? memory.pending : { state: decision.state, at: nowMs };
+    const pending =
+      shown.state === decision.state
+        ? undefined
+        : memory?.pending?.state === decision.state
+          ? memory.pending
+          : { state: decision.state, at: nowMs };
     this.#memory.set(key, { screen, shown, ...(pending === undefined ? {} : { pending }) });
     return shown;
   }
@@ -77,7 +88,8 @@ export class StateTracker {
     const { shown, pending } = memory;
     if (decision.state === shown.state) return { ...decision, since: shown.since };
     if (showsAtOnce(shown.state, decision.state)) return { ...decision, since: nowMs };
-    if (pending?.state === decision.state && nowMs - pending.at >= this.debounceMs) return { ...decision, since: pending.at };
+    if (pending?.state === decision.state && nowMs - pending.at >= this.debounceMs)
+      return { ...decision, since: pending.at };
     return shown;
   }
 }

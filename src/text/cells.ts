@@ -6,7 +6,8 @@ import { eastAsianWidth } from "get-east-asian-width";
 
 const segmenter = new Intl.Segmenter();
 // U+FE0F asks for emoji presentation; U+200D joins emoji; U+1F3FB–1F3FF are skin tones; pairs of regional indicators are flags.
-const EMOJI = /\p{Emoji_Presentation}|\ufe0f|\u200d\p{Extended_Pictographic}|[\u{1f3fb}-\u{1f3ff}]|\p{Regional_Indicator}{2}/u;
+const EMOJI =
+  /\p{Emoji_Presentation}|\ufe0f|\u200d\p{Extended_Pictographic}|[\u{1f3fb}-\u{1f3ff}]|\p{Regional_Indicator}{2}/u;
 const ZERO = /^[\p{Mn}\p{Me}\p{Cf}\u1160-\u11ff\u200b]/u;
 const CONTROL = /^[\u0000-\u001f\u007f-\u009f]/;
 

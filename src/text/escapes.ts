@@ -18,7 +18,13 @@ const DEL = 0x7f;
 
 // What follows ESC when it opens a sequence longer than ESC + one final.
 const OPENERS: Readonly<Record<number, SequenceKind>> = {
-  0x5b: "csi", 0x5d: "osc", 0x50: "dcs", 0x58: "sos", 0x5e: "pm", 0x5f: "apc", 0x6b: "title",
+  0x5b: "csi",
+  0x5d: "osc",
+  0x50: "dcs",
+  0x58: "sos",
+  0x5e: "pm",
+  0x5f: "apc",
+  0x6b: "title",
 };
 // Strings BEL ends as well as ST (ESC \), as tmux reads them; DCS, SOS and PM end at ST only.
 const BEL_ENDS = new Set<SequenceKind>(["osc", "apc", "title"]);
@@ -142,7 +148,9 @@ export function stripEscapes(text: string): string {
 }
 
 /** A run of text, or one escape sequence (`complete` false when the input ended or broke inside it). */
-export type EscapeToken = { text: string } & ({ sequence: false } | { sequence: true; kind: SequenceKind; complete: boolean });
+export type EscapeToken = { text: string } & (
+  { sequence: false } | { sequence: true; kind: SequenceKind; complete: boolean }
+);
 
 // Text cut into runs of text and whole sequences, for input where each sequence means something (a key). A C0
 // control inside a sequence is a text token of its own, in the order it came.

@@ -10,7 +10,13 @@ export interface AttachFlags {
 
 // The tmux client moor runs in the remote pseudo-terminal, on an exact target.
 export function attachArgv(session: string, window: string | undefined, flags: AttachFlags = {}): string[] {
-  return tmuxArgv(["attach-session", "-t", sessionOrWindowTarget(session, window), ...(flags.readOnly ? ["-r"] : []), ...(flags.steal ? ["-d"] : [])]);
+  return tmuxArgv([
+    "attach-session",
+    "-t",
+    sessionOrWindowTarget(session, window),
+    ...(flags.readOnly ? ["-r"] : []),
+    ...(flags.steal ? ["-d"] : []),
+  ]);
 }
 
 // Exit 0 when the session (and the window, when given) exists: "has-session -t =s:=w" checks the window too.

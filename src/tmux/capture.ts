@@ -17,7 +17,8 @@ export interface CaptureOptions {
 // below them is blank: read it with readCapture.
 export function capturePaneArgv(target: string, options: CaptureOptions = {}): string[] {
   const { lines, all = false, ansi = false } = options;
-  if (lines !== undefined && (!Number.isInteger(lines) || lines < 1)) throw new TypeError(`invalid line count ${String(lines)}`);
+  if (lines !== undefined && (!Number.isInteger(lines) || lines < 1))
+    throw new TypeError(`invalid line count ${String(lines)}`);
   const start = all ? ["-S", "-"] : lines === undefined ? [] : ["-S", `-${String(lines)}`];
   return tmuxArgv(
     ["display-message", "-p", "-t", target, "#{version}"],

@@ -77,7 +77,14 @@ export function groupSessions(rows: readonly PaneRow[]): Session[] {
     const windowKey = `${row.sessionName}\n${row.windowId}`;
     let window = windows.get(windowKey);
     if (window === undefined) {
-      const { windowIndex: index, windowId: id, windowName: name, windowActivity: activity, windowActive: active, windowBell: bell } = row;
+      const {
+        windowIndex: index,
+        windowId: id,
+        windowName: name,
+        windowActivity: activity,
+        windowActive: active,
+        windowBell: bell,
+      } = row;
       window = { index, id, name, activity, active, bell, panes: [] };
       windows.set(windowKey, window);
       session.windows.push(window);

@@ -2,11 +2,36 @@ import { usageError } from "../errors.js";
 
 // tmux sends an unknown key name as literal text (send-keys NotAKey types "NotAKey"), so names are checked here.
 const NAMED = [
-  "Enter", "Escape", "Tab", "BTab", "Space", "BSpace",
-  "Up", "Down", "Left", "Right", "Home", "End", "IC", "Insert", "DC", "Delete",
-  "PageUp", "PgUp", "PPage", "PageDown", "PgDn", "NPage",
+  "Enter",
+  "Escape",
+  "Tab",
+  "BTab",
+  "Space",
+  "BSpace",
+  "Up",
+  "Down",
+  "Left",
+  "Right",
+  "Home",
+  "End",
+  "IC",
+  "Insert",
+  "DC",
+  "Delete",
+  "PageUp",
+  "PgUp",
+  "PPage",
+  "PageDown",
+  "PgDn",
+  "NPage",
   ...Array.from({ length: 12 }, (_, index) => `F${index + 1}`),
-  ...Array.from({ length: 10 }, (_, index) => `KP${index}`), "KP/", "KP*", "KP-", "KP+", "KP.", "KPEnter",
+  ...Array.from({ length: 10 }, (_, index) => `KP${index}`),
+  "KP/",
+  "KP*",
+  "KP-",
+  "KP+",
+  "KP.",
+  "KPEnter",
 ];
 const NAMED_LOWER = new Set(NAMED.map((name) => name.toLowerCase()));
 // Keys that keep a shift modifier; on 3.3a "S-Tab", "S-Enter" or "S-a" are typed as text.
@@ -20,7 +45,7 @@ function isKeyName(key: string): boolean {
   const letters = modifiers.toUpperCase().replaceAll("-", "");
   if (new Set(letters).size !== letters.length) return false;
   if (letters.includes("S") && !SHIFTABLE.test(base)) return false;
-  return NAMED_LOWER.has(base.toLowerCase()) || [...base].length === 1 && SINGLE.test(base);
+  return NAMED_LOWER.has(base.toLowerCase()) || ([...base].length === 1 && SINGLE.test(base));
 }
 
 // Accepts tmux key names: Enter, Escape, C-c, M-x, ^a, S-Up, F5, a single character; refuses anything else (exit 2).

@@ -107,14 +107,16 @@ function parseValue(value: string, kind: Kind): string | number | boolean | unde
 
 function parseRow(line: string, lineNumber: number, host: string | undefined): PaneRow {
   const values = line.split(FIELD_SEPARATOR);
-  const bad = (why: string) => remoteError(
-    `could not read tmux's pane list${host === undefined ? "" : ` on ${host}`}: line ${String(lineNumber)} ${why}`,
-    { hint: `is this tmux older than ${MIN_TMUX.text}? moor needs tmux >= ${MIN_TMUX.text}` },
-  );
+  const bad = (why: string) =>
+    remoteError(
+      `could not read tmux's pane list${host === undefined ? "" : ` on ${host}`}: line ${String(lineNumber)} ${why}`,
+      { hint: `is this tmux older than ${MIN_TMUX.text}? moor needs tmux >= ${MIN_TMUX.text}` },
+    );
   // A listing made before the last field (@moor-agent) was added, such as the fixtures captured from each release,
   // reads as one without the option set.
   if (values.length === FIELDS.length - 1) values.push("");
-  if (values.length !== FIELDS.length) throw bad(`has ${String(values.length)} fields, expected ${String(FIELDS.length)}`);
+  if (values.length !== FIELDS.length)
+    throw bad(`has ${String(values.length)} fields, expected ${String(FIELDS.length)}`);
   const row: Record<string, unknown> = {};
   FIELDS.forEach(([key, name, kind], index) => {
     const value = parseValue(values[index] ?? "", kind);

@@ -21,7 +21,20 @@ const SEPARATOR = "\t";
 export function paneIdentityArgv(target: string): string[] {
   return tmuxArgv(
     ["send-keys", "-t", target],
-    ["display-message", "-p", "-t", target, ["#{pane_dead}", "#{pane_dead_status}", "#{cursor_y}", "#{pane_current_command}", "#{pane_title}", "#{pane_start_command}"].join(SEPARATOR)],
+    [
+      "display-message",
+      "-p",
+      "-t",
+      target,
+      [
+        "#{pane_dead}",
+        "#{pane_dead_status}",
+        "#{cursor_y}",
+        "#{pane_current_command}",
+        "#{pane_title}",
+        "#{pane_start_command}",
+      ].join(SEPARATOR),
+    ],
     ["capture-pane", "-p", "-t", target],
   );
 }
@@ -31,7 +44,15 @@ export function parsePaneIdentity(output: string): PaneIdentity {
   const head = newline === -1 ? output : output.slice(0, newline);
   const [dead = "", status = "", cursorY = "", command = "", title = "", ...start] = head.split(SEPARATOR);
   const number = (text: string): number | undefined => (/^\d+$/.test(text) ? Number(text) : undefined);
-  return { dead: dead === "1", deadStatus: number(status), cursorY: number(cursorY), command, title, startCommand: start.join(SEPARATOR), screen: newline === -1 ? "" : output.slice(newline + 1) };
+  return {
+    dead: dead === "1",
+    deadStatus: number(status),
+    cursorY: number(cursorY),
+    command,
+    title,
+    startCommand: start.join(SEPARATOR),
+    screen: newline === -1 ? "" : output.slice(newline + 1),
+  };
 }
 
 // The visible screen alone, polled while an agent takes in a paste.

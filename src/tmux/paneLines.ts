@@ -66,7 +66,15 @@ export function parsePaneCaptures(output: string, lines?: number): Map<string, s
   const result = new Map<string, string[]>();
   for (const [id, screenRows] of screens) {
     const text = trimCapture(screenRows.join("\n"), lines);
-    result.set(id, text === "" ? [] : text.slice(0, -1).split("\n").map((row) => row.trimEnd()));
+    result.set(
+      id,
+      text === ""
+        ? []
+        : text
+            .slice(0, -1)
+            .split("\n")
+            .map((row) => row.trimEnd()),
+    );
   }
   return result;
 }

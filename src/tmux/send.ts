@@ -11,7 +11,8 @@ export function sendKeysArgv(target: string, keys: readonly string[]): string[] 
 
 // Short single-line text typed as-is (-l: no key-name lookup). Any other text goes through pasteArgv.
 export function sendLiteralArgv(target: string, text: string): string[] {
-  if (/[\r\n]/.test(text)) throw usageError("text for send-keys -l must be one line", "send multi-line text as a paste");
+  if (/[\r\n]/.test(text))
+    throw usageError("text for send-keys -l must be one line", "send multi-line text as a paste");
   if (text === "") throw new TypeError("sendLiteralArgv needs some text");
   return tmuxArgv(["send-keys", "-t", target, "-l", "--", text]);
 }
@@ -26,7 +27,8 @@ export interface PasteOptions {
 // them; -r keeps "\n" as is (tmux would turn it into "\r"), so a raw-mode app gets the bytes unchanged; -d deletes
 // the buffer. Empty input creates no buffer and paste-buffer then fails ("no buffer NAME"): send Enter alone instead.
 export function pasteArgv(target: string, bufferName: string, options: PasteOptions = {}): string[] {
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(bufferName)) throw new TypeError(`invalid paste buffer name ${JSON.stringify(bufferName)}`);
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(bufferName))
+    throw new TypeError(`invalid paste buffer name ${JSON.stringify(bufferName)}`);
   const commands: TmuxCommand[] = [
     ["load-buffer", "-b", bufferName, "-"],
     ["paste-buffer", "-p", "-r", "-d", "-b", bufferName, "-t", target],

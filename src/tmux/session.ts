@@ -52,9 +52,13 @@ function checkWindowNames(spec: NewSessionSpec): void {
     if (name === undefined) continue;
     // "=s:=3" means window INDEX 3 when one exists, so an all-digit name could not be targeted reliably.
     if (/^\d+$/.test(name)) {
-      throw usageError(`invalid window name "${name}": a window name cannot be only digits`, `tmux reads "${name}" as a window index; try "w${name}"`);
+      throw usageError(
+        `invalid window name "${name}": a window name cannot be only digits`,
+        `tmux reads "${name}" as a window index; try "w${name}"`,
+      );
     }
-    if (names.indexOf(name) !== index) throw usageError(`window name "${name}" is given twice`, "each window of a session needs its own name");
+    if (names.indexOf(name) !== index)
+      throw usageError(`window name "${name}" is given twice`, "each window of a session needs its own name");
   }
 }
 
@@ -80,7 +84,9 @@ function respawn(target: string, cwd: string | undefined, command: readonly stri
 function checkEnv(env: readonly (readonly [string, string])[]): void {
   const bad = env.find(([name]) => !ENV_NAME.test(name));
   if (bad !== undefined) {
-    throw usageError(`invalid environment variable name ${JSON.stringify(bad[0])}: expected letters, digits and '_', not starting with a digit`);
+    throw usageError(
+      `invalid environment variable name ${JSON.stringify(bad[0])}: expected letters, digits and '_', not starting with a digit`,
+    );
   }
 }
 
@@ -95,12 +101,19 @@ export function newSessionArgv(spec: NewSessionSpec): string[] {
   const first = paneTarget(session);
   const commands: TmuxCommand[] = [
     [
-      "new-session", "-d", "-s", session, ...cwdArgs(cwd),
+      "new-session",
+      "-d",
+      "-s",
+      session,
+      ...cwdArgs(cwd),
       ...(spec.firstWindow === undefined ? [] : ["-n", spec.firstWindow]),
-      ...sizeArgs("-x", spec.width), ...sizeArgs("-y", spec.height),
+      ...sizeArgs("-x", spec.width),
+      ...sizeArgs("-y", spec.height),
     ],
     ...env.map(([name, value]): TmuxCommand => ["set-environment", "-t", sessionTarget(session), "--", name, value]),
-    ...(spec.agent === undefined ? [] : [["set-option", "-t", `${sessionTarget(session)}:`, "@moor-agent", spec.agent] as TmuxCommand]),
+    ...(spec.agent === undefined
+      ? []
+      : [["set-option", "-t", `${sessionTarget(session)}:`, "@moor-agent", spec.agent] as TmuxCommand]),
   ];
   if (command !== undefined) commands.push(keepOnExit(first));
   // Opened before the respawn, so the log has the command's first byte; the pipe survives respawn-pane.

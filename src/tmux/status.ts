@@ -1,4 +1,16 @@
-export const DEFAULT_SHELLS: readonly string[] = ["bash", "zsh", "sh", "fish", "dash", "ksh", "mksh", "ash", "tcsh", "csh", "nu"];
+export const DEFAULT_SHELLS: readonly string[] = [
+  "bash",
+  "zsh",
+  "sh",
+  "fish",
+  "dash",
+  "ksh",
+  "mksh",
+  "ash",
+  "tcsh",
+  "csh",
+  "nu",
+];
 
 // "/bin/bash" or a login shell's "-bash" are both bash.
 function programName(word: string): string {
@@ -10,7 +22,11 @@ function programName(word: string): string {
 function startWords(startCommand: string): string[] {
   const quoted = /^"((?:[^"\\]|\\.)*)"/.exec(startCommand);
   const command = quoted === null ? startCommand : (quoted[1] ?? "").replace(/\\(.)/g, "$1");
-  const words = command.trim().split(/\s+/).filter((word) => word !== "").map((word) => word.replace(/^['"]|['"]$/g, ""));
+  const words = command
+    .trim()
+    .split(/\s+/)
+    .filter((word) => word !== "")
+    .map((word) => word.replace(/^['"]|['"]$/g, ""));
   const program = words.findIndex((word) => word !== "exec" && word !== "env" && !/^[A-Za-z_]\w*=/.test(word));
   return program === -1 ? [] : words.slice(program);
 }

@@ -7,7 +7,9 @@ import { firstLine } from "../text/firstLine.js";
 // socket exists but nobody listens, "error connecting to SOCKET (No such file or directory)" when it is absent, and
 // "server exited unexpectedly" when the server was going away as the command arrived.
 export function isNoServer(stderr: string): boolean {
-  return /no server running on |error connecting to .*\((No such file or directory|Connection refused)\)|server exited unexpectedly/.test(stderr);
+  return /no server running on |error connecting to .*\((No such file or directory|Connection refused)\)|server exited unexpectedly/.test(
+    stderr,
+  );
 }
 
 // The target is not there (exit 5): "can't find session: x", "can't find window: x", "can't find pane: x".

@@ -41,7 +41,10 @@ export function parseTmuxVersion(output: string, host?: string): TmuxVersion {
 }
 
 /** Negative when a is older than b, zero when equal (letters like "3.3a" are ignored), positive when newer. */
-export function compareTmuxVersions(a: Pick<TmuxVersion, "major" | "minor">, b: Pick<TmuxVersion, "major" | "minor">): number {
+export function compareTmuxVersions(
+  a: Pick<TmuxVersion, "major" | "minor">,
+  b: Pick<TmuxVersion, "major" | "minor">,
+): number {
   if (a.major !== b.major) return a.major > b.major ? 1 : -1;
   return a.minor === b.minor ? 0 : a.minor > b.minor ? 1 : -1;
 }

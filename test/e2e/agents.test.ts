@@ -52,7 +52,9 @@ async function send(target: string, args: string[]): Promise<void> {
 
 async function lsStatus(session: string): Promise<string | undefined> {
   const run = await moor(world, ["ls", "agents", "--json"]);
-  const json = JSON.parse(run.stdout) as { hosts: { sessions: { name: string; status: string; agent?: string | null }[] }[] };
+  const json = JSON.parse(run.stdout) as {
+    hosts: { sessions: { name: string; status: string; agent?: string | null }[] }[];
+  };
   return json.hosts[0]?.sessions.find((s) => s.name === session)?.status;
 }
 
@@ -66,7 +68,9 @@ async function untilReceived(text: string, seconds: number): Promise<void> {
 
 async function lifeOf(driver: AgentDriver): Promise<void> {
   const target = `agents:${driver.name}`;
-  const made = await moor(world, ["new", target, "--cwd", PROJECT_DIR, "--", ...driver.command], { timeoutMs: 120_000 });
+  const made = await moor(world, ["new", target, "--cwd", PROJECT_DIR, "--", ...driver.command], {
+    timeoutMs: 120_000,
+  });
   expect(made.stderr).toBe("");
   expect(made.code).toBe(0);
   await waitFor(target, "waiting", 300);
@@ -97,6 +101,10 @@ async function lifeOf(driver: AgentDriver): Promise<void> {
 describe.concurrent("real agents through moor", () => {
   for (const name of AGENT_NAMES) {
     const driver = DRIVERS[name];
-    it(`${name}@${driver.version}: start → waiting → working → waiting → asking → approved → waiting → exited`, () => lifeOf(driver), 900_000);
+    it(
+      `${name}@${driver.version}: start → waiting → working → waiting → asking → approved → waiting → exited`,
+      () => lifeOf(driver),
+      900_000,
+    );
   }
 });

@@ -65,8 +65,10 @@ async function exitCode(terminal: LocalTerminal, timeoutMs = 10_000): Promise<nu
   return Number(/moor-exit=(\d+)/.exec(screen)?.[1]);
 }
 
-const lastTick = (screen: string): number => Math.max(0, ...[...screen.matchAll(/tick (\d+)/g)].map((match) => Number(match[1])));
-const clients = (session: string): Promise<string> => remote(["tmux", "list-clients", "-t", `=${session}`, "-F", "#{client_tty} #{client_pid}"]);
+const lastTick = (screen: string): number =>
+  Math.max(0, ...[...screen.matchAll(/tick (\d+)/g)].map((match) => Number(match[1])));
+const clients = (session: string): Promise<string> =>
+  remote(["tmux", "list-clients", "-t", `=${session}`, "-F", "#{client_tty} #{client_pid}"]);
 
 describe("moor attach", () => {
   it("refuses without a terminal (exit 2) and a bare host (exit 2) before connecting", async () => {
@@ -94,7 +96,11 @@ describe("moor attach", () => {
     await terminal.type(["Enter"]);
     await terminal.waitFor(/^typed-42/m);
     await terminal.resize(90, 25);
-    await expect.poll(() => remote(["tmux", "display-message", "-p", "-t", "=a1:", "#{window_width}x#{window_height}"]), { timeout: 5_000 }).toMatch(/^90x2[45]\n$/);
+    await expect
+      .poll(() => remote(["tmux", "display-message", "-p", "-t", "=a1:", "#{window_width}x#{window_height}"]), {
+        timeout: 5_000,
+      })
+      .toMatch(/^90x2[45]\n$/);
     await terminal.type(["C-b", "d"]);
     expect(await exitCode(terminal)).toBe(0);
     expect(await terminal.screen()).toMatch(/\[detached \(from session a1\)\]/);
@@ -160,17 +166,24 @@ describe("moor attach through link faults", () => {
     await link.setMode("blackhole");
     const toBanner = await terminal.waitFor(/moor: link to box quiet for \ds — reconnecting…/, 15_000);
     await terminal.type(["zzz-typed-while-down"], true);
-    const toDown = await terminal.waitFor(/moor: link to box down for \d+s — reconnecting…/, 15_000) + toBanner;
+    const toDown = (await terminal.waitFor(/moor: link to box down for \d+s — reconnecting…/, 15_000)) + toBanner;
     const before = lastTick(await terminal.screen());
     const upAt = Date.now();
     await link.setMode("up");
     await terminal.waitFor(/tick \d+/, 30_000);
-    await expect.poll(async () => {
-      const screen = await terminal.screen();
-      return !/reconnecting/.test(screen) && lastTick(screen) > before + 1;
-    }, { timeout: 30_000, interval: 50 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          const screen = await terminal.screen();
+          return !/reconnecting/.test(screen) && lastTick(screen) > before + 1;
+        },
+        { timeout: 30_000, interval: 50 },
+      )
+      .toBe(true);
     const toRestored = Date.now() - upAt;
-    console.log(`blackhole: drop→banner ${toBanner} ms, drop→down ${toDown} ms, up→restored screen ${toRestored} ms (drop at ${dropped})`);
+    console.log(
+      `blackhole: drop→banner ${toBanner} ms, drop→down ${toDown} ms, up→restored screen ${toRestored} ms (drop at ${dropped})`,
+    );
     expect(await remote(["tmux", "capture-pane", "-p", "-t", "=bh:"])).not.toMatch(/zzz/);
     expect((await clients("bh")).trim().split("\n")).toHaveLength(1);
     expect(await terminal.screen()).not.toMatch(/moor-exit=/);

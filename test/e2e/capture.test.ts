@@ -10,14 +10,28 @@ let box: Box;
 let world: MoorWorld;
 const COUNT = 1500;
 
-const numbers = (from: number, to: number): string => Array.from({ length: to - from + 1 }, (_, index) => `${String(from + index)}\n`).join("");
+const numbers = (from: number, to: number): string =>
+  Array.from({ length: to - from + 1 }, (_, index) => `${String(from + index)}\n`).join("");
 
 beforeAll(async () => {
   box = await startBox();
   world = makeWorld();
   await addBox(world, "box", box);
-  await run(box, ["tmux", "new-session", "-d", "-s", "c1", "-x", "80", "-y", "24", `seq 1 ${String(COUNT)}; exec sleep 100000`]);
-  await waitFor("c1 to print", async () => ((await run(box, ["tmux", "capture-pane", "-p", "-t", "=c1:"])).includes(`${String(COUNT)}\n`) ? true : undefined));
+  await run(box, [
+    "tmux",
+    "new-session",
+    "-d",
+    "-s",
+    "c1",
+    "-x",
+    "80",
+    "-y",
+    "24",
+    `seq 1 ${String(COUNT)}; exec sleep 100000`,
+  ]);
+  await waitFor("c1 to print", async () =>
+    (await run(box, ["tmux", "capture-pane", "-p", "-t", "=c1:"])).includes(`${String(COUNT)}\n`) ? true : undefined,
+  );
 });
 
 afterAll(async () => {

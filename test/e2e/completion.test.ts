@@ -18,7 +18,12 @@ function shell(program: string, args: string[]): Promise<{ code: number; stdout:
   const started = Date.now();
   return new Promise((resolve) => {
     execFile(program, args, { env, timeout: 20_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr, ms: Date.now() - started });
+      resolve({
+        code: error ? Number((error as { code?: number }).code ?? 1) : 0,
+        stdout,
+        stderr,
+        ms: Date.now() - started,
+      });
     });
   });
 }
@@ -34,9 +39,16 @@ async function bashComplete(words: string[]): Promise<string[]> {
 }
 
 async function fishComplete(line: string): Promise<string[]> {
-  const run = await shell("fish", ["--no-config", "-c", `set -x MOOR_COMPLETION_DEADLINE_MS 10000; moor completion fish | source; complete -C '${line}'`]);
+  const run = await shell("fish", [
+    "--no-config",
+    "-c",
+    `set -x MOOR_COMPLETION_DEADLINE_MS 10000; moor completion fish | source; complete -C '${line}'`,
+  ]);
   expect(run.stderr).toBe("");
-  return run.stdout.split("\n").filter((entry) => entry !== "").map((entry) => entry.split("\t")[0] ?? "");
+  return run.stdout
+    .split("\n")
+    .filter((entry) => entry !== "")
+    .map((entry) => entry.split("\t")[0] ?? "");
 }
 
 beforeAll(async () => {
@@ -45,7 +57,10 @@ beforeAll(async () => {
   await addBox(world, "box1", box);
   const made = await moor(world, ["new", "box1:agent", "--window", "logs", "--", "sleep", "600"]);
   if (made.code !== 0) throw new Error(`moor new failed: ${made.stderr}`);
-  writeFileSync(join(world.home, ".ssh", "config"), "Host alias1 alias2 *.wild\n  HostName 127.0.0.1\nHost !nope gpu-?\n");
+  writeFileSync(
+    join(world.home, ".ssh", "config"),
+    "Host alias1 alias2 *.wild\n  HostName 127.0.0.1\nHost !nope gpu-?\n",
+  );
   // A host that accepts the connection and never says a word: listing it must not hold up a Tab.
   silent = createServer((socket) => held.push(socket));
   await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
@@ -68,7 +83,12 @@ afterAll(async () => {
 
 describe("moor completion bash", () => {
   it("registers a completion function for moor", async () => {
-    const run = await shell("bash", ["--norc", "--noprofile", "-c", "source <(moor completion bash) && complete -p moor"]);
+    const run = await shell("bash", [
+      "--norc",
+      "--noprofile",
+      "-c",
+      "source <(moor completion bash) && complete -p moor",
+    ]);
     expect(run).toMatchObject({ code: 0, stdout: "complete -F _moor_complete moor\n", stderr: "" });
   });
 
@@ -107,7 +127,10 @@ describe("moor completion bash", () => {
 
 describe("moor completion zsh and fish", () => {
   it("print scripts their shells parse", async () => {
-    for (const [program, check] of [["zsh", "-n"], ["fish", "-n"]] as const) {
+    for (const [program, check] of [
+      ["zsh", "-n"],
+      ["fish", "-n"],
+    ] as const) {
       const script = join(world.home, `moor.${program}`);
       writeFileSync(script, (await moor(world, ["completion", program])).stdout);
       expect(await shell(program, [check, script]), program).toMatchObject({ code: 0, stderr: "" });

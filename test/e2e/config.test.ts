@@ -33,7 +33,9 @@ describe("moor config", () => {
     const world = makeWorld();
     const badKey = await moor(world, ["config", "set", "notify.sound", "on"]);
     expect(badKey.code).toBe(2);
-    expect(badKey.stderr).toContain("notify.terminal, notify.desktop, notify.command, notify.states, notify.background, persist, idle");
+    expect(badKey.stderr).toContain(
+      "notify.terminal, notify.desktop, notify.command, notify.states, notify.background, persist, idle",
+    );
     const badValue = await moor(world, ["config", "set", "notify.desktop", "yes"]);
     expect(badValue.code).toBe(2);
     expect(badValue.stderr).toContain("auto, on, off");
@@ -41,7 +43,10 @@ describe("moor config", () => {
     expect(badNumber.code).toBe(2);
     expect(badNumber.stderr).toContain("1 to 86400");
     expect((await moor(world, ["config", "get", "nope"])).code).toBe(2);
-    expect(JSON.parse((await moor(world, ["config", "list", "--json"])).stdout)).toMatchObject({ "notify.desktop": "auto", idle: 30 });
+    expect(JSON.parse((await moor(world, ["config", "list", "--json"])).stdout)).toMatchObject({
+      "notify.desktop": "auto",
+      idle: 30,
+    });
   });
 
   it("reports a corrupted settings file naming it, and leaves it untouched", async () => {

@@ -23,7 +23,8 @@ async function registered(): Promise<MoorWorld> {
   return made;
 }
 
-const direct = (w: MoorWorld, args: string[], input?: string): Promise<MoorRun> => moor(w, args, { env: { MOOR_NO_DAEMON: "1" }, ...(input === undefined ? {} : { input }) });
+const direct = (w: MoorWorld, args: string[], input?: string): Promise<MoorRun> =>
+  moor(w, args, { env: { MOOR_NO_DAEMON: "1" }, ...(input === undefined ? {} : { input }) });
 const same = (run: MoorRun) => ({ code: run.code, stdout: run.stdout, stderr: run.stderr });
 
 async function warm(w: MoorWorld): Promise<number> {
@@ -75,8 +76,12 @@ describe("the background holder", () => {
     const state = await holderState(w);
     expect(state.hosts?.find((host) => host.host === "box")?.link).toBe("up");
     // peek, ls and send were run whole by the holder for the thin client, not only their remote commands.
-    const log = readFileSync(holderPaths({ configDir: w.configDir, knownHostsFile: w.knownHosts, home: w.home }).log, "utf8");
-    for (const verb of ["peek", "ls", "send"]) expect(log, verb).toMatch(new RegExp(`ran ${verb} for a client: exit \\d+`));
+    const log = readFileSync(
+      holderPaths({ configDir: w.configDir, knownHostsFile: w.knownHosts, home: w.home }).log,
+      "utf8",
+    );
+    for (const verb of ["peek", "ls", "send"])
+      expect(log, verb).toMatch(new RegExp(`ran ${verb} for a client: exit \\d+`));
   });
 
   it("gives a usage error of a command it runs whole on the client's stderr, as a direct run does (exit 2)", async () => {
@@ -134,7 +139,13 @@ describe("the background holder", () => {
     // Another version: something at the socket that answers hello as moor 0.0.1.
     rmSync(paths.socket, { force: true });
     // The command hangs up on it (ECONNRESET here): not an error of the test's.
-    const other = createServer((socket) => socket.on("error", () => undefined).on("data", () => socket.write(`${JSON.stringify({ id: 0, kind: "hello", protocol: 1, version: "0.0.1", pid: 1 })}\n`)));
+    const other = createServer((socket) =>
+      socket
+        .on("error", () => undefined)
+        .on("data", () =>
+          socket.write(`${JSON.stringify({ id: 0, kind: "hello", protocol: 1, version: "0.0.1", pid: 1 })}\n`),
+        ),
+    );
     await new Promise<void>((resolve) => other.listen(paths.socket, resolve));
     try {
       expect(await moor(w, ["peek", "box:h1", "-n", "1"])).toMatchObject({ code: 0, stdout: "30\n" });
@@ -156,7 +167,10 @@ describe("the background holder", () => {
     await addBox(w, "box", box);
     expect((await moor(w, ["peek", "box:h1", "-n", "1"])).code).toBe(0);
     // Another key for the box in known_hosts: the warm link must not be trusted any more.
-    const other = readFileSync(w.knownHosts, "utf8").replaceAll(box.hostKey.base64, "AAAAC3NzaC1lZDI1NTE5AAAAIDvbG8kRrQ3wFz0c7m1o2j4C9w7cR2pM3ZQfA1e4nS9X");
+    const other = readFileSync(w.knownHosts, "utf8").replaceAll(
+      box.hostKey.base64,
+      "AAAAC3NzaC1lZDI1NTE5AAAAIDvbG8kRrQ3wFz0c7m1o2j4C9w7cR2pM3ZQfA1e4nS9X",
+    );
     writeFileSync(w.knownHosts, other);
     const changed = await moor(w, ["peek", "box:h1", "-n", "1"]);
     expect(changed.code).toBe(4);

@@ -38,7 +38,9 @@ describe("a one-shot command across a short outage, through the holder", () => {
     const back = Date.now();
     const sent = await sending;
     const afterBack = Date.now() - back;
-    process.stdout.write(`send across a 5 s blackhole: ${String(Date.now() - started)} ms in all, ${String(afterBack)} ms after the link came back\n`);
+    process.stdout.write(
+      `send across a 5 s blackhole: ${String(Date.now() - started)} ms in all, ${String(afterBack)} ms after the link came back\n`,
+    );
     expect(sent.code, sent.stderr).toBe(0);
     expect(sent.stderr).toMatch(/box: (link down|no answer)/);
     const screen = await waitFor("the text on screen", async () => {

@@ -30,11 +30,19 @@ describe("moor host", () => {
     const test = await moor(world, ["host", "test", "box.one", "--json"]);
     expect(test.stderr).toBe("");
     expect(test.code).toBe(0);
-    const report = JSON.parse(test.stdout) as { tmux: string; tmuxTested: boolean; auth: string; hostKey: { status: string }; rttMs: number };
+    const report = JSON.parse(test.stdout) as {
+      tmux: string;
+      tmuxTested: boolean;
+      auth: string;
+      hostKey: { status: string };
+      rttMs: number;
+    };
     // The box runs the release this run is about (MOOR_TEST_TMUX), and moor knows it was tested against it.
     const tmux = `tmux ${TMUX_RELEASES[defaultRelease()].tmux}`;
     expect(report).toMatchObject({ tmux, tmuxTested: true });
-    expect((await moor(world, ["host", "test", "box.one"])).stdout).toMatch(new RegExp(`^tmux {6}${tmux} \\(tested\\)$`, "m"));
+    expect((await moor(world, ["host", "test", "box.one"])).stdout).toMatch(
+      new RegExp(`^tmux {6}${tmux} \\(tested\\)$`, "m"),
+    );
     expect(report.auth).toBe(`publickey ${box.privateKeyPath}`);
     expect(report.hostKey.status).toBe("known");
     expect(report.rttMs).toBeGreaterThan(0);
@@ -50,17 +58,41 @@ describe("moor host", () => {
     const refused = await moor(world, ["host", "test", "b"]);
     expect(refused.code).toBe(4);
     expect(refused.stderr).toMatch(/--accept-new/);
-    const accepted = await moor(world, ["host", "add", "b", dest, "-p", String(box.port), "-i", box.privateKeyPath, "--accept-new"]);
+    const accepted = await moor(world, [
+      "host",
+      "add",
+      "b",
+      dest,
+      "-p",
+      String(box.port),
+      "-i",
+      box.privateKeyPath,
+      "--accept-new",
+    ]);
     expect(accepted.stderr).toBe("");
     expect(accepted.code).toBe(0);
-    expect(readFileSync(world.knownHosts, "utf8")).toContain(`[127.0.0.1]:${box.port} ssh-ed25519 ${box.hostKey.base64}`);
+    expect(readFileSync(world.knownHosts, "utf8")).toContain(
+      `[127.0.0.1]:${box.port} ssh-ed25519 ${box.hostKey.base64}`,
+    );
     const again = await moor(world, ["host", "test", "b"]);
     expect(again.code).toBe(0);
   });
 
   it("says a known_hosts file it cannot write to is the user's to fix (exit 2, naming it), not an unreachable box", async () => {
     const world = makeWorld();
-    const add = await moor(world, ["--known-hosts", "/proc/version", "host", "add", "x", `${box.user}@${box.host}`, "-p", String(box.port), "-i", box.privateKeyPath, "--accept-new"]);
+    const add = await moor(world, [
+      "--known-hosts",
+      "/proc/version",
+      "host",
+      "add",
+      "x",
+      `${box.user}@${box.host}`,
+      "-p",
+      String(box.port),
+      "-i",
+      box.privateKeyPath,
+      "--accept-new",
+    ]);
     expect(add.code).toBe(2);
     expect(add.stderr).toMatch(/cannot record the host key of x in \/proc\/version/);
     expect(add.stderr).not.toMatch(/unreachable/);
@@ -77,7 +109,17 @@ describe("moor host", () => {
       expect(run.stderr).toMatch(/CHANGED/);
       expect(run.stderr).toMatch(/SHA256:/);
       expect(run.stderr).toContain(world.knownHosts);
-      const forced = await moor(world, ["host", "add", "c", `moor@127.0.0.1`, "-p", String(changing.port), "-i", changing.privateKeyPath, "--accept-new"]);
+      const forced = await moor(world, [
+        "host",
+        "add",
+        "c",
+        `moor@127.0.0.1`,
+        "-p",
+        String(changing.port),
+        "-i",
+        changing.privateKeyPath,
+        "--accept-new",
+      ]);
       expect(forced.code).toBe(4);
     } finally {
       await changing.stop();
@@ -100,7 +142,10 @@ describe("moor host", () => {
     const agentOut = execFileSync("ssh-agent", ["-a", socket], { encoding: "utf8" });
     const pid = /SSH_AGENT_PID=(\d+)/.exec(agentOut)?.[1];
     try {
-      execFileSync("ssh-add", [box.privateKeyPath], { env: { ...process.env, SSH_AUTH_SOCK: socket }, stdio: "ignore" });
+      execFileSync("ssh-add", [box.privateKeyPath], {
+        env: { ...process.env, SSH_AUTH_SOCK: socket },
+        stdio: "ignore",
+      });
       appendFileSync(world.knownHosts, `${box.knownHostsLine()}\n`);
       await moor(world, ["host", "add", "a", `moor@127.0.0.1`, "-p", String(box.port)]);
       const run = await moor(world, ["host", "test", "a", "--json"], { env: { SSH_AUTH_SOCK: socket } });
@@ -136,7 +181,18 @@ describe("moor host", () => {
     const world = makeWorld();
     await addBox(world, "jumpbox", bare);
     appendFileSync(world.knownHosts, `${box.knownHostsLine()}\n`);
-    const add = await moor(world, ["host", "add", "inner", "moor@127.0.0.1", "-p", String(box.port), "-i", box.privateKeyPath, "-J", "jumpbox"]);
+    const add = await moor(world, [
+      "host",
+      "add",
+      "inner",
+      "moor@127.0.0.1",
+      "-p",
+      String(box.port),
+      "-i",
+      box.privateKeyPath,
+      "-J",
+      "jumpbox",
+    ]);
     expect(add.code).toBe(0);
     const run = await moor(world, ["host", "test", "inner", "--json"]);
     expect(run.stderr).toBe("");
@@ -146,7 +202,10 @@ describe("moor host", () => {
   it("resolves an alias from ~/.ssh/config", async () => {
     const world = makeWorld();
     appendFileSync(world.knownHosts, `${box.knownHostsLine()}\n`);
-    writeFileSync(join(world.home, ".ssh", "config"), `Host devbox\n  HostName 127.0.0.1\n  User moor\n  Port ${box.port}\n  IdentityFile ${box.privateKeyPath}\n`);
+    writeFileSync(
+      join(world.home, ".ssh", "config"),
+      `Host devbox\n  HostName 127.0.0.1\n  User moor\n  Port ${box.port}\n  IdentityFile ${box.privateKeyPath}\n`,
+    );
     const run = await moor(world, ["host", "test", "devbox", "--json"]);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);

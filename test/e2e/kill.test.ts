@@ -47,7 +47,8 @@ describe("moor kill", () => {
     expect(noYes.code).toBe(2);
     expect(noYes.stderr).toMatch(/add --yes/);
     expect((await moor(world, ["kill", "b:x", "--all", "--yes"])).code).toBe(2);
-    for (const target of ["nohost:a.b", "nohost:-x", "nohost:"]) expect((await moor(world, ["kill", target])).code).toBe(2);
+    for (const target of ["nohost:a.b", "nohost:-x", "nohost:"])
+      expect((await moor(world, ["kill", target])).code).toBe(2);
     expect(await hasSession("other")).toBe(true);
   });
 

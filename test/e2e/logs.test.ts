@@ -12,12 +12,27 @@ let world: MoorWorld;
 const logPath = (session: string): string => `/home/moor/.local/state/moor/${session}/output.log`;
 
 async function writeLog(session: string, content: string): Promise<void> {
-  await run(box, ["sh", "-c", `mkdir -p "$(dirname "$1")" && printf '%s' "$2" > "$1"`, "sh", logPath(session), content]);
+  await run(box, [
+    "sh",
+    "-c",
+    `mkdir -p "$(dirname "$1")" && printf '%s' "$2" > "$1"`,
+    "sh",
+    logPath(session),
+    content,
+  ]);
 }
 
 // moor logs -f as a child process, its stdout kept as bytes.
-function follow(args: string[]): { child: ChildProcess; stdout: () => Buffer; stderr: () => string; exit: Promise<number | null> } {
-  const child = spawn(process.execPath, [MOOR_BIN, "logs", "-f", ...args], { env: world.env, stdio: ["ignore", "pipe", "pipe"] });
+function follow(args: string[]): {
+  child: ChildProcess;
+  stdout: () => Buffer;
+  stderr: () => string;
+  exit: Promise<number | null>;
+} {
+  const child = spawn(process.execPath, [MOOR_BIN, "logs", "-f", ...args], {
+    env: world.env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const out: Buffer[] = [];
   const err: Buffer[] = [];
   child.stdout?.on("data", (chunk: Buffer) => out.push(chunk));
@@ -64,7 +79,14 @@ describe("moor logs", () => {
 
   it("reads what pipe-pane logs from a real session", async () => {
     await run(box, ["mkdir", "-p", "/home/moor/.local/state/moor/piped"]);
-    await run(box, ["tmux", "new-session", "-d", "-s", "piped", "sleep 1; printf '\\033[31mhello from the pane\\033[0m\\n'; exec sleep 100000"]);
+    await run(box, [
+      "tmux",
+      "new-session",
+      "-d",
+      "-s",
+      "piped",
+      "sleep 1; printf '\\033[31mhello from the pane\\033[0m\\n'; exec sleep 100000",
+    ]);
     await run(box, ["tmux", "pipe-pane", "-t", "=piped:", "-o", "cat >> ~/.local/state/moor/piped/output.log"]);
     const logged = await waitFor("the pane's output in its log", async () => {
       const result = await moor(world, ["logs", "box:piped"]);
@@ -88,7 +110,9 @@ describe("moor logs", () => {
     const tail = follow(["box:f1", "-n", "1"]);
     await waitFor("the last line", () => Promise.resolve(tail.stdout().toString() === "old 3\n" ? true : undefined));
     await run(box, ["sh", "-c", `printf 'new \\033[1mbold\\033[0m\\n' >> "$1"`, "sh", logPath("f1")]);
-    await waitFor("the appended line", () => Promise.resolve(tail.stdout().toString() === "old 3\nnew bold\n" ? true : undefined));
+    await waitFor("the appended line", () =>
+      Promise.resolve(tail.stdout().toString() === "old 3\nnew bold\n" ? true : undefined),
+    );
     tail.child.kill("SIGINT");
     expect(await tail.exit).toBe(0);
     expect(tail.stderr()).toBe("");
@@ -99,7 +123,13 @@ describe("moor logs", () => {
     await writeLog(session, "");
     const tail = follow(["flaky:fault", "--raw", "-n", "all"]);
     await sleep(1_000);
-    const writer = box.exec(["bash", "-c", `for i in $(seq 1 1000); do printf 'line %05d %s \\033[32mok\\033[0m\\r\\n' "$i" "$(date +%s.%N)"; sleep 0.02; done >> "$1"`, "bash", logPath(session)]);
+    const writer = box.exec([
+      "bash",
+      "-c",
+      `for i in $(seq 1 1000); do printf 'line %05d %s \\033[32mok\\033[0m\\r\\n' "$i" "$(date +%s.%N)"; sleep 0.02; done >> "$1"`,
+      "bash",
+      logPath(session),
+    ]);
     const resets: number[] = [];
     for (const at of [4_000, 5_000, 5_000]) {
       await sleep(at);
@@ -111,8 +141,14 @@ describe("moor logs", () => {
     await writer;
     const size = await fileSize(box, logPath(session));
     const caughtUp = Date.now();
-    await waitFor("the copy to catch up", () => Promise.resolve(tail.stdout().length >= size ? true : undefined), 30_000);
-    console.log(`log of ${String(size)} bytes; the copy caught up ${String(Date.now() - caughtUp)} ms after the writer ended`);
+    await waitFor(
+      "the copy to catch up",
+      () => Promise.resolve(tail.stdout().length >= size ? true : undefined),
+      30_000,
+    );
+    console.log(
+      `log of ${String(size)} bytes; the copy caught up ${String(Date.now() - caughtUp)} ms after the writer ended`,
+    );
     await sleep(300);
     tail.child.kill("SIGINT");
     expect(await tail.exit).toBe(0);

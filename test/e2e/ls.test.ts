@@ -9,14 +9,31 @@ let bare: Box;
 let world: MoorWorld;
 
 interface LsJson {
-  hosts: { host: string; state: string; error?: string; exitCode?: number; sessions: { name: string; status: string; command: string; attached: boolean; windows: { name: string; panes: { command: string }[] }[] }[] }[];
+  hosts: {
+    host: string;
+    state: string;
+    error?: string;
+    exitCode?: number;
+    sessions: {
+      name: string;
+      status: string;
+      command: string;
+      attached: boolean;
+      windows: { name: string; panes: { command: string }[] }[];
+    }[];
+  }[];
 }
 
 beforeAll(async () => {
   [alpha, beta, bare] = await Promise.all([startBox(), startBox(), startBox({ tmux: false })]);
   world = makeWorld();
   // One at a time: each host add rewrites the registry.
-  for (const [name, box] of [["alpha", alpha], ["beta", beta], ["bare", bare]] as const) await addBox(world, name, box);
+  for (const [name, box] of [
+    ["alpha", alpha],
+    ["beta", beta],
+    ["bare", bare],
+  ] as const)
+    await addBox(world, name, box);
   await alpha.exec(["tmux", "new-session", "-d", "-s", "s1", "-n", "agent", "sh -c 'while :; do date; sleep 1; done'"]);
   await alpha.exec(["tmux", "new-window", "-d", "-t", "=s1:", "-n", "shell"]);
   await alpha.exec(["tmux", "set-option", "-g", "remain-on-exit", "on"]);
@@ -40,8 +57,18 @@ describe("moor ls", () => {
     ]);
     const [done, s1] = json.hosts[0]?.sessions ?? [];
     expect(done).toMatchObject({ status: "exited", exitCode: 3, attached: false });
-    expect(s1).toMatchObject({ status: "working", agent: null, reason: "its output is changing", stale: false, command: "sh", attached: false });
-    expect(s1?.windows.map((window) => [window.name, window.panes.map((pane) => pane.command)])).toEqual([["agent", ["sh"]], ["shell", ["bash"]]]);
+    expect(s1).toMatchObject({
+      status: "working",
+      agent: null,
+      reason: "its output is changing",
+      stale: false,
+      command: "sh",
+      attached: false,
+    });
+    expect(s1?.windows.map((window) => [window.name, window.panes.map((pane) => pane.command)])).toEqual([
+      ["agent", ["sh"]],
+      ["shell", ["bash"]],
+    ]);
     expect(json.hosts[1]?.sessions[0]).toMatchObject({ name: "b1", command: "sleep" });
   });
 
@@ -50,7 +77,9 @@ describe("moor ls", () => {
     expect(run.code).toBe(0);
     const rows = run.stdout.trimEnd().split("\n");
     expect(rows[0]).toMatch(/^HOST\s+SESSION\s+STATE\s+AGENT\s+ATTACHED\s+ACTIVITY\s+WIN\s+WINDOWS/);
-    expect(rows.find((row) => row.startsWith("alpha  s1"))).toMatch(/working\s+-\s+no\s+\d+s ago\s+2\s+agent \(sh\), shell \(bash\)$/);
+    expect(rows.find((row) => row.startsWith("alpha  s1"))).toMatch(
+      /working\s+-\s+no\s+\d+s ago\s+2\s+agent \(sh\), shell \(bash\)$/,
+    );
     expect(rows.find((row) => row.startsWith("alpha  done"))).toMatch(/exited 3/);
     expect(rows.find((row) => row.startsWith("bare"))).toMatch(/^bare\s+-\s+error\s+tmux is not installed on bare/);
   });
@@ -76,7 +105,10 @@ describe("moor ls", () => {
     const tookMs = Date.now() - started;
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout) as LsJson;
-    expect(json.hosts.map((host) => [host.host, host.state])).toEqual([["alpha", "ok"], ["doomed", "unreachable"]]);
+    expect(json.hosts.map((host) => [host.host, host.state])).toEqual([
+      ["alpha", "ok"],
+      ["doomed", "unreachable"],
+    ]);
     expect(json.hosts[1]).toMatchObject({ exitCode: 3, error: "doomed unreachable: connection refused", sessions: [] });
     const table = await moor(local, ["ls"]);
     expect(table.stdout).toMatch(/^doomed\s+-\s+unreachable\s+doomed unreachable: connection refused$/m);
@@ -102,9 +134,13 @@ describe("moor ls", () => {
     const host = (JSON.parse(run.stdout) as LsJson & { hosts: { lastContact?: string }[] }).hosts[0];
     expect(host).toMatchObject({ host: "lost", state: "unreachable", exitCode: 3 });
     expect(Date.parse(host?.lastContact ?? "")).toBeLessThanOrEqual(contactBefore);
-    expect(host?.sessions.map((session) => [session.name, session.status, (session as { stale?: boolean }).stale])).toEqual([["kept", before.hosts[0]?.sessions[0]?.status, true]]);
+    expect(
+      host?.sessions.map((session) => [session.name, session.status, (session as { stale?: boolean }).stale]),
+    ).toEqual([["kept", before.hosts[0]?.sessions[0]?.status, true]]);
     const table = await moor(local, ["ls"]);
-    expect(table.stdout).toMatch(/^lost\s+-\s+unreachable\s+lost unreachable: connection refused \(last contact \d+s ago\)$/m);
+    expect(table.stdout).toMatch(
+      /^lost\s+-\s+unreachable\s+lost unreachable: connection refused \(last contact \d+s ago\)$/m,
+    );
     expect(table.stdout).toMatch(/^lost\s+kept\s+\S+(?: \S+)? \(stale\)/m);
   });
 
@@ -112,7 +148,17 @@ describe("moor ls", () => {
     const run = await moor(world, ["ls", "bare", "--json"]);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe("");
-    expect(JSON.parse(run.stdout)).toEqual({ hosts: [{ host: "bare", state: "error", error: expect.stringMatching(/tmux is not installed on bare/) as unknown, exitCode: 6, sessions: [] }] });
+    expect(JSON.parse(run.stdout)).toEqual({
+      hosts: [
+        {
+          host: "bare",
+          state: "error",
+          error: expect.stringMatching(/tmux is not installed on bare/) as unknown,
+          exitCode: 6,
+          sessions: [],
+        },
+      ],
+    });
   });
 
   it("with no hosts registered, says so on stderr and prints no data", async () => {
@@ -133,7 +179,9 @@ describe("moor ls", () => {
       const odd = (JSON.parse(run.stdout) as LsJson).hosts[0]?.sessions.find((session) => session.name === "odd");
       expect(odd?.windows.map((window) => window.name)).toEqual(names);
       const table = await moor(world, ["ls", "alpha"]);
-      expect(table.stdout.split("\n").find((row) => row.startsWith("alpha  odd"))).toMatch(/(working|idle) .* 2 +日本語 ✓/);
+      expect(table.stdout.split("\n").find((row) => row.startsWith("alpha  odd"))).toMatch(
+        /(working|idle) .* 2 +日本語 ✓/,
+      );
     } finally {
       await alpha.exec(["tmux", "kill-session", "-t", "=odd"]);
     }

@@ -24,9 +24,21 @@ async function inBox(cmd: string[]): Promise<string> {
   return result.stdout;
 }
 
-const display = (target: string, format: string) => inBox(["tmux", "display-message", "-p", "-t", target, format]).then((out) => out.trim());
+const display = (target: string, format: string) =>
+  inBox(["tmux", "display-message", "-p", "-t", target, format]).then((out) => out.trim());
 // Debian's tmux loses about one pane SIGCHLD in three (libutempter): run-shell makes it reap the exited command first.
-const deadStatus = (target: string) => inBox(["tmux", "run-shell", "true", ";", "display-message", "-p", "-t", target, "#{pane_dead} #{pane_dead_status}"]).then((out) => out.trim());
+const deadStatus = (target: string) =>
+  inBox([
+    "tmux",
+    "run-shell",
+    "true",
+    ";",
+    "display-message",
+    "-p",
+    "-t",
+    target,
+    "#{pane_dead} #{pane_dead_status}",
+  ]).then((out) => out.trim());
 const capture = (target: string) => inBox(["tmux", "capture-pane", "-p", "-t", target]);
 
 describe("moor new", () => {
@@ -39,22 +51,49 @@ describe("moor new", () => {
   });
 
   it("runs the agent through the login shell, so a PATH set up in ~/.profile finds it", async () => {
-    await inBox(["sh", "-c", `mkdir -p "$HOME/agent-bin" && printf '#!/bin/sh\\necho "fake agent says hi"; sleep 100\\n' > "$HOME/agent-bin/fake-agent" && chmod +x "$HOME/agent-bin/fake-agent" && echo 'PATH="$HOME/agent-bin:$PATH"' >> "$HOME/.profile"`]);
+    await inBox([
+      "sh",
+      "-c",
+      `mkdir -p "$HOME/agent-bin" && printf '#!/bin/sh\\necho "fake agent says hi"; sleep 100\\n' > "$HOME/agent-bin/fake-agent" && chmod +x "$HOME/agent-bin/fake-agent" && echo 'PATH="$HOME/agent-bin:$PATH"' >> "$HOME/.profile"`,
+    ]);
     const run = await moor(world, ["new", "b:profiled", "--", "fake-agent"]);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    await vi.waitFor(async () => expect(await capture("=profiled:")).toContain("fake agent says hi"), { timeout: 5_000 });
+    await vi.waitFor(async () => expect(await capture("=profiled:")).toContain("fake agent says hi"), {
+      timeout: 5_000,
+    });
   });
 
   it("opens extra windows with their commands, in --cwd", async () => {
     await inBox(["mkdir", "-p", "/home/moor/proj dir"]);
-    const run = await moor(world, ["new", "b:win", "--cwd", "~/proj dir", "--window", "x=echo in-x; sleep 100", "--window", "y", "--json", "--", "sleep", "100"]);
+    const run = await moor(world, [
+      "new",
+      "b:win",
+      "--cwd",
+      "~/proj dir",
+      "--window",
+      "x=echo in-x; sleep 100",
+      "--window",
+      "y",
+      "--json",
+      "--",
+      "sleep",
+      "100",
+    ]);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({
-      host: "b", session: "win", target: "b:win", cwd: "~/proj dir", command: ["sleep", "100"],
-      windows: [{ name: "x", command: ["sh", "-c", "echo in-x; sleep 100"] }, { name: "y", command: null }],
-      log: ".local/state/moor/win/output.log", prompt: null,
+      host: "b",
+      session: "win",
+      target: "b:win",
+      cwd: "~/proj dir",
+      command: ["sleep", "100"],
+      windows: [
+        { name: "x", command: ["sh", "-c", "echo in-x; sleep 100"] },
+        { name: "y", command: null },
+      ],
+      log: ".local/state/moor/win/output.log",
+      prompt: null,
     });
     const windows = await inBox(["tmux", "list-windows", "-t", "=win", "-F", "#{window_name}|#{pane_current_path}"]);
     expect(windows.trim().split("\n").slice(1)).toEqual(["x|/home/moor/proj dir", "y|/home/moor/proj dir"]);
@@ -64,10 +103,24 @@ describe("moor new", () => {
 
   it("logs the first window's output and records its spec; --no-log logs nothing", async () => {
     expect((await moor(world, ["new", "b:logged", "--", "sh", "-c", "echo hello-log; sleep 100"])).code).toBe(0);
-    await vi.waitFor(async () => expect(await inBox(["cat", "/home/moor/.local/state/moor/logged/output.log"])).toContain("hello-log"), { timeout: 5_000 });
-    const spec = JSON.parse(await inBox(["cat", "/home/moor/.local/state/moor/logged/spec.json"])) as Record<string, unknown>;
-    expect(spec).toMatchObject({ version: 1, session: "logged", command: ["sh", "-c", "echo hello-log; sleep 100"], windows: [], log: true });
-    expect((await moor(world, ["new", "b:quiet", "--no-log", "--", "sh", "-c", "echo hello-nolog; sleep 100"])).code).toBe(0);
+    await vi.waitFor(
+      async () => expect(await inBox(["cat", "/home/moor/.local/state/moor/logged/output.log"])).toContain("hello-log"),
+      { timeout: 5_000 },
+    );
+    const spec = JSON.parse(await inBox(["cat", "/home/moor/.local/state/moor/logged/spec.json"])) as Record<
+      string,
+      unknown
+    >;
+    expect(spec).toMatchObject({
+      version: 1,
+      session: "logged",
+      command: ["sh", "-c", "echo hello-log; sleep 100"],
+      windows: [],
+      log: true,
+    });
+    expect(
+      (await moor(world, ["new", "b:quiet", "--no-log", "--", "sh", "-c", "echo hello-nolog; sleep 100"])).code,
+    ).toBe(0);
     await vi.waitFor(async () => expect(await capture("=quiet:")).toContain("hello-nolog"), { timeout: 5_000 });
     expect((await box.exec(["ls", "/home/moor/.local/state/moor/quiet"])).stdout.trim()).toBe("spec.json");
   });
@@ -96,10 +149,25 @@ describe("moor new", () => {
     expect(told.code, told.stderr).toBe(0);
     const none = await moor(world, ["new", "b:plain", "--agent", "none", "--", "claude", "--version-that-sleeps"]);
     expect(none.code, none.stderr).toBe(0);
-    const sessions = (JSON.parse((await moor(world, ["ls", "b", "--json"])).stdout) as { hosts: { sessions: { name: string; agent: string | null }[] }[] }).hosts[0]?.sessions ?? [];
-    expect(sessions.filter((session) => ["wrapped", "plain"].includes(session.name)).map((session) => [session.name, session.agent])).toEqual([["plain", null], ["wrapped", "claude"]]);
+    const sessions =
+      (
+        JSON.parse((await moor(world, ["ls", "b", "--json"])).stdout) as {
+          hosts: { sessions: { name: string; agent: string | null }[] }[];
+        }
+      ).hosts[0]?.sessions ?? [];
+    expect(
+      sessions
+        .filter((session) => ["wrapped", "plain"].includes(session.name))
+        .map((session) => [session.name, session.agent]),
+    ).toEqual([
+      ["plain", null],
+      ["wrapped", "claude"],
+    ]);
     expect(await display("=wrapped:", "#{@moor-agent}")).toBe("claude");
-    expect(JSON.parse(await inBox(["cat", "/home/moor/.local/state/moor/wrapped/spec.json"]))).toMatchObject({ agent: "claude", command: ["sleep", "1000"] });
+    expect(JSON.parse(await inBox(["cat", "/home/moor/.local/state/moor/wrapped/spec.json"]))).toMatchObject({
+      agent: "claude",
+      command: ["sleep", "1000"],
+    });
     const bad = await moor(world, ["new", "b:nope", "--agent", "chatgpt", "--", "sleep", "1"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--agent "chatgpt": not an agent moor knows/);

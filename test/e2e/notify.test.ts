@@ -20,7 +20,15 @@ function standInNotifier(): { dir: string; calls: () => string[] } {
   const log = join(dir, "notify-send.log");
   writeFileSync(join(dir, "notify-send"), `#!/bin/sh\nprintf '%s|' "$@" | tr '\\n' '~' >> ${log}\necho >> ${log}\n`);
   chmodSync(join(dir, "notify-send"), 0o755);
-  return { dir, calls: () => (existsSync(log) ? readFileSync(log, "utf8").split("\n").filter((line) => line !== "") : []) };
+  return {
+    dir,
+    calls: () =>
+      existsSync(log)
+        ? readFileSync(log, "utf8")
+            .split("\n")
+            .filter((line) => line !== "")
+        : [],
+  };
 }
 
 // A notify.command that logs its MOOR_* environment and its stdin, one JSON line per run.
@@ -28,21 +36,48 @@ function loggingCommand(extra = ""): { command: string; runs: () => { env: Recor
   const dir = mkdtempSync(join(tmpdir(), "moor-command-"));
   const log = join(dir, "runs.log");
   const script = join(dir, "log-run");
-  writeFileSync(script, `#!/bin/sh\nstdin=$(/bin/cat)\n${process.execPath} -e 'const env=Object.fromEntries(Object.entries(process.env).filter(([k])=>k.startsWith("MOOR_")));console.log(JSON.stringify({env,stdin:process.argv[1]}))' "$stdin" >> ${log}\n${extra}\n`);
+  writeFileSync(
+    script,
+    `#!/bin/sh\nstdin=$(/bin/cat)\n${process.execPath} -e 'const env=Object.fromEntries(Object.entries(process.env).filter(([k])=>k.startsWith("MOOR_")));console.log(JSON.stringify({env,stdin:process.argv[1]}))' "$stdin" >> ${log}\n${extra}\n`,
+  );
   chmodSync(script, 0o755);
-  return { command: script, runs: () => (existsSync(log) ? readFileSync(log, "utf8").split("\n").filter((line) => line !== "").map((line) => JSON.parse(line) as { env: Record<string, string>; stdin: string }) : []) };
+  return {
+    command: script,
+    runs: () =>
+      existsSync(log)
+        ? readFileSync(log, "utf8")
+            .split("\n")
+            .filter((line) => line !== "")
+            .map((line) => JSON.parse(line) as { env: Record<string, string>; stdin: string })
+        : [],
+  };
 }
 
 // A session that runs until released (its gate file appears), then exits with `code`.
 async function gatedSession(code: number): Promise<string> {
   const name = `n${++serial}`;
   const script = `while [ ! -e /tmp/go-${name} ]; do sleep 0.2; done; exit ${code}`;
-  const made = await box.exec(["tmux", "new-session", "-d", "-s", name, `sh -c '${script}'`, ";", "set-option", "-w", "-t", `=${name}:`, "remain-on-exit", "on"]);
+  const made = await box.exec([
+    "tmux",
+    "new-session",
+    "-d",
+    "-s",
+    name,
+    `sh -c '${script}'`,
+    ";",
+    "set-option",
+    "-w",
+    "-t",
+    `=${name}:`,
+    "remain-on-exit",
+    "on",
+  ]);
   if (made.exitCode !== 0) throw new Error(`tmux new-session ${name}: ${made.output}`);
   return name;
 }
 
-const release = async (...names: string[]): Promise<void> => void (await box.exec(["touch", ...names.map((name) => `/tmp/go-${name}`)]));
+const release = async (...names: string[]): Promise<void> =>
+  void (await box.exec(["touch", ...names.map((name) => `/tmp/go-${name}`)]));
 
 async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -63,14 +98,18 @@ class Watch {
   stderr = "";
 
   constructor(args: readonly string[], path: string) {
-    this.child = spawn(process.execPath, [MOOR_BIN, "watch", "--json", "--interval", "0.5", ...args], { env: { ...world.env, PATH: path } });
+    this.child = spawn(process.execPath, [MOOR_BIN, "watch", "--json", "--interval", "0.5", ...args], {
+      env: { ...world.env, PATH: path },
+    });
     this.child.stdout.on("data", (chunk: Buffer) => (this.stdout += chunk.toString()));
     this.child.stderr.on("data", (chunk: Buffer) => (this.stderr += chunk.toString()));
   }
 
   /** Resolves once the watch has polled these sessions (their first session events). */
   async polled(...names: string[]): Promise<void> {
-    await until(`watch to show ${names.join(", ")}`, () => (names.every((name) => this.stdout.includes(`"session":"${name}"`)) ? true : undefined));
+    await until(`watch to show ${names.join(", ")}`, () =>
+      names.every((name) => this.stdout.includes(`"session":"${name}"`)) ? true : undefined,
+    );
   }
 
   lines(): number {
@@ -108,7 +147,10 @@ describe("notifications from moor watch", () => {
     const [a, b, muted] = [await gatedSession(3), await gatedSession(0), await gatedSession(1)];
     expect((await moor(world, ["config", "set", "notify.command", command.command])).code).toBe(0);
     expect((await moor(world, ["mute", `box:${muted}`])).code).toBe(0);
-    const watch = new Watch([`box:${done}`, `box:${a}`, `box:${b}`, `box:${muted}`], `${notifier.dir}:${nodeDir}:/usr/bin:/bin`);
+    const watch = new Watch(
+      [`box:${done}`, `box:${a}`, `box:${b}`, `box:${muted}`],
+      `${notifier.dir}:${nodeDir}:/usr/bin:/bin`,
+    );
     try {
       await watch.polled(done, a, b, muted);
       await pause(2_500);
@@ -121,8 +163,21 @@ describe("notifications from moor watch", () => {
       const runs = command.runs();
       expect(runs.map((entry) => entry.env.MOOR_TARGET).sort()).toEqual([`box:${a}`, `box:${b}`].sort());
       const runA = runs.find((entry) => entry.env.MOOR_TARGET === `box:${a}`);
-      expect(runA?.env).toMatchObject({ MOOR_HOST: "box", MOOR_SESSION: a, MOOR_STATE: "exited", MOOR_PREVIOUS: "working", MOOR_REASON: "exited with status 3" });
-      expect(JSON.parse(runA?.stdin ?? "{}")).toMatchObject({ target: `box:${a}`, host: "box", session: a, state: "exited", previous: "working", reason: "exited with status 3" });
+      expect(runA?.env).toMatchObject({
+        MOOR_HOST: "box",
+        MOOR_SESSION: a,
+        MOOR_STATE: "exited",
+        MOOR_PREVIOUS: "working",
+        MOOR_REASON: "exited with status 3",
+      });
+      expect(JSON.parse(runA?.stdin ?? "{}")).toMatchObject({
+        target: `box:${a}`,
+        host: "box",
+        session: a,
+        state: "exited",
+        previous: "working",
+        reason: "exited with status 3",
+      });
       const calls = notifier.calls();
       expect(calls, JSON.stringify(calls)).toHaveLength(1);
       expect(calls[0]).toContain("moor: 2 sessions need you");
@@ -142,7 +197,10 @@ describe("notifications from moor watch", () => {
     const command = loggingCommand(`exec /bin/sh -c '/bin/sleep 600; :' ${marker}`);
     const sessions = [await gatedSession(1), await gatedSession(2)];
     expect((await moor(world, ["config", "set", "notify.command", `${command.command}`])).code).toBe(0);
-    const watch = new Watch(["box:keep", ...sessions.map((name) => `box:${name}`)], `${notifier.dir}:${nodeDir}:/usr/bin:/bin`);
+    const watch = new Watch(
+      ["box:keep", ...sessions.map((name) => `box:${name}`)],
+      `${notifier.dir}:${nodeDir}:/usr/bin:/bin`,
+    );
     try {
       await watch.polled("keep", ...sessions);
       await release(sessions[0] ?? "");
@@ -154,11 +212,19 @@ describe("notifications from moor watch", () => {
       await until("the desktop notifications", () => (notifier.calls().length === 2 ? true : undefined), 10_000);
       await pause(1_500);
       expect(watch.lines()).toBeGreaterThan(before);
-      await until(`the timeout report (stderr: ${watch.stderr})`, () => (watch.stderr.includes("did not finish") ? true : undefined), 20_000);
+      await until(
+        `the timeout report (stderr: ${watch.stderr})`,
+        () => (watch.stderr.includes("did not finish") ? true : undefined),
+        20_000,
+      );
       await pause(3_000);
       expect(watch.stderr.match(/notify\.command did not finish within 10 s/g)).toHaveLength(1);
       // Both hung commands (the second started later) are stopped at their own 10 s, whole process group and all.
-      const alive = (): Promise<string> => run("pgrep", ["-f", marker]).then((result) => result.stdout, () => "");
+      const alive = (): Promise<string> =>
+        run("pgrep", ["-f", marker]).then(
+          (result) => result.stdout,
+          () => "",
+        );
       const deadline = Date.now() + 15_000;
       while ((await alive()) !== "" && Date.now() < deadline) await pause(250);
       expect(await alive()).toBe("");
@@ -193,14 +259,25 @@ describe("notifications from moor watch", () => {
     expect((await moor(world, ["config", "set", "notify.command", command.command])).code).toBe(0);
     const result = await moor(world, ["notify", "test"], { env: { PATH: `${notifier.dir}:${nodeDir}:/usr/bin:/bin` } });
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe(`terminal: off (not a terminal (notify.terminal is auto))\ndesktop: sent (notify-send)\ncommand: sent (${command.command})\n`);
-    expect(notifier.calls()).toEqual(["--app-name=moor|moor: test notification|moor notify test: notifications from moor reach you here|"]);
+    expect(result.stdout).toBe(
+      `terminal: off (not a terminal (notify.terminal is auto))\ndesktop: sent (notify-send)\ncommand: sent (${command.command})\n`,
+    );
+    expect(notifier.calls()).toEqual([
+      "--app-name=moor|moor: test notification|moor notify test: notifications from moor reach you here|",
+    ]);
     expect(command.runs()[0]?.env).toMatchObject({ MOOR_TARGET: "moor:test", MOOR_STATE: "asking" });
     expect((await moor(world, ["config", "set", "notify.command", "exit 9"])).code).toBe(0);
-    const failing = await moor(world, ["notify", "test", "--json"], { env: { PATH: mkdtempSync(join(tmpdir(), "moor-nopath-")) } });
+    const failing = await moor(world, ["notify", "test", "--json"], {
+      env: { PATH: mkdtempSync(join(tmpdir(), "moor-nopath-")) },
+    });
     expect(JSON.parse(failing.stdout)).toEqual([
       { channel: "terminal", on: false, worked: false, detail: "not a terminal (notify.terminal is auto)" },
-      { channel: "desktop", on: false, worked: false, detail: expect.stringMatching(/^no notifier found on PATH/) as unknown },
+      {
+        channel: "desktop",
+        on: false,
+        worked: false,
+        detail: expect.stringMatching(/^no notifier found on PATH/) as unknown,
+      },
       { channel: "command", on: true, worked: false, detail: "notify.command exited with status 9" },
     ]);
     await moor(world, ["config", "unset", "notify.command"]);
@@ -213,15 +290,22 @@ describe("terminal notifications read from a real PTY", () => {
     const name = await gatedSession(6);
     const raw = join(mkdtempSync(join(tmpdir(), "moor-pty-")), "raw");
     const setup = passthrough ? "tmux set -g allow-passthrough on; " : "";
-    const terminal = await LocalTerminal.start(["sh", "-c", `${setup}exec "$0" "$@"`, process.execPath, MOOR_BIN, "watch", "--interval", "0.5", `box:${name}`], {
-      env: { ...world.env, PATH: `${nodeDir}:/usr/bin:/bin`, ...env },
-    });
+    const terminal = await LocalTerminal.start(
+      ["sh", "-c", `${setup}exec "$0" "$@"`, process.execPath, MOOR_BIN, "watch", "--interval", "0.5", `box:${name}`],
+      {
+        env: { ...world.env, PATH: `${nodeDir}:/usr/bin:/bin`, ...env },
+      },
+    );
     try {
       await run("tmux", ["-L", terminal.socket, "pipe-pane", "-o", "-t", "0", `cat >> ${raw}`]);
       await terminal.waitFor(new RegExp(name), 20_000);
       await pause(1_500);
       await release(name);
-      await until("a notification on the terminal", () => (existsSync(raw) && /\x07|\x1b\]/.test(readFileSync(raw, "latin1").replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "")) ? true : undefined));
+      await until("a notification on the terminal", () =>
+        existsSync(raw) && /\x07|\x1b\]/.test(readFileSync(raw, "latin1").replace(/\x1b\[[0-9;?]*[A-Za-z]/g, ""))
+          ? true
+          : undefined,
+      );
       await pause(500);
       await terminal.type(["q"]);
       await terminal.waitForExit(10_000);
@@ -242,7 +326,10 @@ describe("terminal notifications read from a real PTY", () => {
   });
 
   it("rings the bell in tmux without passthrough, and in a terminal with no notification sequence", async () => {
-    for (const env of [{ TERM_PROGRAM: "tmux", LC_TERMINAL: "iTerm2" }, { TMUX: "", TERM_PROGRAM: "Apple_Terminal" }]) {
+    for (const env of [
+      { TERM_PROGRAM: "tmux", LC_TERMINAL: "iTerm2" },
+      { TMUX: "", TERM_PROGRAM: "Apple_Terminal" },
+    ]) {
       const bytes = await sequencesFor(env, false);
       expect(bytes).toContain("\x07");
       expect(bytes).not.toMatch(/\x1b\](9|99|777);/);
@@ -267,17 +354,26 @@ describe("notifications from the background holder (notify.background on)", () =
       pids.push(state.pid);
       const deadline = Date.now() + 20_000;
       let status = await moor(background, ["daemon", "status", "--json"]);
-      while (!(JSON.parse(status.stdout) as { notifying?: string[] | null }).notifying?.includes("box") && Date.now() < deadline) {
+      while (
+        !(JSON.parse(status.stdout) as { notifying?: string[] | null }).notifying?.includes("box") &&
+        Date.now() < deadline
+      ) {
         await pause(300);
         status = await moor(background, ["daemon", "status", "--json"]);
       }
       expect(JSON.parse(status.stdout)).toMatchObject({ running: true, notifying: ["box"], persistMinutes: null });
-      expect((await moor(background, ["daemon", "status"])).stdout).toContain("notifies  in the background (notify.background on): box");
+      expect((await moor(background, ["daemon", "status"])).stdout).toContain(
+        "notifies  in the background (notify.background on): box",
+      );
       await pause(3_000);
       expect(command.runs()).toEqual([]);
       await release(name);
       await until("the holder's notify.command run", () => (command.runs().length === 1 ? true : undefined));
-      expect(command.runs()[0]?.env).toMatchObject({ MOOR_TARGET: `box:${name}`, MOOR_STATE: "exited", MOOR_REASON: "exited with status 7" });
+      expect(command.runs()[0]?.env).toMatchObject({
+        MOOR_TARGET: `box:${name}`,
+        MOOR_STATE: "exited",
+        MOOR_REASON: "exited with status 7",
+      });
       await until("the holder's desktop notification", () => (notifier.calls().length === 1 ? true : undefined));
       expect(notifier.calls()[0]).toContain(`moor: box:${name} exited`);
     } finally {

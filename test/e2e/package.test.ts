@@ -5,11 +5,24 @@ import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBox, type Box } from "../support/box.js";
 import { makeWorld } from "../support/cli.js";
-import { installGlobally, nodeBinary, packWorkingTree, packageJson, runInstalled } from "../support/installedPackage.js";
+import {
+  installGlobally,
+  nodeBinary,
+  packWorkingTree,
+  packageJson,
+  runInstalled,
+} from "../support/installedPackage.js";
 
 const pkg = packageJson();
 const oldest = /^>=(\d+\.\d+\.\d+)$/.exec(pkg.engines.node)?.[1] ?? "";
-const SHIPPED = ["package/README.md", "package/bin/moor.js", "package/dist/THIRD_PARTY_LICENSES.txt", "package/dist/moor.js", "package/dist/quick.js", "package/package.json"];
+const SHIPPED = [
+  "package/README.md",
+  "package/bin/moor.js",
+  "package/dist/THIRD_PARTY_LICENSES.txt",
+  "package/dist/moor.js",
+  "package/dist/quick.js",
+  "package/package.json",
+];
 
 let scratch: string;
 let tarball: string;
@@ -20,7 +33,9 @@ let box: Box;
 function oldNode(): string {
   const system = "/usr/bin/node";
   if (existsSync(system)) {
-    const major = Number(execFileSync(system, ["-p", "process.versions.node.split('.')[0]"], { encoding: "utf8" }).trim());
+    const major = Number(
+      execFileSync(system, ["-p", "process.versions.node.split('.')[0]"], { encoding: "utf8" }).trim(),
+    );
     if (major < Number(oldest.split(".")[0])) return system;
   }
   return nodeBinary("20.19.0");
@@ -63,7 +78,12 @@ describe("the package", () => {
       execFileSync("sh", ["-c", `cat >> "$1"`, "sh", world.knownHosts], { input: `${box.knownHostsLine(box.port)}\n` });
       const version = await runInstalled(prefix, nodeDir, ["--version"], world.env);
       expect(version, nodeDir).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: "" });
-      const add = await runInstalled(prefix, nodeDir, ["host", "add", "box", `${box.user}@${box.host}`, "-p", String(box.port), "-i", box.privateKeyPath], world.env);
+      const add = await runInstalled(
+        prefix,
+        nodeDir,
+        ["host", "add", "box", `${box.user}@${box.host}`, "-p", String(box.port), "-i", box.privateKeyPath],
+        world.env,
+      );
       expect(add.code, `${nodeDir}: ${add.stderr}`).toBe(0);
       const test = await runInstalled(prefix, nodeDir, ["host", "test", "box", "--json"], world.env);
       expect(test.code, `${nodeDir}: ${test.stderr}`).toBe(0);
@@ -77,7 +97,9 @@ describe("the package", () => {
     for (const args of [["--help"], ["ls"]]) {
       const run = await runInstalled(prefix, dirname(node), args, makeWorld().env);
       expect(run.stdout).toBe("");
-      expect(run.stderr).toMatch(new RegExp(`^moor needs Node ≥ ${oldest.replaceAll(".", "\\.")} \\(this is ${have}\\); [^\\n]+\\n$`));
+      expect(run.stderr).toMatch(
+        new RegExp(`^moor needs Node ≥ ${oldest.replaceAll(".", "\\.")} \\(this is ${have}\\); [^\\n]+\\n$`),
+      );
       expect(run.code).toBe(2);
     }
   });

@@ -8,11 +8,27 @@ let world: MoorWorld;
 
 // A session that prints 1..count, then waits; resolved once the last number is on screen.
 async function counting(name: string, count: number, extra = ""): Promise<void> {
-  await run(box, ["tmux", "new-session", "-d", "-s", name, "-x", "80", "-y", "24", `seq 1 ${String(count)}; ${extra}exec sleep 100000`]);
-  await waitFor(`${name} to print`, async () => ((await run(box, ["tmux", "capture-pane", "-p", "-t", `=${name}:`])).includes(`${String(count)}\n`) ? true : undefined));
+  await run(box, [
+    "tmux",
+    "new-session",
+    "-d",
+    "-s",
+    name,
+    "-x",
+    "80",
+    "-y",
+    "24",
+    `seq 1 ${String(count)}; ${extra}exec sleep 100000`,
+  ]);
+  await waitFor(`${name} to print`, async () =>
+    (await run(box, ["tmux", "capture-pane", "-p", "-t", `=${name}:`])).includes(`${String(count)}\n`)
+      ? true
+      : undefined,
+  );
 }
 
-const numbers = (from: number, to: number): string => Array.from({ length: to - from + 1 }, (_, index) => `${String(from + index)}\n`).join("");
+const numbers = (from: number, to: number): string =>
+  Array.from({ length: to - from + 1 }, (_, index) => `${String(from + index)}\n`).join("");
 
 beforeAll(async () => {
   box = await startBox();

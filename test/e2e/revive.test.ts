@@ -22,15 +22,34 @@ async function inBox(cmd: string[]): Promise<string> {
 }
 
 const log = (session: string) => inBox(["cat", `/home/moor/.local/state/moor/${session}/output.log`]);
-const starts = async (session: string) => (await log(session)).split("\n").filter((line) => line.startsWith("start-")).length;
+const starts = async (session: string) =>
+  (await log(session)).split("\n").filter((line) => line.startsWith("start-")).length;
 // The first window's name follows its running command (tmux's automatic-rename, which lags), so it is
 // left out; the named window keeps its name.
 const windows = (session: string) =>
-  inBox(["tmux", "list-windows", "-t", `=${session}`, "-F", "#{window_index}|#{?#{==:#{window_index},0},-,#{window_name}}|#{pane_current_path}|#{pane_dead}"]);
+  inBox([
+    "tmux",
+    "list-windows",
+    "-t",
+    `=${session}`,
+    "-F",
+    "#{window_index}|#{?#{==:#{window_index},0},-,#{window_name}}|#{pane_current_path}|#{pane_dead}",
+  ]);
 
 describe("moor revive", () => {
   it("brings back a killed session with its command, cwd and windows; the log is appended to", async () => {
-    const created = await moor(world, ["new", "b:agent", "--cwd", "/tmp", "--window", "side=sleep 500", "--", "sh", "-c", "echo start-$$; sleep 500"]);
+    const created = await moor(world, [
+      "new",
+      "b:agent",
+      "--cwd",
+      "/tmp",
+      "--window",
+      "side=sleep 500",
+      "--",
+      "sh",
+      "-c",
+      "echo start-$$; sleep 500",
+    ]);
     expect(created.code).toBe(0);
     await vi.waitFor(async () => expect(await starts("agent")).toBe(1), { timeout: 5_000 });
     const before = await windows("agent");
@@ -50,7 +69,10 @@ describe("moor revive", () => {
     await inBox(["tmux", "kill-server"]);
     const run = await moor(world, ["revive", "b:again", "--json"]);
     expect(run.stderr).toBe("");
-    expect(JSON.parse(run.stdout)).toMatchObject({ target: "b:again", command: ["sh", "-c", "echo start-$$; sleep 500"] });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      target: "b:again",
+      command: ["sh", "-c", "echo start-$$; sleep 500"],
+    });
     await vi.waitFor(async () => expect(await starts("again")).toBe(2), { timeout: 5_000 });
   });
 

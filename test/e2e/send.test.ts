@@ -22,7 +22,17 @@ const NASTY = `it's "quoted" $(touch /tmp/pwned) \`touch /tmp/pwned\` $HOME ; | 
 describe("moor send", () => {
   it("types words joined by single spaces exactly, then Enter, with nothing run by a shell", async () => {
     const got = await startRecorder(box, "args");
-    const words = ["it's", `"quoted"`, "$(touch /tmp/pwned)", "`touch /tmp/pwned`", ";|&<>", "tab\there", "ünïcødé ✓ 🚀", "-", "--"];
+    const words = [
+      "it's",
+      `"quoted"`,
+      "$(touch /tmp/pwned)",
+      "`touch /tmp/pwned`",
+      ";|&<>",
+      "tab\there",
+      "ünïcødé ✓ 🚀",
+      "-",
+      "--",
+    ];
     const result = await moor(world, ["send", "box:args", "--", ...words]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
@@ -49,14 +59,19 @@ describe("moor send", () => {
     const got = await startRecorder(box, "big");
     const alphabet = "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789 $`'\"\\;|&<>()[]{}*?!#~\t✓é\n";
     let text = "";
-    for (let index = 0; Buffer.byteLength(text) < 64 * 1024; index++) text += alphabet[(index * 7919) % alphabet.length];
+    for (let index = 0; Buffer.byteLength(text) < 64 * 1024; index++)
+      text += alphabet[(index * 7919) % alphabet.length];
     const started = Date.now();
     const result = await moor(world, ["send", "box:big", "-", "--no-enter"], { input: text });
     const sentMs = Date.now() - started;
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    await waitFor("the whole text", async () => ((await fileSize(box, got)) >= Buffer.byteLength(text) ? true : undefined));
-    console.log(`moor send of ${Buffer.byteLength(text)} bytes: CLI run ${sentMs} ms, all bytes in the pane's reader ${Date.now() - started} ms after start`);
+    await waitFor("the whole text", async () =>
+      (await fileSize(box, got)) >= Buffer.byteLength(text) ? true : undefined,
+    );
+    console.log(
+      `moor send of ${Buffer.byteLength(text)} bytes: CLI run ${sentMs} ms, all bytes in the pane's reader ${Date.now() - started} ms after start`,
+    );
     const bytes = await recorded(box, got, Buffer.byteLength(text));
     expect(bytes.equals(Buffer.from(text))).toBe(true);
   });
@@ -73,7 +88,10 @@ describe("moor send", () => {
   it("--no-enter types the text without pressing Enter; --key sends named keys after the text", async () => {
     const got = await startRecorder(box, "keys");
     expect((await moor(world, ["send", "box:keys", "abc", "--no-enter"])).code).toBe(0);
-    expect((await moor(world, ["send", "box:keys", "x", "--no-enter", "--key", "Escape", "--key", "Up", "--key", "C-c"])).code).toBe(0);
+    expect(
+      (await moor(world, ["send", "box:keys", "x", "--no-enter", "--key", "Escape", "--key", "Up", "--key", "C-c"]))
+        .code,
+    ).toBe(0);
     expect((await recorded(box, got, 3 + 1 + 1 + 3 + 1)).toString()).toBe("abcx\x1b\x1b[A\x03");
   });
 
@@ -83,7 +101,9 @@ describe("moor send", () => {
     await waitFor("sleep to run", async () => ((await paneCommand(box, "sleeper")) === "sleep" ? true : undefined));
     const result = await moor(world, ["send", "box:sleeper", "--key", "C-c"]);
     expect(result.code).toBe(0);
-    await waitFor("sleep to be interrupted", async () => ((await paneCommand(box, "sleeper")) === "bash" ? true : undefined));
+    await waitFor("sleep to be interrupted", async () =>
+      (await paneCommand(box, "sleeper")) === "bash" ? true : undefined,
+    );
   });
 
   it("is exit 5 for an unknown session or window, and leaves no paste buffer behind", async () => {
@@ -97,7 +117,13 @@ describe("moor send", () => {
   });
 
   it("refuses bad names and keys with exit 2 before any connection, even for an unregistered host", async () => {
-    for (const args of [["nohost:bad.name", "hi"], ["nohost:s1:-w", "hi"], ["nohost", "hi"], ["nohost:s1", "--key", "Ctrl+C"], ["nohost:s1", "--key", "NotAKey"]]) {
+    for (const args of [
+      ["nohost:bad.name", "hi"],
+      ["nohost:s1:-w", "hi"],
+      ["nohost", "hi"],
+      ["nohost:s1", "--key", "Ctrl+C"],
+      ["nohost:s1", "--key", "NotAKey"],
+    ]) {
       const result = await moor(world, ["send", ...args]);
       expect(result.code, args.join(" ")).toBe(2);
       expect(result.stderr).toMatch(/^moor: /);

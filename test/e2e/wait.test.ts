@@ -28,7 +28,13 @@ describe("moor wait", () => {
     expect(result.stdout).toBe("box:s exited\n");
     expect(Date.now() - started).toBeGreaterThanOrEqual(1_500);
     const json = await moor(world, ["wait", "box:s", "--json"]);
-    expect(JSON.parse(json.stdout)).toMatchObject({ target: "box:s", status: "exited", exitCode: 4, agent: null, stale: false });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      target: "box:s",
+      status: "exited",
+      exitCode: 4,
+      agent: null,
+      stale: false,
+    });
   });
 
   it("exits 7 when the timeout passes before a wanted state", async () => {

@@ -34,7 +34,8 @@ class WatchRun {
       this.#buffer += chunk.toString();
       const lines = this.#buffer.split("\n");
       this.#buffer = lines.pop() ?? "";
-      for (const line of lines) this.events.push({ ...(JSON.parse(line) as Omit<Event, "receivedAt">), receivedAt: Date.now() });
+      for (const line of lines)
+        this.events.push({ ...(JSON.parse(line) as Omit<Event, "receivedAt">), receivedAt: Date.now() });
     });
     this.child.stderr.on("data", (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.child.once("exit", (code) => (this.exitCode = code));
@@ -46,8 +47,14 @@ class WatchRun {
     for (;;) {
       const found = this.events.slice(from).find(match);
       if (found) return found;
-      if (this.exitCode !== undefined) throw new Error(`moor watch exited (${String(this.exitCode)}) while a test waited for an event; stderr: ${this.stderr}`);
-      if (Date.now() > deadline) throw new Error(`no matching watch event within ${timeoutMs} ms; last events: ${JSON.stringify(this.events.slice(-5))}`);
+      if (this.exitCode !== undefined)
+        throw new Error(
+          `moor watch exited (${String(this.exitCode)}) while a test waited for an event; stderr: ${this.stderr}`,
+        );
+      if (Date.now() > deadline)
+        throw new Error(
+          `no matching watch event within ${timeoutMs} ms; last events: ${JSON.stringify(this.events.slice(-5))}`,
+        );
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
@@ -60,8 +67,12 @@ class WatchRun {
   }
 }
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
-const lineOf = (host: string) => (event: Event): boolean => event.type === "session" && event.host === host && event.session === "s1";
+const median = (values: number[]): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+const lineOf =
+  (host: string) =>
+  (event: Event): boolean =>
+    event.type === "session" && event.host === host && event.session === "s1";
 
 beforeAll(async () => {
   [alpha, beta] = await Promise.all([startBox(), startBox()]);
@@ -69,7 +80,8 @@ beforeAll(async () => {
   world = makeWorld();
   await addBox(world, "alpha", alpha);
   await addBox(world, "beta", beta, { port: flaky.port });
-  for (const box of [alpha, beta]) await box.exec(["tmux", "new-session", "-d", "-s", "s1", "sh -c 'while :; do date +%T.%N; sleep 1; done'"]);
+  for (const box of [alpha, beta])
+    await box.exec(["tmux", "new-session", "-d", "-s", "s1", "sh -c 'while :; do date +%T.%N; sleep 1; done'"]);
 });
 
 afterAll(async () => {
@@ -92,19 +104,31 @@ describe("moor watch", () => {
         const from = watch.events.length;
         await flaky.setMode("blackhole");
         const lost = Date.now();
-        const down = await watch.next((event) => event.type === "link" && event.host === "beta" && event.kind === "down", from, 10_000);
+        const down = await watch.next(
+          (event) => event.type === "link" && event.host === "beta" && event.kind === "down",
+          from,
+          10_000,
+        );
         downMs.push(down.receivedAt - lost);
         await new Promise((resolve) => setTimeout(resolve, waitMs));
         const upFrom = watch.events.length;
         await flaky.setMode("up");
         const restored = Date.now();
-        const up = await watch.next((event) => event.type === "link" && event.host === "beta" && event.kind === "up", upFrom, 10_000);
+        const up = await watch.next(
+          (event) => event.type === "link" && event.host === "beta" && event.kind === "up",
+          upFrom,
+          10_000,
+        );
         upMs.push(up.receivedAt - restored);
         const live = await watch.next(lineOf("beta"), upFrom, 10_000);
         liveMs.push(live.receivedAt - restored);
         // Meanwhile alpha kept updating: a new latest line at least every 2 s interval.
-        const alphaLines = watch.events.filter((event) => lineOf("alpha")(event) && event.receivedAt > lost && event.receivedAt < restored);
-        expect(new Set(alphaLines.map((event) => event.line)).size).toBeGreaterThanOrEqual(Math.floor((restored - lost) / 2_000) - 1);
+        const alphaLines = watch.events.filter(
+          (event) => lineOf("alpha")(event) && event.receivedAt > lost && event.receivedAt < restored,
+        );
+        expect(new Set(alphaLines.map((event) => event.line)).size).toBeGreaterThanOrEqual(
+          Math.floor((restored - lost) / 2_000) - 1,
+        );
         expect(alphaLines.length).toBeGreaterThanOrEqual(2);
       }
       console.log(
@@ -126,7 +150,11 @@ describe("moor watch", () => {
     const names = await addOddSession(alpha, "odd");
     const watch = new WatchRun(["alpha", "--json"]);
     try {
-      const event = await watch.next((event) => event.type === "session" && event.session === "odd" && event.line === ODD_LINE, 0, 20_000);
+      const event = await watch.next(
+        (event) => event.type === "session" && event.session === "odd" && event.line === ODD_LINE,
+        0,
+        20_000,
+      );
       expect((event as Event & { windows: { name: string }[] }).windows.map((window) => window.name)).toEqual(names);
     } finally {
       await watch.stop();
@@ -135,7 +163,11 @@ describe("moor watch", () => {
   });
 
   it("draws both hosts and their sessions on a terminal, peeks, and quits on q with exit 0 and the screen restored", async () => {
-    const terminal = await LocalTerminal.start([process.execPath, MOOR_BIN, "watch"], { env: world.env, cols: 100, rows: 20 });
+    const terminal = await LocalTerminal.start([process.execPath, MOOR_BIN, "watch"], {
+      env: world.env,
+      cols: 100,
+      rows: 20,
+    });
     try {
       await terminal.waitFor(/^alpha {2}up$/m, 15_000);
       await terminal.waitFor(/^beta {2}up$/m, 15_000);

@@ -68,7 +68,9 @@ describe("test box", () => {
 
   it("refuses a key it does not trust, and a client refuses a wrong host key", async () => {
     const stranger = generateClientKey("stranger");
-    await expect(connectTo({ ...box, privateKey: stranger.privateKey })).rejects.toThrow(/authentication methods failed/);
+    await expect(connectTo({ ...box, privateKey: stranger.privateKey })).rejects.toThrow(
+      /authentication methods failed/,
+    );
     const impostor = { ...box, hostKey: { type: "ssh-ed25519", base64: bare.hostKey.base64 } };
     await expect(connectTo(impostor)).rejects.toThrow(/verification failed/i);
   });
@@ -83,7 +85,9 @@ describe("test box", () => {
     const before = changing.hostKey.base64;
     await changing.replaceHostKey();
     expect(changing.hostKey.base64).not.toBe(before);
-    await expect(connectTo({ ...changing, hostKey: { ...changing.hostKey, base64: before } })).rejects.toThrow(/verification/i);
+    await expect(connectTo({ ...changing, hostKey: { ...changing.hostKey, base64: before } })).rejects.toThrow(
+      /verification/i,
+    );
     (await connectTo(changing)).end();
     expect(changing.knownHostsLine()).toBe(`[127.0.0.1]:${changing.port} ssh-ed25519 ${changing.hostKey.base64}`);
     await changing.stop();

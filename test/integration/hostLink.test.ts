@@ -27,7 +27,15 @@ afterAll(async () => {
 });
 
 function spec(port: number): ConnectSpec {
-  return { label: "box", hostname: box.host, port, user: box.user, identityFiles: [box.privateKeyPath], keepaliveIntervalMs: 1_000, keepaliveCountMax: 2 };
+  return {
+    label: "box",
+    hostname: box.host,
+    port,
+    user: box.user,
+    identityFiles: [box.privateKeyPath],
+    keepaliveIntervalMs: 1_000,
+    keepaliveCountMax: 2,
+  };
 }
 
 function makeLink(port: number, reconnect = false): HostLink {
@@ -38,7 +46,14 @@ function makeLink(port: number, reconnect = false): HostLink {
     quietAfterMs: 1_500,
     ...(reconnect ? { staggerMs: 1_000 } : {}),
     connect: (signal) =>
-      openSsh(spec(port), { knownHostsFile: knownHosts, acceptNew: false, home, readyTimeoutMs: 10_000, handshakeTimeoutMs: 3_000, signal }),
+      openSsh(spec(port), {
+        knownHostsFile: knownHosts,
+        acceptNew: false,
+        home,
+        readyTimeoutMs: 10_000,
+        handshakeTimeoutMs: 3_000,
+        signal,
+      }),
   });
 }
 
@@ -46,7 +61,10 @@ function waitForState(link: HostLink, kind: LinkState["kind"], timeoutMs: number
   const started = Date.now();
   return new Promise((resolve, reject) => {
     if (link.state.kind === kind) return resolve(0);
-    const timer = setTimeout(() => reject(new Error(`link not ${kind} within ${timeoutMs} ms (now ${link.state.kind})`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`link not ${kind} within ${timeoutMs} ms (now ${link.state.kind})`)),
+      timeoutMs,
+    );
     link.events.on("state", (state) => {
       if (state.kind !== kind) return;
       clearTimeout(timer);
@@ -58,7 +76,9 @@ function waitForState(link: HostLink, kind: LinkState["kind"], timeoutMs: number
 describe("HostLink against a real sshd", () => {
   it("runs 30 concurrent commands on one connection, all succeeding (channels queue under MaxSessions)", async () => {
     const link = makeLink(box.port);
-    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => link.exec(["sh", "-c", `sleep 0.2; echo "$1"`, "sh", `n${i}`])));
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => link.exec(["sh", "-c", `sleep 0.2; echo "$1"`, "sh", `n${i}`])),
+    );
     expect(results.map((r) => r.stdout.toString().trim())).toEqual(Array.from({ length: 30 }, (_, i) => `n${i}`));
     expect(results.every((r) => r.code === 0)).toBe(true);
     link.close();

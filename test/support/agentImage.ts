@@ -13,9 +13,18 @@ const built = new Map<string, Promise<string>>();
 
 // The pinned versions, read from the one place they are written (docker/agents/package.json).
 export function agentVersions(): Record<"claude" | "codex" | "opencode" | "gemini", string> {
-  const pins = (JSON.parse(readFileSync(join(REPO, "docker/agents/package.json"), "utf8")) as { dependencies: Record<string, string> }).dependencies;
+  const pins = (
+    JSON.parse(readFileSync(join(REPO, "docker/agents/package.json"), "utf8")) as {
+      dependencies: Record<string, string>;
+    }
+  ).dependencies;
   const pin = (name: string): string => pins[name] ?? "unknown";
-  return { claude: pin("@anthropic-ai/claude-code"), codex: pin("@openai/codex"), opencode: pin("opencode-ai"), gemini: pin("@google/gemini-cli") };
+  return {
+    claude: pin("@anthropic-ai/claude-code"),
+    codex: pin("@openai/codex"),
+    opencode: pin("opencode-ai"),
+    gemini: pin("@google/gemini-cli"),
+  };
 }
 
 // A box image with the real agents, built once per machine: its tag hashes the pins, the context's small
@@ -38,7 +47,11 @@ async function buildAgentImage(variant: BoxVariant): Promise<string> {
   const name = `moor-test-agents:${contextKey(context, boxId)}`;
   if (await imageExists(name)) return name;
   try {
-    await run("docker", ["build", "--quiet", "--build-arg", `BOX_IMAGE=${box}`, "--label", "moor.test=agents", "-t", name, context], { maxBuffer: 16 << 20 });
+    await run(
+      "docker",
+      ["build", "--quiet", "--build-arg", `BOX_IMAGE=${box}`, "--label", "moor.test=agents", "-t", name, context],
+      { maxBuffer: 16 << 20 },
+    );
   } catch (error) {
     throw new Error(`could not build the agent test box image ${name} from ${context} on ${box}`, { cause: error });
   }
@@ -47,7 +60,13 @@ async function buildAgentImage(variant: BoxVariant): Promise<string> {
 
 function contextKey(context: string, boxId: string): string {
   const hash = createHash("sha256").update(boxId);
-  const files = ["package.json", "Dockerfile", ...readdirSync(join(context, "box")).sort().map((file) => join("box", file))];
+  const files = [
+    "package.json",
+    "Dockerfile",
+    ...readdirSync(join(context, "box"))
+      .sort()
+      .map((file) => join("box", file)),
+  ];
   for (const file of files) hash.update(file).update(readFileSync(join(context, file)));
   return hash.digest("hex").slice(0, 12);
 }

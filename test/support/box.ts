@@ -87,7 +87,9 @@ async function startOn(image: string, port: number, hostNetwork: boolean, keys: 
 }
 
 async function describeBox(container: StartedTestContainer, port: number, hostNetwork: boolean): Promise<Box> {
-  const address = hostNetwork ? { host: "127.0.0.1", port } : { host: container.getHost(), port: container.getMappedPort(22) };
+  const address = hostNetwork
+    ? { host: "127.0.0.1", port }
+    : { host: container.getHost(), port: container.getMappedPort(22) };
   return new ContainerBox(container, address, port, await readHostKey(container));
 }
 
@@ -151,7 +153,8 @@ export function writeKnownHosts(dir: string, entries: (Box | string)[]): string 
 async function readHostKey(container: StartedTestContainer): Promise<HostKey> {
   const text = await rootExec(container, ["cat", `${HOST_KEY_FILE}.pub`]);
   const [type, base64] = text.trim().split(/\s+/);
-  if (type === undefined || base64 === undefined) throw new Error(`unreadable host key in the box: ${JSON.stringify(text)}`);
+  if (type === undefined || base64 === undefined)
+    throw new Error(`unreadable host key in the box: ${JSON.stringify(text)}`);
   return { type, base64 };
 }
 
@@ -180,7 +183,8 @@ async function listenerInode(container: StartedTestContainer, port: number): Pro
 
 async function rootExec(container: StartedTestContainer, cmd: string[]): Promise<string> {
   const result = await container.exec(cmd, { user: "root" });
-  if (result.exitCode !== 0) throw new Error(`${cmd.join(" ")} failed in the box (exit ${result.exitCode}): ${result.output.trim()}`);
+  if (result.exitCode !== 0)
+    throw new Error(`${cmd.join(" ")} failed in the box (exit ${result.exitCode}): ${result.output.trim()}`);
   return result.stdout;
 }
 

@@ -46,12 +46,29 @@ function docker(args: string[], input?: string): string {
 
 function capture(release: TmuxRelease): void {
   const name = `moor-capture-${release}-${process.pid}`;
-  docker(["run", "-d", "--rm", "--network", "none", "--name", name, "-e", "LANG=C.UTF-8", releaseBaseImage(release), "sleep", "120"]);
+  docker([
+    "run",
+    "-d",
+    "--rm",
+    "--network",
+    "none",
+    "--name",
+    name,
+    "-e",
+    "LANG=C.UTF-8",
+    releaseBaseImage(release),
+    "sleep",
+    "120",
+  ]);
   try {
     const version = docker(["exec", name, "tmux", "-V"]);
     const dir = `${FIXTURES}tmux-${version.trim().replace(/^tmux /, "")}/`;
     mkdirSync(dir, { recursive: true });
-    const log = execFileSync("docker", ["exec", "-i", name, "bash", "-s"], { input: SCENARIO, encoding: "utf8", stdio: ["pipe", "pipe", "pipe"] });
+    const log = execFileSync("docker", ["exec", "-i", name, "bash", "-s"], {
+      input: SCENARIO,
+      encoding: "utf8",
+      stdio: ["pipe", "pipe", "pipe"],
+    });
     writeFileSync(`${dir}version.txt`, version);
     writeFileSync(`${dir}scenario.log`, log);
     writeFileSync(`${dir}list-panes.txt`, docker(["exec", name, ...listPanesArgv()]));

@@ -43,14 +43,25 @@ export function makeWorld(extraEnv: NodeJS.ProcessEnv = {}): MoorWorld {
 }
 
 // Runs the built CLI as a user would and collects exit code, stdout and stderr.
-export function moor(world: MoorWorld, args: readonly string[], options: { input?: string | Buffer; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<MoorRun> {
+export function moor(
+  world: MoorWorld,
+  args: readonly string[],
+  options: { input?: string | Buffer; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
+): Promise<MoorRun> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [MOOR_BIN, ...args], { env: { ...world.env, ...options.env }, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [MOOR_BIN, ...args], {
+      env: { ...world.env, ...options.env },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
-      reject(new Error(`moor ${args.join(" ")} did not finish within ${options.timeoutMs ?? 60_000} ms; stderr so far: ${Buffer.concat(stderr).toString()}`));
+      reject(
+        new Error(
+          `moor ${args.join(" ")} did not finish within ${options.timeoutMs ?? 60_000} ms; stderr so far: ${Buffer.concat(stderr).toString()}`,
+        ),
+      );
     }, options.timeoutMs ?? 60_000);
     child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
     child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
@@ -67,6 +78,15 @@ export function moor(world: MoorWorld, args: readonly string[], options: { input
 export async function addBox(world: MoorWorld, name: string, box: Box, options: { port?: number } = {}): Promise<void> {
   const port = options.port ?? box.port;
   appendFileSync(world.knownHosts, `${box.knownHostsLine(port)}\n`);
-  const run = await moor(world, ["host", "add", name, `${box.user}@${box.host}`, "-p", String(port), "-i", box.privateKeyPath]);
+  const run = await moor(world, [
+    "host",
+    "add",
+    name,
+    `${box.user}@${box.host}`,
+    "-p",
+    String(port),
+    "-i",
+    box.privateKeyPath,
+  ]);
   if (run.code !== 0) throw new Error(`moor host add ${name} failed (${run.code}): ${run.stderr}`);
 }

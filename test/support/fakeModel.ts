@@ -46,7 +46,9 @@ export async function startFakeModel(options: { port?: number } = {}): Promise<F
       res.end(JSON.stringify({ error: { message: String(error) } }));
     });
   });
-  await new Promise<void>((resolve, reject) => server.once("error", reject).listen(options.port ?? 0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve, reject) =>
+    server.once("error", reject).listen(options.port ?? 0, "127.0.0.1", resolve),
+  );
   return {
     port: (server.address() as AddressInfo).port,
     requests,
@@ -88,7 +90,12 @@ function other(method: string, path: string, res: ServerResponse): void {
   };
   if (path.includes("count_tokens")) return json(200, { input_tokens: 10 });
   if (path.includes(":countTokens")) return json(200, { totalTokens: 10 });
-  if (method === "GET" && /\/models\b/.test(path)) return json(200, { object: "list", data: [{ id: "moor-fake", object: "model", created: 0, owned_by: "moor" }], models: [] });
+  if (method === "GET" && /\/models\b/.test(path))
+    return json(200, {
+      object: "list",
+      data: [{ id: "moor-fake", object: "model", created: 0, owned_by: "moor" }],
+      models: [],
+    });
   json(404, { error: { message: `the fake model does not serve ${method} ${path}` } });
 }
 

@@ -16,9 +16,12 @@ export default async function setup(project: TestProject): Promise<void> {
   // release (its MOOR_TEST_TMUX), else the default release with and without tmux.
   const env = (project.config.env as Record<string, string | undefined> | undefined) ?? {};
   const wanted = env.MOOR_TEST_TMUX ?? process.env.MOOR_TEST_TMUX;
-  if (wanted !== undefined && wanted !== "" && !isTmuxRelease(wanted)) throw new Error(`MOOR_TEST_TMUX=${wanted} names no test box`);
+  if (wanted !== undefined && wanted !== "" && !isTmuxRelease(wanted))
+    throw new Error(`MOOR_TEST_TMUX=${wanted} names no test box`);
   const release = wanted !== undefined && isTmuxRelease(wanted) ? wanted : DEFAULT_RELEASE;
-  await Promise.all(release === DEFAULT_RELEASE
-    ? [boxImage({ release, tmux: true }), boxImage({ release, tmux: false })]
-    : [boxImage({ release, tmux: true })]);
+  await Promise.all(
+    release === DEFAULT_RELEASE
+      ? [boxImage({ release, tmux: true }), boxImage({ release, tmux: false })]
+      : [boxImage({ release, tmux: true })],
+  );
 }

@@ -12,7 +12,11 @@ export interface HolderState {
 // A world whose one-shot commands use (and start) the background holder.
 export function holderWorld(extraEnv: NodeJS.ProcessEnv = {}): MoorWorld {
   // The run's label lets .ci/run find a holder a test left behind.
-  return makeWorld({ MOOR_NO_DAEMON: "", ...(process.env.MOOR_TEST_RUN ? { MOOR_TEST_RUN: process.env.MOOR_TEST_RUN } : {}), ...extraEnv });
+  return makeWorld({
+    MOOR_NO_DAEMON: "",
+    ...(process.env.MOOR_TEST_RUN ? { MOOR_TEST_RUN: process.env.MOOR_TEST_RUN } : {}),
+    ...extraEnv,
+  });
 }
 
 export async function holderState(world: MoorWorld): Promise<HolderState> {
@@ -22,12 +26,24 @@ export async function holderState(world: MoorWorld): Promise<HolderState> {
 }
 
 // Waits until the world's holder answers (and, when given, holds an up link to host).
-export async function waitForHolder(world: MoorWorld, host?: string, timeoutMs = 20_000): Promise<HolderState & { pid: number }> {
+export async function waitForHolder(
+  world: MoorWorld,
+  host?: string,
+  timeoutMs = 20_000,
+): Promise<HolderState & { pid: number }> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const state = await holderState(world);
-    if (state.running && state.pid !== undefined && (host === undefined || state.hosts?.some((entry) => entry.host === host && entry.link === "up"))) return { ...state, pid: state.pid };
-    if (Date.now() > deadline) throw new Error(`no holder${host ? ` with an up link to ${host}` : ""} within ${String(timeoutMs)} ms: ${JSON.stringify(state)}`);
+    if (
+      state.running &&
+      state.pid !== undefined &&
+      (host === undefined || state.hosts?.some((entry) => entry.host === host && entry.link === "up"))
+    )
+      return { ...state, pid: state.pid };
+    if (Date.now() > deadline)
+      throw new Error(
+        `no holder${host ? ` with an up link to ${host}` : ""} within ${String(timeoutMs)} ms: ${JSON.stringify(state)}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

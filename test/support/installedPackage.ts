@@ -11,7 +11,10 @@ export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 // files, as a fresh clone has them), so its prepack builds the bundle without touching this tree's dist/.
 export function packWorkingTree(into: string): string {
   const copy = join(into, "clone");
-  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: REPO, encoding: "utf8" })
+  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
+    cwd: REPO,
+    encoding: "utf8",
+  })
     .split("\0")
     .filter((file) => file !== "");
   for (const file of files) {
@@ -24,28 +27,48 @@ export function packWorkingTree(into: string): string {
   symlinkSync(join(REPO, "node_modules"), join(copy, "node_modules"));
   const out = join(into, "tarballs");
   mkdirSync(out);
-  const report = JSON.parse(execFileSync("npm", ["pack", "--json", "--pack-destination", out], { cwd: copy, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] })) as { filename: string }[];
+  const report = JSON.parse(
+    execFileSync("npm", ["pack", "--json", "--pack-destination", out], {
+      cwd: copy,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    }),
+  ) as { filename: string }[];
   return join(out, report[0]?.filename ?? "");
 }
 
 // `npm install -g TARBALL` into a throwaway prefix; returns the prefix (its bin/ holds `moor`).
 export function installGlobally(tarball: string): string {
   const prefix = mkdtempSync(join(tmpdir(), "moor-prefix-"));
-  execFileSync("npm", ["install", "-g", "--offline", "--no-audit", "--no-fund", "--prefix", prefix, tarball], { stdio: ["ignore", "pipe", "pipe"] });
+  execFileSync("npm", ["install", "-g", "--offline", "--no-audit", "--no-fund", "--prefix", prefix, tarball], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   return prefix;
 }
 
 // The path of a Node binary of exactly VERSION (fetched once from the npm registry's `node` package).
 export function nodeBinary(version: string): string {
-  return execFileSync("bash", [join(REPO, "docker/provision-node.sh"), version], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim();
+  return execFileSync("bash", [join(REPO, "docker/provision-node.sh"), version], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  }).trim();
 }
 
 export function packageJson(): { name: string; version: string; engines: { node: string } } {
-  return JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")) as { name: string; version: string; engines: { node: string } };
+  return JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")) as {
+    name: string;
+    version: string;
+    engines: { node: string };
+  };
 }
 
 // Runs the installed `moor` as a shell would: found on PATH, started by its #! line with the first `node` on PATH.
-export function runInstalled(prefix: string, nodeDir: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<MoorRun> {
+export function runInstalled(
+  prefix: string,
+  nodeDir: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+): Promise<MoorRun> {
   const path = [nodeDir, join(prefix, "bin"), "/usr/bin", "/bin"].join(delimiter);
   return new Promise((resolvePromise, reject) => {
     const child = spawn("moor", args, { env: { ...env, PATH: path }, stdio: ["ignore", "pipe", "pipe"] });

@@ -15,7 +15,10 @@ export class LocalTerminal {
     this.socket = socket;
   }
 
-  static async start(argv: readonly string[], options: { env?: NodeJS.ProcessEnv; cols?: number; rows?: number } = {}): Promise<LocalTerminal> {
+  static async start(
+    argv: readonly string[],
+    options: { env?: NodeJS.ProcessEnv; cols?: number; rows?: number } = {},
+  ): Promise<LocalTerminal> {
     const terminal = new LocalTerminal(`moor-pty-${randomUUID().slice(0, 8)}`);
     const exports = Object.entries(options.env ?? {})
       .filter((entry): entry is [string, string] => entry[1] !== undefined)
@@ -24,7 +27,19 @@ export class LocalTerminal {
     // Not exec: the shell prints the exit status itself, because this machine's tmux (Debian's 3.3a,
     // libutempter) sometimes never reaps the pane's process and leaves pane_dead_status empty.
     const script = `${exports} ${quoteArgv(argv)}; echo "${EXIT_MARK}$?"`;
-    await terminal.tmux("-f", "/dev/null", "new-session", "-d", "-x", String(options.cols ?? 100), "-y", String(options.rows ?? 30), "sh", "-c", script);
+    await terminal.tmux(
+      "-f",
+      "/dev/null",
+      "new-session",
+      "-d",
+      "-x",
+      String(options.cols ?? 100),
+      "-y",
+      String(options.rows ?? 30),
+      "sh",
+      "-c",
+      script,
+    );
     await terminal.tmux("set-option", "-g", "remain-on-exit", "on");
     return terminal;
   }
@@ -40,7 +55,8 @@ export class LocalTerminal {
     for (;;) {
       const screen = await this.screen();
       if (pattern.test(screen)) return Date.now() - started;
-      if (Date.now() - started > timeoutMs) throw new Error(`screen did not show ${pattern} within ${timeoutMs} ms; it shows:\n${screen}`);
+      if (Date.now() - started > timeoutMs)
+        throw new Error(`screen did not show ${pattern} within ${timeoutMs} ms; it shows:\n${screen}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
@@ -66,7 +82,8 @@ export class LocalTerminal {
     for (;;) {
       const status = await this.exitStatus();
       if (status !== undefined) return status;
-      if (Date.now() - started > timeoutMs) throw new Error(`the command did not exit within ${timeoutMs} ms; screen:\n${await this.screen()}`);
+      if (Date.now() - started > timeoutMs)
+        throw new Error(`the command did not exit within ${timeoutMs} ms; screen:\n${await this.screen()}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }

@@ -36,7 +36,9 @@ export function releaseBaseImage(release: TmuxRelease): string {
   const bookworm = process.env.MOOR_TEST_BASE_IMAGE ?? "debian:bookworm-slim";
   if (release === DEFAULT_RELEASE) return bookworm;
   if (!bookworm.includes("bookworm")) {
-    throw new Error(`cannot derive tmux ${release}'s base image from MOOR_TEST_BASE_IMAGE=${bookworm} (no "bookworm" in it)`);
+    throw new Error(
+      `cannot derive tmux ${release}'s base image from MOOR_TEST_BASE_IMAGE=${bookworm} (no "bookworm" in it)`,
+    );
   }
   return bookworm.replace("bookworm", TMUX_RELEASES[release].suite);
 }

@@ -16,12 +16,21 @@ interface AttachFlags {
 // moor attach: an interactive tmux client over the host's link that re-attaches by itself after drops.
 export function attachCommand(runtime: RuntimeHolder): Command {
   return new Command("attach")
-    .description("attach to a session; when the link drops it shows so and re-attaches by itself; the tmux detach key (prefix d) ends it")
+    .description(
+      "attach to a session; when the link drops it shows so and re-attaches by itself; the tmux detach key (prefix d) ends it",
+    )
     .argument("<target>", "HOST:SESSION or HOST:SESSION:WINDOW")
     .option("--read-only", "watch only: keys do not reach the pane (the detach key still works)")
     .option("--steal", "detach every other client attached to the session")
     .option("--no-reconnect", "exit with code 3 when the link drops instead of re-attaching")
-    .addHelpText("after", examples(["moor attach gpu1:fix-tests", "moor attach gpu1:fix-tests:logs --read-only", "moor attach gpu1:fix-tests --steal --no-reconnect"]))
+    .addHelpText(
+      "after",
+      examples([
+        "moor attach gpu1:fix-tests",
+        "moor attach gpu1:fix-tests:logs --read-only",
+        "moor attach gpu1:fix-tests --steal --no-reconnect",
+      ]),
+    )
     .action(async (text: string, options: AttachFlags, command: Command) => {
       const target = parseSessionTarget(text, "attach");
       const { ctx, io } = runtime.get(command);
@@ -31,9 +40,16 @@ export function attachCommand(runtime: RuntimeHolder): Command {
       const stop = stopOnSignals(io.stdout);
       const session = targetLabel({ host: target.host, session: target.session });
       try {
-        const outcome = await attachTarget(ctx, target, { readOnly: Boolean(options.readOnly), steal: Boolean(options.steal), reconnect: options.reconnect, terminal, signal: stop.signal });
+        const outcome = await attachTarget(ctx, target, {
+          readOnly: Boolean(options.readOnly),
+          steal: Boolean(options.steal),
+          reconnect: options.reconnect,
+          terminal,
+          signal: stop.signal,
+        });
         if (outcome.kind === "ended") io.info(`session ${session} ended`);
-        if (outcome.kind === "interrupted") io.info(`left ${session} on ${stop.received() ?? "a signal"}; the session keeps running`);
+        if (outcome.kind === "interrupted")
+          io.info(`left ${session} on ${stop.received() ?? "a signal"}; the session keeps running`);
       } finally {
         stop.dispose();
         terminal.restore(false);

@@ -12,11 +12,13 @@ export function completionCommand(): Command {
       .addArgument(new Argument("<shell>", "bash, zsh or fish").choices(SHELLS))
       .addHelpText(
         "after",
-        `\nOr load it in each new shell: source <(moor completion bash) in ~/.bashrc, source <(moor completion zsh) in ~/.zshrc after compinit.\n${examples([
-          "moor completion bash > ~/.local/share/bash-completion/completions/moor",
-          'moor completion zsh > "${fpath[1]}/_moor"',
-          "moor completion fish > ~/.config/fish/completions/moor.fish",
-        ])}`,
+        `\nOr load it in each new shell: source <(moor completion bash) in ~/.bashrc, source <(moor completion zsh) in ~/.zshrc after compinit.\n${examples(
+          [
+            "moor completion bash > ~/.local/share/bash-completion/completions/moor",
+            'moor completion zsh > "${fpath[1]}/_moor"',
+            "moor completion fish > ~/.config/fish/completions/moor.fish",
+          ],
+        )}`,
       )
       .action((shell: Shell) => {
         process.stdout.write(completionScript(shell));

@@ -42,13 +42,29 @@ function formatStatus(status: HolderStatus, now: number): string {
 // moor daemon status|stop: the background holder of warm connections (and the hidden `serve` that is the holder).
 export function daemonCommand(runtime: RuntimeHolder): Command {
   const daemon = new Command("daemon")
-    .description("the background holder of warm connections that one-shot commands (ls, peek, send, …) use: whether it runs, its links; stop it")
-    .addHelpText("after", examples(["moor daemon status", "moor daemon status --json", "moor daemon stop", "MOOR_NO_DAEMON=1 moor ls   # without the holder"]));
+    .description(
+      "the background holder of warm connections that one-shot commands (ls, peek, send, …) use: whether it runs, its links; stop it",
+    )
+    .addHelpText(
+      "after",
+      examples([
+        "moor daemon status",
+        "moor daemon status --json",
+        "moor daemon stop",
+        "MOOR_NO_DAEMON=1 moor ls   # without the holder",
+      ]),
+    );
   daemon.addCommand(
     runsWithoutRuntime(new Command("status"))
       .description("whether the holder runs: its pid, uptime, version, and each host's link state and last use")
-      .option("--json", "print JSON: {running, pid, version, startedAt, uptimeSeconds, persistMinutes, notifying, lastUse, socket, log, hosts:[{host, link, lastUse, reason?}]}")
-      .addHelpText("after", examples(["moor daemon status", "moor daemon status --json | jq -r '.hosts[] | .host + \" \" + .link'"]))
+      .option(
+        "--json",
+        "print JSON: {running, pid, version, startedAt, uptimeSeconds, persistMinutes, notifying, lastUse, socket, log, hosts:[{host, link, lastUse, reason?}]}",
+      )
+      .addHelpText(
+        "after",
+        examples(["moor daemon status", "moor daemon status --json | jq -r '.hosts[] | .host + \" \" + .link'"]),
+      )
       .action(async (options: { json?: boolean }, command: Command) => {
         const io = processIo(Boolean(command.optsWithGlobals<GlobalOptions>().verbose));
         const client = await connect(command);
@@ -75,12 +91,25 @@ export function daemonCommand(runtime: RuntimeHolder): Command {
   daemon.addCommand(
     new Command("serve")
       .description("be the holder (started by moor itself)")
-      .addHelpText("after", examples(["moor daemon serve --warm gpu1,gpu2   # what a one-shot command starts in the background"]))
+      .addHelpText(
+        "after",
+        examples(["moor daemon serve --warm gpu1,gpu2   # what a one-shot command starts in the background"]),
+      )
       .addOption(new Option("--warm <hosts>", "hosts to connect to at once, comma-separated").default(""))
       .action(async (options: { warm: string }, command: Command) => {
         const { ctx } = runtime.get(command);
-        const [{ serveHolder }, { runServed }] = await Promise.all([import("../../holder/serve.js"), import("../servedRun.js")]);
-        process.exitCode = await serveHolder({ configDir: ctx.configDir, knownHostsFile: ctx.knownHostsFile, home: ctx.home, env: process.env, warm: options.warm.split(",").filter((host) => host !== ""), runCommand: runServed });
+        const [{ serveHolder }, { runServed }] = await Promise.all([
+          import("../../holder/serve.js"),
+          import("../servedRun.js"),
+        ]);
+        process.exitCode = await serveHolder({
+          configDir: ctx.configDir,
+          knownHostsFile: ctx.knownHostsFile,
+          home: ctx.home,
+          env: process.env,
+          warm: options.warm.split(",").filter((host) => host !== ""),
+          runCommand: runServed,
+        });
       }),
     { hidden: true },
   );

@@ -23,7 +23,11 @@ export function killCommand(runtime: RuntimeHolder): Command {
     .addHelpText("after", examples(["moor kill gpu1:fix-tests", "moor kill gpu1 --all --yes"]))
     .action(async (targetText: string, options: KillOptions, command: Command) => {
       if (options.all) return await killAll(runtime, command, targetText, options);
-      if (isHostOnly(targetText)) throw usageError(`moor kill needs a session: got only the host "${targetText}"`, `write HOST:SESSION, or "moor kill ${targetText} --all --yes" to end all of its sessions`);
+      if (isHostOnly(targetText))
+        throw usageError(
+          `moor kill needs a session: got only the host "${targetText}"`,
+          `write HOST:SESSION, or "moor kill ${targetText} --all --yes" to end all of its sessions`,
+        );
       const target = parseWholeSessionTarget(targetText, "kill");
       const { ctx, io } = runtime.get(command);
       await killSession(ctx, target);
@@ -34,12 +38,29 @@ export function killCommand(runtime: RuntimeHolder): Command {
 
 const isHostOnly = (text: string): boolean => text !== "" && !text.includes(":");
 
-async function killAll(runtime: RuntimeHolder, command: Command, targetText: string, options: KillOptions): Promise<void> {
+async function killAll(
+  runtime: RuntimeHolder,
+  command: Command,
+  targetText: string,
+  options: KillOptions,
+): Promise<void> {
   const target = parseTarget(targetText);
-  if (target.session !== undefined) throw usageError(`--all ends every session of a host: got the session in ${targetText}`, `write "moor kill ${target.host} --all --yes", or "moor kill ${targetText}" for one session`);
-  if (!options.yes) throw usageError(`moor kill ${target.host} --all ends every tmux session on ${target.host}: add --yes to confirm`, `moor kill ${target.host} --all --yes`);
+  if (target.session !== undefined)
+    throw usageError(
+      `--all ends every session of a host: got the session in ${targetText}`,
+      `write "moor kill ${target.host} --all --yes", or "moor kill ${targetText}" for one session`,
+    );
+  if (!options.yes)
+    throw usageError(
+      `moor kill ${target.host} --all ends every tmux session on ${target.host}: add --yes to confirm`,
+      `moor kill ${target.host} --all --yes`,
+    );
   const { ctx, io } = runtime.get(command);
   const killed = await killAllSessions(ctx, target.host);
   if (options.json) return io.json({ host: target.host, killed });
-  io.print(killed.length === 0 ? `no sessions on ${target.host}` : `killed ${String(killed.length)} session${killed.length === 1 ? "" : "s"} on ${target.host}: ${killed.join(", ")}`);
+  io.print(
+    killed.length === 0
+      ? `no sessions on ${target.host}`
+      : `killed ${String(killed.length)} session${killed.length === 1 ? "" : "s"} on ${target.host}: ${killed.join(", ")}`,
+  );
 }

@@ -27,18 +27,35 @@ export function lsCommand(runtime: RuntimeHolder): Command {
   return new Command("ls")
     .description("list every session on every host (or on the HOSTs given): windows, pane commands, status, activity")
     .argument("[host...]", "registered hosts or ~/.ssh/config aliases (default: every registered host)")
-    .option("--state <states>", "only sessions in these states, comma-separated (asking,waiting,working,idle,exited,shell)", parseStates)
+    .option(
+      "--state <states>",
+      "only sessions in these states, comma-separated (asking,waiting,working,idle,exited,shell)",
+      parseStates,
+    )
     .option("--json", "print JSON (shape below)")
-    .addHelpText("after", `${JSON_HELP}${examples(["moor ls", "moor ls gpu1 gpu2", "moor ls --state asking,waiting", "moor ls --json | jq -r '.hosts[].sessions[].name'"])}`)
+    .addHelpText(
+      "after",
+      `${JSON_HELP}${examples(["moor ls", "moor ls gpu1 gpu2", "moor ls --state asking,waiting", "moor ls --json | jq -r '.hosts[].sessions[].name'"])}`,
+    )
     .action(async (hosts: string[], options: { json?: boolean; state?: SessionState[] }, command: Command) => {
       const { ctx, io } = runtime.get(command);
       const names = uniqueHosts(resolveTargets(ctx, hosts, false, "ls"));
-      if (names.length === 0 && !options.json) return io.info("no hosts yet: add one with moor host add NAME user@hostname");
+      if (names.length === 0 && !options.json)
+        return io.info("no hosts yet: add one with moor host add NAME user@hostname");
       const wanted = options.state;
       const listed = await listHosts(ctx, names);
-      const filtered = wanted === undefined ? listed : listed.map((overview) => ({ ...overview, sessions: overview.sessions.filter((session) => wanted.includes(session.state.state)) }));
+      const filtered =
+        wanted === undefined
+          ? listed
+          : listed.map((overview) => ({
+              ...overview,
+              sessions: overview.sessions.filter((session) => wanted.includes(session.state.state)),
+            }));
       // A table filtered by state leaves out the hosts with nothing to show, but never one that failed.
-      const overviews = wanted === undefined || options.json ? filtered : filtered.filter((overview) => overview.state !== "ok" || overview.sessions.length > 0);
+      const overviews =
+        wanted === undefined || options.json
+          ? filtered
+          : filtered.filter((overview) => overview.state !== "ok" || overview.sessions.length > 0);
       if (options.json) io.json(lsJson(overviews));
       else io.print(formatLsTable(overviews, Math.floor(Date.now() / 1000), io.out));
     });

@@ -7,7 +7,11 @@ import type { RuntimeHolder } from "../runtime.js";
 // HOST or HOST:SESSION as the mute list keeps it; a window is refused (notifications are per session).
 function muteEntry(text: string, verb: string): string {
   const target = parseTarget(text);
-  if (target.window !== undefined) throw usageError(`moor ${verb} takes HOST or HOST:SESSION, not a window: got "${text}"`, `write "${target.host}:${target.session ?? ""}"`);
+  if (target.window !== undefined)
+    throw usageError(
+      `moor ${verb} takes HOST or HOST:SESSION, not a window: got "${text}"`,
+      `write "${target.host}:${target.session ?? ""}"`,
+    );
   return target.session === undefined ? target.host : `${target.host}:${target.session}`;
 }
 

@@ -22,7 +22,10 @@ async function readLocal(io: CliIo, file: string): Promise<string | Buffer> {
   try {
     return await readFile(file);
   } catch (error) {
-    throw usageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { hint: "--set takes a local file, or - for standard input", cause: error });
+    throw usageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, {
+      hint: "--set takes a local file, or - for standard input",
+      cause: error,
+    });
   }
 }
 
@@ -35,9 +38,15 @@ function editInEditor(io: CliIo, name: string): (notes: string) => Promise<strin
       await writeFile(file, notes, { mode: 0o600 });
       const editor = io.env.VISUAL || io.env.EDITOR || "vi";
       const code = await new Promise<number | null>((resolve, reject) => {
-        spawn("sh", ["-c", `${editor} "$@"`, editor, file], { stdio: "inherit" }).on("error", reject).on("close", resolve);
+        spawn("sh", ["-c", `${editor} "$@"`, editor, file], { stdio: "inherit" })
+          .on("error", reject)
+          .on("close", resolve);
       });
-      if (code !== 0) throw usageError(`the editor "${editor}" exited with status ${String(code)}: the notes were not changed`, "set VISUAL or EDITOR to the editor to use");
+      if (code !== 0)
+        throw usageError(
+          `the editor "${editor}" exited with status ${String(code)}: the notes were not changed`,
+          "set VISUAL or EDITOR to the editor to use",
+        );
       return await readFile(file, "utf8");
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -53,15 +62,24 @@ export function noteCommand(runtime: RuntimeHolder): Command {
     .option("--append <text>", "add TEXT as a line at the end")
     .option("--set <file>", "replace the notes with a local file (- reads standard input)")
     .option("--edit", "edit the notes in $VISUAL or $EDITOR (vi by default) and save them if changed")
-    .addHelpText("after", examples([
-      "moor note gpu1:fix-tests",
-      "moor note gpu1:fix-tests --append 'flaky test is tests/io.spec.ts; skip it for now'",
-      "moor note gpu1:fix-tests --set handover.md",
-      "moor note gpu1:fix-tests --edit",
-    ]))
+    .addHelpText(
+      "after",
+      examples([
+        "moor note gpu1:fix-tests",
+        "moor note gpu1:fix-tests --append 'flaky test is tests/io.spec.ts; skip it for now'",
+        "moor note gpu1:fix-tests --set handover.md",
+        "moor note gpu1:fix-tests --edit",
+      ]),
+    )
     .action(async (targetText: string, options: NoteOptions, command: Command) => {
-      const chosen = [options.append !== undefined, options.set !== undefined, options.edit === true].filter(Boolean).length;
-      if (chosen > 1) throw usageError("--append, --set and --edit are alternatives: give one of them", "without any, moor note prints the notes");
+      const chosen = [options.append !== undefined, options.set !== undefined, options.edit === true].filter(
+        Boolean,
+      ).length;
+      if (chosen > 1)
+        throw usageError(
+          "--append, --set and --edit are alternatives: give one of them",
+          "without any, moor note prints the notes",
+        );
       const target = parseWholeSessionTarget(targetText, "note");
       const { ctx, io } = runtime.get(command);
       if (options.append !== undefined) return await appendNote(ctx, target, options.append);

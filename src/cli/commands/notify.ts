@@ -18,9 +18,14 @@ export function notifyCommand(runtime: RuntimeHolder): Command {
     .addHelpText("after", examples(["moor notify test"]));
   notify.addCommand(
     new Command("test")
-      .description("send one test notification through every channel that is on (terminal, desktop, notify.command), and say which worked")
+      .description(
+        "send one test notification through every channel that is on (terminal, desktop, notify.command), and say which worked",
+      )
       .option("--json", "print the result of each channel as JSON")
-      .addHelpText("after", examples(["moor notify test", "moor config set notify.command 'logger -t moor' && moor notify test"]))
+      .addHelpText(
+        "after",
+        examples(["moor notify test", "moor config set notify.command 'logger -t moor' && moor notify test"]),
+      )
       .action(async (options: { json?: boolean }, command: Command) => {
         const { ctx, io } = runtime.get(command);
         // Notifier processes are unref'd (a watch never waits for them at exit); this one must wait for them.
@@ -35,7 +40,15 @@ export function notifyCommand(runtime: RuntimeHolder): Command {
           },
           Date.now(),
         ).finally(() => clearInterval(keepAlive));
-        if (options.json) return io.json(results.map((result) => ({ channel: result.name, on: result.on, worked: result.on && result.problem === undefined, detail: result.problem ?? result.via })));
+        if (options.json)
+          return io.json(
+            results.map((result) => ({
+              channel: result.name,
+              on: result.on,
+              worked: result.on && result.problem === undefined,
+              detail: result.problem ?? result.via,
+            })),
+          );
         io.print(results.map(resultLine).join("\n"));
       }),
   );

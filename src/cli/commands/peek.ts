@@ -10,9 +10,17 @@ export function peekCommand(runtime: RuntimeHolder): Command {
   return new Command("peek")
     .description("print the last lines of a pane, without attaching")
     .argument("<target>", "HOST:SESSION or HOST:SESSION:WINDOW")
-    .option("-n, --lines <lines>", "how many lines (history included when the screen has fewer)", parseLineCount, DEFAULT_PEEK_LINES)
+    .option(
+      "-n, --lines <lines>",
+      "how many lines (history included when the screen has fewer)",
+      parseLineCount,
+      DEFAULT_PEEK_LINES,
+    )
     .option("--ansi", "keep colours and attributes (as escape sequences)")
-    .addHelpText("after", examples(["moor peek gpu1:fix-tests", "moor peek gpu1:fix-tests -n 5", "moor peek lab:web:server --ansi"]))
+    .addHelpText(
+      "after",
+      examples(["moor peek gpu1:fix-tests", "moor peek gpu1:fix-tests -n 5", "moor peek lab:web:server --ansi"]),
+    )
     .action(async (targetText: string, options: { lines: number; ansi?: boolean }, command: Command) => {
       const target = parseSessionTarget(targetText, "peek");
       const { ctx, io } = runtime.get(command);

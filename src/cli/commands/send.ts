@@ -30,22 +30,37 @@ async function textToSend(io: CliIo, words: string[], keys: string[]): Promise<B
 // moor send: type into a pane without attaching, as one paste (exact bytes, never on a command line), then Enter.
 export function sendCommand(runtime: RuntimeHolder): Command {
   return new Command("send")
-    .description("type into a pane without attaching: the text arrives exactly, as one paste, then Enter (into a known agent, once it shows the text)")
+    .description(
+      "type into a pane without attaching: the text arrives exactly, as one paste, then Enter (into a known agent, once it shows the text)",
+    )
     .argument("<target>", "HOST:SESSION or HOST:SESSION:WINDOW")
-    .argument("[text...]", "what to type; words are joined by single spaces; '-' or none reads standard input (sent exactly as read, final newline included)")
+    .argument(
+      "[text...]",
+      "what to type; words are joined by single spaces; '-' or none reads standard input (sent exactly as read, final newline included)",
+    )
     .option("--no-enter", "do not press Enter after the text")
-    .option("--key <key>", "press a named key after the text: Enter, Escape, Tab, Up, C-c, M-x, F5... (repeatable)", collect)
-    .addHelpText("after", `
+    .option(
+      "--key <key>",
+      "press a named key after the text: Enter, Escape, Tab, Up, C-c, M-x, F5... (repeatable)",
+      collect,
+    )
+    .addHelpText(
+      "after",
+      `
 Into a known agent (Claude Code, Codex, opencode, Gemini CLI) the text is pasted first and Enter pressed only
 once the agent shows it (its screen settles; at most the agent's "submit" maxWaitMs in agents.json, 3 s):
-Gemini CLI and Codex take an Enter that arrives with a paste as part of the text.`)
-    .addHelpText("after", examples([
-      "moor send gpu1:fix-tests 'also update the changelog'",
-      "moor send gpu1:fix-tests < prompt.md",
-      "git diff | moor send gpu1:review --no-enter",
-      "moor send gpu1:fix-tests --key C-c",
-      "moor send lab:web:server --key Up --key Enter",
-    ]))
+Gemini CLI and Codex take an Enter that arrives with a paste as part of the text.`,
+    )
+    .addHelpText(
+      "after",
+      examples([
+        "moor send gpu1:fix-tests 'also update the changelog'",
+        "moor send gpu1:fix-tests < prompt.md",
+        "git diff | moor send gpu1:review --no-enter",
+        "moor send gpu1:fix-tests --key C-c",
+        "moor send lab:web:server --key Up --key Enter",
+      ]),
+    )
     .action(async (targetText: string, words: string[], options: SendOptions, command: Command) => {
       const target = parseSessionTarget(targetText, "send");
       const keys = options.key ?? [];

@@ -19,12 +19,19 @@ export function statusCommand(runtime: RuntimeHolder): Command {
     .description("one session's state (asking, waiting, working, idle, exited, shell), its agent, since when, and why")
     .argument("<target>", "HOST:SESSION or HOST:SESSION:WINDOW")
     .option("--json", "print JSON (shape below)")
-    .addHelpText("after", `${HELP}${examples(["moor status gpu1:fix-tests", "moor status gpu1:fix-tests --json | jq -r .status"])}`)
+    .addHelpText(
+      "after",
+      `${HELP}${examples(["moor status gpu1:fix-tests", "moor status gpu1:fix-tests --json | jq -r .status"])}`,
+    )
     .action(async (targetText: string, options: { json?: boolean }, command: Command) => {
       const target = parseSessionTarget(targetText, "status");
       const { ctx, io } = runtime.get(command);
       const tmux = ctx.tmux(target.host);
-      const report = await readSessionState((argv) => tmux.run(argv, { target: targetText, action: "reading the session's state" }), target, { rules: ctx.rules, idleAfterSeconds: ctx.idleSeconds });
+      const report = await readSessionState(
+        (argv) => tmux.run(argv, { target: targetText, action: "reading the session's state" }),
+        target,
+        { rules: ctx.rules, idleAfterSeconds: ctx.idleSeconds },
+      );
       if (options.json) io.json(statusJson(report));
       else io.print(formatStatus(report, Date.now(), io.out));
     });

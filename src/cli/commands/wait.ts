@@ -20,7 +20,8 @@ JSON (--json): {"target","status","exitCode"?,"agent":string|null,"since","reaso
 // --timeout in seconds, fractions allowed.
 export function parseTimeout(value: string): number {
   const seconds = Number(value);
-  if (!/^\d+(\.\d+)?$/.test(value) || seconds <= 0) throw new InvalidArgumentError(`expected seconds greater than 0, got "${value}"`);
+  if (!/^\d+(\.\d+)?$/.test(value) || seconds <= 0)
+    throw new InvalidArgumentError(`expected seconds greater than 0, got "${value}"`);
   return seconds;
 }
 
@@ -40,30 +41,45 @@ function resultJson(result: WaitResult) {
 // moor wait: block until any target is in one of the wanted states (default: it needs its user).
 export function waitCommand(runtime: RuntimeHolder): Command {
   return new Command("wait")
-    .description("wait until any TARGET is in one of the states (default asking,waiting,exited,shell); exit 7 on timeout")
+    .description(
+      "wait until any TARGET is in one of the states (default asking,waiting,exited,shell); exit 7 on timeout",
+    )
     .argument("<target...>", "HOST:SESSION or HOST:SESSION:WINDOW")
-    .option("--for <states>", "states to wait for, comma-separated (asking,waiting,working,idle,exited,shell)", parseStates)
+    .option(
+      "--for <states>",
+      "states to wait for, comma-separated (asking,waiting,working,idle,exited,shell)",
+      parseStates,
+    )
     .option("--timeout <seconds>", "give up after this many seconds (exit 7)", parseTimeout)
     .option("--json", "print the state as JSON (shape below)")
-    .addHelpText("after", `${HELP}${examples(["moor wait gpu1:fix-tests", "moor wait gpu1:fix-tests lab:agent --for asking --timeout 600", "moor wait gpu1:train --for exited --json | jq .exitCode"])}`)
-    .action(async (texts: string[], options: { for?: SessionState[]; timeout?: number; json?: boolean }, command: Command) => {
-      const targets = texts.map((text) => parseSessionTarget(text, "wait"));
-      const { ctx, io } = runtime.get(command);
-      resolveTargets(ctx, texts, true, "wait");
-      // The clock's timers do not hold the process open: this does, until the wait is over.
-      const hold = setInterval(() => undefined, 60_000);
-      try {
-        const result = await waitForState({
-          targets,
-          states: options.for ?? DEFAULT_WAIT_STATES,
-          clock: systemClock,
-          ...(options.timeout === undefined ? {} : { timeoutMs: options.timeout * 1_000 }),
-          start: (onChange) => startWatch(ctx, targets, { intervalMs: 1_000, onChange }),
-        });
-        if (options.json) io.json(resultJson(result));
-        else io.print(`${result.target} ${result.state.state}`);
-      } finally {
-        clearInterval(hold);
-      }
-    });
+    .addHelpText(
+      "after",
+      `${HELP}${examples(["moor wait gpu1:fix-tests", "moor wait gpu1:fix-tests lab:agent --for asking --timeout 600", "moor wait gpu1:train --for exited --json | jq .exitCode"])}`,
+    )
+    .action(
+      async (
+        texts: string[],
+        options: { for?: SessionState[]; timeout?: number; json?: boolean },
+        command: Command,
+      ) => {
+        const targets = texts.map((text) => parseSessionTarget(text, "wait"));
+        const { ctx, io } = runtime.get(command);
+        resolveTargets(ctx, texts, true, "wait");
+        // The clock's timers do not hold the process open: this does, until the wait is over.
+        const hold = setInterval(() => undefined, 60_000);
+        try {
+          const result = await waitForState({
+            targets,
+            states: options.for ?? DEFAULT_WAIT_STATES,
+            clock: systemClock,
+            ...(options.timeout === undefined ? {} : { timeoutMs: options.timeout * 1_000 }),
+            start: (onChange) => startWatch(ctx, targets, { intervalMs: 1_000, onChange }),
+          });
+          if (options.json) io.json(resultJson(result));
+          else io.print(`${result.target} ${result.state.state}`);
+        } finally {
+          clearInterval(hold);
+        }
+      },
+    );
 }

@@ -26,12 +26,16 @@ JSON (--json, or when standard output is not a terminal): one event a line, the 
 // --interval in seconds: fractions allowed, but not so small that polling becomes the load.
 export function parseInterval(value: string): number {
   const seconds = Number(value);
-  if (!/^\d+(\.\d+)?$/.test(value) || seconds < 0.25 || seconds > 3_600) throw new InvalidArgumentError(`expected seconds from 0.25 to 3600, got "${value}"`);
+  if (!/^\d+(\.\d+)?$/.test(value) || seconds < 0.25 || seconds > 3_600)
+    throw new InvalidArgumentError(`expected seconds from 0.25 to 3600, got "${value}"`);
   return seconds;
 }
 
 function globalArgs(globals: GlobalOptions): string[] {
-  return [...(globals.configDir ? ["--config-dir", globals.configDir] : []), ...(globals.knownHosts ? ["--known-hosts", globals.knownHosts] : [])];
+  return [
+    ...(globals.configDir ? ["--config-dir", globals.configDir] : []),
+    ...(globals.knownHosts ? ["--known-hosts", globals.knownHosts] : []),
+  ];
 }
 
 // moor watch: a live full-screen view of every session (or a JSON event stream), through link drops.
@@ -42,40 +46,55 @@ export function watchCommand(runtime: RuntimeHolder): Command {
     .option("--interval <seconds>", "seconds between polls", parseInterval, 2)
     .option("--json", "stream one JSON event a line instead of drawing the screen")
     .option("--no-notify", "no notifications (terminal, desktop, notify.command) from this watch")
-    .addHelpText("after", `${JSON_HELP}${examples(["moor watch", "moor watch gpu1 lab:agent --interval 5", "moor watch --json | jq -c 'select(.type==\"link\")'"])}`)
-    .action(async (texts: string[], options: { interval: number; json?: boolean; notify: boolean }, command: Command) => {
-      const { ctx, io } = runtime.get(command);
-      const targets = resolveTargets(ctx, texts, true, "watch");
-      if (targets.length === 0) throw usageError("nothing to watch: no hosts are registered", "add one with: moor host add NAME user@hostname");
-      const fullScreen = !options.json && Boolean(io.stdout.isTTY) && Boolean(io.stdin.isTTY);
-      const notices: { show?: (message: string) => void } = {};
-      const notifier = options.notify ? await watchNotifications(ctx, io, fullScreen, (message) => notices.show?.(message)) : undefined;
-      const start = (onChange: (snapshot: WatchSnapshot) => void) =>
-        startWatch(ctx, targets, {
-          intervalMs: options.interval * 1_000,
-          onChange: (snapshot) => {
-            notifier?.observe(snapshot);
-            onChange(snapshot);
-          },
-        });
-      const running: RunningView = fullScreen
-        ? runWatchView({
-            terminal: processTerminal(io.stdin, io.stdout),
-            clock: systemClock,
-            style: io.out,
-            timeOfDay: (ms) => new Date(ms).toTimeString().slice(0, 8),
-            start,
-            attach: (target) => attachInChild(target, globalArgs(command.optsWithGlobals<GlobalOptions>())),
-          })
-        : runJsonStream(start, (line) => void io.stdout.write(`${line}\n`), (message) => io.warn(message));
-      notices.show = (message) => running.notice(message);
-      const stop = stopOnSignals(io.stdout);
-      stop.signal.addEventListener("abort", () => running.quit(), { once: true });
-      try {
-        await running.done;
-      } finally {
-        notifier?.flush();
-        stop.dispose();
-      }
-    });
+    .addHelpText(
+      "after",
+      `${JSON_HELP}${examples(["moor watch", "moor watch gpu1 lab:agent --interval 5", "moor watch --json | jq -c 'select(.type==\"link\")'"])}`,
+    )
+    .action(
+      async (texts: string[], options: { interval: number; json?: boolean; notify: boolean }, command: Command) => {
+        const { ctx, io } = runtime.get(command);
+        const targets = resolveTargets(ctx, texts, true, "watch");
+        if (targets.length === 0)
+          throw usageError(
+            "nothing to watch: no hosts are registered",
+            "add one with: moor host add NAME user@hostname",
+          );
+        const fullScreen = !options.json && Boolean(io.stdout.isTTY) && Boolean(io.stdin.isTTY);
+        const notices: { show?: (message: string) => void } = {};
+        const notifier = options.notify
+          ? await watchNotifications(ctx, io, fullScreen, (message) => notices.show?.(message))
+          : undefined;
+        const start = (onChange: (snapshot: WatchSnapshot) => void) =>
+          startWatch(ctx, targets, {
+            intervalMs: options.interval * 1_000,
+            onChange: (snapshot) => {
+              notifier?.observe(snapshot);
+              onChange(snapshot);
+            },
+          });
+        const running: RunningView = fullScreen
+          ? runWatchView({
+              terminal: processTerminal(io.stdin, io.stdout),
+              clock: systemClock,
+              style: io.out,
+              timeOfDay: (ms) => new Date(ms).toTimeString().slice(0, 8),
+              start,
+              attach: (target) => attachInChild(target, globalArgs(command.optsWithGlobals<GlobalOptions>())),
+            })
+          : runJsonStream(
+              start,
+              (line) => void io.stdout.write(`${line}\n`),
+              (message) => io.warn(message),
+            );
+        notices.show = (message) => running.notice(message);
+        const stop = stopOnSignals(io.stdout);
+        stop.signal.addEventListener("abort", () => running.quit(), { once: true });
+        try {
+          await running.done;
+        } finally {
+          notifier?.flush();
+          stop.dispose();
+        }
+      },
+    );
 }

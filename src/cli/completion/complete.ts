@@ -25,10 +25,15 @@ export interface CompleteContext {
 
 // The candidates for the last of WORDS (the words after "moor"), one a line, with the scripts'
 // directives first (":files", ":nospace"); already narrowed to those that start with that word.
-export async function completeWords(program: Command, words: readonly string[], context: CompleteContext): Promise<string[]> {
+export async function completeWords(
+  program: Command,
+  words: readonly string[],
+  context: CompleteContext,
+): Promise<string[]> {
   const list = words.length === 0 ? [""] : words;
   const current = list.at(-1) ?? "";
-  const starting = (candidates: readonly string[]): string[] => candidates.filter((candidate) => candidate.startsWith(current));
+  const starting = (candidates: readonly string[]): string[] =>
+    candidates.filter((candidate) => candidate.startsWith(current));
   const completion = resolveCompletion(program, list);
   switch (completion.kind) {
     case "words":
@@ -49,7 +54,10 @@ export async function completeWords(program: Command, words: readonly string[], 
 function hostNames(words: readonly string[], context: CompleteContext): string[] {
   const env = context.env ?? process.env;
   const configDir = globalOption(words, "--config-dir") ?? defaultConfigDir(env);
-  const names = new Set([...registeredHostNames(configDir), ...sshConfigAliases(readSshConfig(context.home ?? homedir()))]);
+  const names = new Set([
+    ...registeredHostNames(configDir),
+    ...sshConfigAliases(readSshConfig(context.home ?? homedir())),
+  ]);
   return [...names].sort();
 }
 
@@ -61,12 +69,18 @@ async function sessionTargets(host: string, words: readonly string[], context: C
   const knownHosts = globalOption(words, "--known-hosts");
   let ctx;
   try {
-    ({ ctx } = context.runtime.get(context.command, { interactive: false, ...(configDir ? { configDir } : {}), ...(knownHosts ? { knownHosts } : {}) }));
+    ({ ctx } = context.runtime.get(context.command, {
+      interactive: false,
+      ...(configDir ? { configDir } : {}),
+      ...(knownHosts ? { knownHosts } : {}),
+    }));
   } catch {
     return [];
   }
   let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), listingDeadline(context.env ?? process.env))));
+  const deadline = new Promise<undefined>(
+    (resolve) => (timer = setTimeout(() => resolve(undefined), listingDeadline(context.env ?? process.env))),
+  );
   try {
     const [overview] = (await Promise.race([listHosts(ctx, [host]), deadline])) ?? [];
     return (overview?.sessions ?? []).flatMap((session) => [
@@ -89,4 +103,3 @@ function globalOption(words: readonly string[], flag: string): string | undefine
   }
   return undefined;
 }
-

@@ -3,10 +3,7 @@ import { SETTING_KEYS } from "../../config/settingKeys.js";
 
 // What the word under the cursor can be, decided from commander's command tree (nothing listed by hand).
 export type Completion =
-  | { kind: "words"; words: string[] }
-  | { kind: "files" }
-  | { kind: "hosts" }
-  | { kind: "targets" };
+  { kind: "words"; words: string[] } | { kind: "files" } | { kind: "hosts" } | { kind: "targets" };
 
 type ValueKind = "target" | "host" | "setting" | "file" | "none";
 
@@ -29,8 +26,10 @@ function optionValueKind(option: Option): ValueKind {
 }
 
 const takesValue = (option: Option): boolean => option.required || option.optional;
-const visible = (command: Command): Command[] => command.commands.filter((sub) => !(sub as unknown as { _hidden?: boolean })._hidden);
-const flagsOf = (option: Option): string[] => [option.short, option.long].filter((flag): flag is string => Boolean(flag));
+const visible = (command: Command): Command[] =>
+  command.commands.filter((sub) => !(sub as unknown as { _hidden?: boolean })._hidden);
+const flagsOf = (option: Option): string[] =>
+  [option.short, option.long].filter((flag): flag is string => Boolean(flag));
 
 function optionsInScope(chain: readonly Command[]): Option[] {
   return chain.flatMap((command) => command.options.filter((option) => !option.hidden));
@@ -63,19 +62,33 @@ export function resolveCompletion(program: Command, words: readonly string[]): C
       }
       continue;
     }
-    const sub = positional === 0 ? visible(command).find((candidate) => candidate.name() === word || candidate.aliases().includes(word)) : undefined;
+    const sub =
+      positional === 0
+        ? visible(command).find((candidate) => candidate.name() === word || candidate.aliases().includes(word))
+        : undefined;
     if (sub) chain.push(sub);
     else positional++;
   }
   if (afterDashes) return { kind: "files" };
   const command = chain.at(-1) ?? program;
-  if (current.startsWith("-")) return { kind: "words", words: optionsInScope(chain).flatMap(flagsOf).filter((flag) => flag.startsWith("--") || !current.startsWith("--")) };
+  if (current.startsWith("-"))
+    return {
+      kind: "words",
+      words: optionsInScope(chain)
+        .flatMap(flagsOf)
+        .filter((flag) => flag.startsWith("--") || !current.startsWith("--")),
+    };
   const subs = positional === 0 ? visible(command).map((sub) => sub.name()) : [];
   if (subs.length > 0) return { kind: "words", words: command === program ? [...subs, "help"] : subs };
   const args = command.registeredArguments;
   const arg = args[Math.min(positional, args.length - 1)];
   if (!arg || (positional >= args.length && !arg.variadic)) return { kind: "words", words: [] };
-  return valueCompletion(argumentKind(chain.slice(1).map((c) => c.name()), arg.name()));
+  return valueCompletion(
+    argumentKind(
+      chain.slice(1).map((c) => c.name()),
+      arg.name(),
+    ),
+  );
 }
 
 function valueCompletion(kind: ValueKind): Completion {

@@ -16,7 +16,10 @@ export function agoText(epochSeconds: number, nowSeconds: number): string {
 }
 
 // A session's state in a word or two: asking, waiting, working, idle 12m, exited 1, exited (signal 15), shell.
-export function stateText(state: Pick<TrackedState, "state" | "exitCode" | "exitSignal" | "since">, nowMs: number): string {
+export function stateText(
+  state: Pick<TrackedState, "state" | "exitCode" | "exitSignal" | "since">,
+  nowMs: number,
+): string {
   switch (state.state) {
     case "idle":
       return `idle ${durationText((nowMs - state.since) / 1000)}`;

@@ -15,7 +15,12 @@ export function statusJson(report: SessionStateReport) {
     since: new Date(state.since).toISOString(),
     reason: state.reason,
     stale: false,
-    evidence: { rule: state.evidence.rule, region: state.evidence.region, matched: state.evidence.matched ?? null, lines: state.evidence.lines },
+    evidence: {
+      rule: state.evidence.rule,
+      region: state.evidence.region,
+      matched: state.evidence.matched ?? null,
+      lines: state.evidence.lines,
+    },
     pane: report.pane,
   };
 }
@@ -33,6 +38,7 @@ export function formatStatus(report: SessionStateReport, nowMs: number, style: S
     ...(evidence.matched === undefined ? [] : [`  matched  ${sanitize(evidence.matched)}`]),
     `  pane     ${pane.id} in window ${sanitize(pane.window)}, running ${sanitize(pane.command)}${pane.title === "" ? "" : `, title ${JSON.stringify(pane.title)}`}`,
   ];
-  if (evidence.lines.length > 0) lines.push("  lines read:", ...evidence.lines.map((line) => style.dim(`  │ ${sanitize(line)}`)));
+  if (evidence.lines.length > 0)
+    lines.push("  lines read:", ...evidence.lines.map((line) => style.dim(`  │ ${sanitize(line)}`)));
   return lines.join("\n");
 }

@@ -11,7 +11,10 @@ function showCommand(argv: string[] | null): string {
 // The lines `moor new` and `moor revive` print about the session they made.
 export function renderCreated(io: CliIo, verb: string, created: CreatedSession): void {
   const lines = [`${verb} ${io.out.bold(created.target)}`, `  command  ${showCommand(created.command)}`];
-  if (created.windows.length > 0) lines.push(`  windows  ${created.windows.map((w) => (w.command === null ? w.name : `${w.name} (${showCommand(w.command)})`)).join(", ")}`);
+  if (created.windows.length > 0)
+    lines.push(
+      `  windows  ${created.windows.map((w) => (w.command === null ? w.name : `${w.name} (${showCommand(w.command)})`)).join(", ")}`,
+    );
   if (created.cwd !== null) lines.push(`  cwd      ${created.cwd}`);
   lines.push(`  log      ${created.log === null ? "off (--no-log)" : `~/${created.log}`}`);
   io.print(lines.join("\n"));

@@ -39,7 +39,10 @@ export class TtyTerminal implements AttachTerminal {
   /** Refuses (exit 2) unless both standard input and output are a terminal. */
   static open(input: TtyInput, output: TtyOutput, env: NodeJS.ProcessEnv): TtyTerminal {
     if (!input.isTTY || !output.isTTY || typeof input.setRawMode !== "function") {
-      throw usageError("moor attach needs a terminal: standard input and output must be a TTY", `"moor peek HOST:SESSION" prints the pane without one`);
+      throw usageError(
+        "moor attach needs a terminal: standard input and output must be a TTY",
+        `"moor peek HOST:SESSION" prints the pane without one`,
+      );
     }
     return new TtyTerminal(input, output, env);
   }

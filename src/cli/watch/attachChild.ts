@@ -8,6 +8,8 @@ export function attachInChild(target: string, globalArgs: readonly string[]): Pr
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [script, ...globalArgs, "attach", target], { stdio: "inherit" });
     child.once("error", (error) => resolve(`could not run moor attach: ${error.message}`));
-    child.once("exit", (code, signal) => resolve(code === 0 ? undefined : `moor attach ${target} ended with ${signal ?? `exit ${code ?? "?"}`}`));
+    child.once("exit", (code, signal) =>
+      resolve(code === 0 ? undefined : `moor attach ${target} ended with ${signal ?? `exit ${code ?? "?"}`}`),
+    );
   });
 }

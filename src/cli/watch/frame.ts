@@ -30,7 +30,9 @@ function tonePaint(style: Paints, tone: Tone): (text: string) => string {
 
 // "2 asking · 3 waiting": the sessions that need the user, counted only where the host is live.
 function needsText(snapshot: WatchSnapshot, state: "asking" | "waiting"): string | undefined {
-  const count = snapshot.hosts.filter((host) => !isStale(host)).reduce((sum, host) => sum + host.sessions.filter((session) => session.state.state === state).length, 0);
+  const count = snapshot.hosts
+    .filter((host) => !isStale(host))
+    .reduce((sum, host) => sum + host.sessions.filter((session) => session.state.state === state).length, 0);
   return count === 0 ? undefined : `${String(count)} ${state}`;
 }
 
@@ -39,7 +41,9 @@ function header(snapshot: WatchSnapshot, options: FrameOptions, style: Paints): 
   const left = `moor watch · ${snapshot.hosts.length} host${snapshot.hosts.length === 1 ? "" : "s"} · ${sessions} session${sessions === 1 ? "" : "s"}`;
   const needs: Segment[] = (["asking", "waiting"] as const).flatMap((state) => {
     const text = needsText(snapshot, state);
-    return text === undefined ? [] : [{ text: " · " }, { text, paint: statePaint({ state, exitCode: undefined }, options.style) }];
+    return text === undefined
+      ? []
+      : [{ text: " · " }, { text, paint: statePaint({ state, exitCode: undefined }, options.style) }];
   });
   const used = cellWidth(left) + needs.reduce((sum, segment) => sum + cellWidth(segment.text), 0);
   const gap = options.width - used - cellWidth(KEYS_HELP);
@@ -47,14 +51,23 @@ function header(snapshot: WatchSnapshot, options: FrameOptions, style: Paints): 
   return paintLine([{ text: left, paint: style.bold }, ...needs, ...right], options.width);
 }
 
-function sessionLine(host: HostView, session: WatchedSession, nameWidth: number, selected: boolean, options: FrameOptions): BodyLine {
+function sessionLine(
+  host: HostView,
+  session: WatchedSession,
+  nameWidth: number,
+  selected: boolean,
+  options: FrameOptions,
+): BodyLine {
   const style = paints(options.style);
   const stale = isStale(host);
   const state = stateText(session.state, options.now);
   const needsYou = session.state.state === "asking" || session.state.state === "waiting";
   const dim = stale ? style.dim : (text: string) => text;
   const segments: Segment[] = [
-    { text: selected ? "  › " : needsYou && !stale ? "  ● " : "    ", paint: selected ? style.bold : statePaint(session.state, options.style) },
+    {
+      text: selected ? "  › " : needsYou && !stale ? "  ● " : "    ",
+      paint: selected ? style.bold : statePaint(session.state, options.style),
+    },
     { text: `${fit(sanitize(session.name), nameWidth)}  `, paint: selected ? style.bold : dim },
     { text: `${fit(state, 14)}  `, paint: stale ? style.dim : statePaint(session.state, options.style) },
     { text: `${fit(session.state.agent ?? "", 8)}  `, paint: dim },
@@ -68,10 +81,22 @@ function sessionLine(host: HostView, session: WatchedSession, nameWidth: number,
 function hostLines(host: HostView, nameWidth: number, selected: string | undefined, options: FrameOptions): BodyLine[] {
   const style = paints(options.style);
   const link = linkText(host, options.now, options.timeOfDay);
-  const lines: BodyLine[] = [{ segments: [{ text: sanitize(host.host), paint: style.bold }, { text: "  " }, { text: link.text, paint: tonePaint(style, link.tone) }] }];
+  const lines: BodyLine[] = [
+    {
+      segments: [
+        { text: sanitize(host.host), paint: style.bold },
+        { text: "  " },
+        { text: link.text, paint: tonePaint(style, link.tone) },
+      ],
+    },
+  ];
   if (host.error !== undefined) lines.push({ segments: [{ text: `    ! ${sanitize(host.error)}`, paint: style.red }] });
-  if (host.sessions.length === 0) lines.push({ segments: [{ text: host.polled ? "    no sessions" : "    sessions not known yet", paint: style.dim }] });
-  for (const session of host.sessions) lines.push(sessionLine(host, session, nameWidth, sessionKey(host.host, session.name) === selected, options));
+  if (host.sessions.length === 0)
+    lines.push({
+      segments: [{ text: host.polled ? "    no sessions" : "    sessions not known yet", paint: style.dim }],
+    });
+  for (const session of host.sessions)
+    lines.push(sessionLine(host, session, nameWidth, sessionKey(host.host, session.name) === selected, options));
   return lines;
 }
 
@@ -83,8 +108,13 @@ export function renderFrame(snapshot: WatchSnapshot, view: ViewState, options: F
   const names = snapshot.hosts.flatMap((host) => host.sessions.map((session) => cellWidth(sanitize(session.name))));
   const nameWidth = Math.min(24, Math.max(4, ...names));
   const body = snapshot.hosts.flatMap((host) => hostLines(host, nameWidth, selected, options));
-  const peek = view.peek ? renderPeek(snapshot, selected, options.width, Math.max(3, Math.floor((options.height - 1) / 2)), style) : [];
-  const footer = view.message === undefined ? [] : [paintLine([{ text: sanitize(view.message), paint: style.yellow }], options.width)];
+  const peek = view.peek
+    ? renderPeek(snapshot, selected, options.width, Math.max(3, Math.floor((options.height - 1) / 2)), style)
+    : [];
+  const footer =
+    view.message === undefined
+      ? []
+      : [paintLine([{ text: sanitize(view.message), paint: style.yellow }], options.width)];
   const listHeight = Math.max(0, options.height - 1 - peek.length - footer.length);
   const at = body.findIndex((line) => line.key !== undefined && line.key === selected);
   const offset = at < listHeight ? 0 : at - listHeight + 1;

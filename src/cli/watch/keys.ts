@@ -6,12 +6,27 @@ import { escapeTokens } from "../../text/escapes.js";
 export type Key = "up" | "down" | "top" | "bottom" | "enter" | "peek" | "escape" | "quit";
 
 const SEQUENCES: Readonly<Record<string, Key>> = {
-  "\x1b[A": "up", "\x1bOA": "up", "\x1b[B": "down", "\x1bOB": "down",
-  "\x1b[H": "top", "\x1b[F": "bottom", "\x1b[1~": "top", "\x1b[4~": "bottom",
+  "\x1b[A": "up",
+  "\x1bOA": "up",
+  "\x1b[B": "down",
+  "\x1bOB": "down",
+  "\x1b[H": "top",
+  "\x1b[F": "bottom",
+  "\x1b[1~": "top",
+  "\x1b[4~": "bottom",
 };
 const SINGLE: Readonly<Record<string, Key>> = {
-  k: "up", j: "down", g: "top", G: "bottom", p: "peek", q: "quit", Q: "quit",
-  "\r": "enter", "\n": "enter", "\x03": "quit", "\x04": "quit",
+  k: "up",
+  j: "down",
+  g: "top",
+  G: "bottom",
+  p: "peek",
+  q: "quit",
+  Q: "quit",
+  "\r": "enter",
+  "\n": "enter",
+  "\x03": "quit",
+  "\x04": "quit",
 };
 // SS3 (ESC O) takes the next character with it: the keypad form of the arrows.
 const SS3 = "\x1bO";
@@ -55,13 +70,23 @@ export function applyKey(snapshot: WatchSnapshot, view: ViewState, key: Key): Ke
     return { view: { ...view, ...(selected === undefined ? {} : { selected }) } };
   };
   switch (key) {
-    case "up": return select(index - 1);
-    case "down": return select(index + 1);
-    case "top": return select(0);
-    case "bottom": return select(keys.length - 1);
-    case "peek": return { view: { ...view, peek: !view.peek } };
-    case "escape": return { view: { ...view, peek: false } };
-    case "quit": return { view, quit: true };
-    case "enter": return current === undefined ? { view: { ...view, message: "no session to attach to" } } : { view, attach: current };
+    case "up":
+      return select(index - 1);
+    case "down":
+      return select(index + 1);
+    case "top":
+      return select(0);
+    case "bottom":
+      return select(keys.length - 1);
+    case "peek":
+      return { view: { ...view, peek: !view.peek } };
+    case "escape":
+      return { view: { ...view, peek: false } };
+    case "quit":
+      return { view, quit: true };
+    case "enter":
+      return current === undefined
+        ? { view: { ...view, message: "no session to attach to" } }
+        : { view, attach: current };
   }
 }

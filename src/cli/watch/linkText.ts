@@ -27,7 +27,10 @@ export function linkText(host: HostView, now: number, timeOfDay: (ms: number) =>
       return { text: `${since}, reconnecting (${state.reason})`, tone: "bad" };
     case "retrying": {
       const wait = durationText(Math.ceil(Math.max(0, state.nextAt - now) / 1000));
-      return { text: `${since}, reconnecting, attempt ${state.attempt + 1}, next try in ${wait} (${state.reason})`, tone: "bad" };
+      return {
+        text: `${since}, reconnecting, attempt ${state.attempt + 1}, next try in ${wait} (${state.reason})`,
+        tone: "bad",
+      };
     }
     case "failed":
       return { text: `failed: ${state.reason}`, tone: "bad" };

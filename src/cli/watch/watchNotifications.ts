@@ -11,10 +11,18 @@ export type WatchNotifications = ReturnType<typeof watchNotifier>;
 
 // moor watch's notifier: the terminal channel writes where the person looks (the view's screen, or stderr beside
 // a JSON stream); a failing channel is shown once through `notice`, which the caller points at the view.
-export async function watchNotifications(ctx: MoorContext, io: CliIo, fullScreen: boolean, notice: (message: string) => void): Promise<WatchNotifications> {
+export async function watchNotifications(
+  ctx: MoorContext,
+  io: CliIo,
+  fullScreen: boolean,
+  notice: (message: string) => void,
+): Promise<WatchNotifications> {
   const out = fullScreen ? io.stdout : io.stderr;
   const paths = holderPaths({ configDir: ctx.configDir, knownHostsFile: ctx.knownHostsFile, home: ctx.home });
-  const holderNotifies = ctx.settings.read()["notify.background"] === "on" && holderWanted(ctx.configDir, io.env) && lockOwner(paths.lock) !== undefined;
+  const holderNotifies =
+    ctx.settings.read()["notify.background"] === "on" &&
+    holderWanted(ctx.configDir, io.env) &&
+    lockOwner(paths.lock) !== undefined;
   return watchNotifier({
     terminalOnly: holderNotifies,
     clock: systemClock,

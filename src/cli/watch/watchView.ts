@@ -34,7 +34,10 @@ class WatchView {
   #paused = false;
   #finished = false;
   #cleanups: (() => void)[] = [];
-  #settle: { resolve: () => void; reject: (error: unknown) => void } = { resolve: () => undefined, reject: () => undefined };
+  #settle: { resolve: () => void; reject: (error: unknown) => void } = {
+    resolve: () => undefined,
+    reject: () => undefined,
+  };
 
   constructor(private readonly deps: WatchViewDeps) {
     this.#latest = { at: deps.clock.now(), hosts: [] };
@@ -46,7 +49,12 @@ class WatchView {
     try {
       terminal.enter();
       const watch = this.deps.start((snapshot) => this.#show(snapshot));
-      this.#cleanups.push(() => watch.stop(), clock.every(1_000, () => this.#draw()), terminal.onInput((data) => this.#onInput(data)), terminal.onResize(() => this.#redraw()));
+      this.#cleanups.push(
+        () => watch.stop(),
+        clock.every(1_000, () => this.#draw()),
+        terminal.onInput((data) => this.#onInput(data)),
+        terminal.onResize(() => this.#redraw()),
+      );
       this.#show(watch.snapshot());
     } catch (error) {
       this.finish(error);
@@ -76,7 +84,15 @@ class WatchView {
     if (this.#paused || this.#finished) return;
     const { terminal, clock, style, timeOfDay } = this.deps;
     try {
-      const frame = frameToAnsi(renderFrame(this.#latest, this.#view, { width: terminal.columns, height: terminal.rows, now: clock.now(), style, timeOfDay }));
+      const frame = frameToAnsi(
+        renderFrame(this.#latest, this.#view, {
+          width: terminal.columns,
+          height: terminal.rows,
+          now: clock.now(),
+          style,
+          timeOfDay,
+        }),
+      );
       if (frame !== this.#shown) terminal.write(frame);
       this.#shown = frame;
     } catch (error) {
@@ -105,7 +121,9 @@ class WatchView {
   async #attach(target: string): Promise<void> {
     this.#paused = true;
     this.deps.terminal.leave();
-    const problem = await this.deps.attach(target).catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
+    const problem = await this.deps
+      .attach(target)
+      .catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
     if (this.#finished) return;
     this.deps.terminal.enter();
     this.#paused = false;

@@ -75,7 +75,11 @@ function followLink(state: LinkState, run: ChannelRun | undefined, outage: Outag
   }
 }
 
-async function attachLoop(options: AttachSessionOptions, outage: Outage, state: { run: ChannelRun | undefined; clean: boolean }): Promise<AttachOutcome> {
+async function attachLoop(
+  options: AttachSessionOptions,
+  outage: Outage,
+  state: { run: ChannelRun | undefined; clean: boolean },
+): Promise<AttachOutcome> {
   const clock = options.clock ?? systemClock;
   const sleep = options.sleep ?? defaultSleep;
   let term = options.terminal.term;
@@ -88,7 +92,12 @@ async function attachLoop(options: AttachSessionOptions, outage: Outage, state: 
     state.run = undefined;
     if (end.kind === "aborted") return { kind: "interrupted" };
     if (end.kind === "exit") {
-      const verdict = await finishAttach(end, { term, target: options.target, host: options.link.label, targetExists: options.targetExists });
+      const verdict = await finishAttach(end, {
+        term,
+        target: options.target,
+        host: options.link.label,
+        targetExists: options.targetExists,
+      });
       if (verdict.kind === "retry") {
         term = verdict.term;
         continue;
@@ -103,12 +112,18 @@ async function attachLoop(options: AttachSessionOptions, outage: Outage, state: 
 }
 
 // Opens the next client, waiting (through the link's own reconnects) as long as it takes; undefined when aborted.
-async function openChannel(options: AttachSessionOptions, term: string, sleep: (ms: number) => Promise<void>): Promise<RemoteChannel | undefined> {
+async function openChannel(
+  options: AttachSessionOptions,
+  term: string,
+  sleep: (ms: number) => Promise<void>,
+): Promise<RemoteChannel | undefined> {
   const { link, terminal, signal } = options;
   for (;;) {
     if (signal?.aborted) return undefined;
     try {
-      return await untilAborted(link.open(options.argv, { pty: { ...terminal.size(), term } }), signal, (late) => late.close());
+      return await untilAborted(link.open(options.argv, { pty: { ...terminal.size(), term } }), signal, (late) =>
+        late.close(),
+      );
     } catch (error) {
       if (!options.reconnect || !(error instanceof MoorError) || error.exitCode !== ExitCode.unreachable) throw error;
       await sleep(REOPEN_DELAY_MS);

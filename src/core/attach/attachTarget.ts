@@ -17,9 +17,16 @@ export interface AttachOptions {
 }
 
 // moor attach: check the target, then stay attached through drops until tmux detaches or the session ends.
-export async function attachTarget(ctx: MoorContext, target: SessionTarget, options: AttachOptions): Promise<AttachOutcome> {
+export async function attachTarget(
+  ctx: MoorContext,
+  target: SessionTarget,
+  options: AttachOptions,
+): Promise<AttachOutcome> {
   const label = targetLabel(target);
-  const link = ctx.link(target.host, { reconnect: options.reconnect, retry: options.reconnect ? FOREVER_RETRY : ONE_SHOT_RETRY });
+  const link = ctx.link(target.host, {
+    reconnect: options.reconnect,
+    retry: options.reconnect ? FOREVER_RETRY : ONE_SHOT_RETRY,
+  });
   if (!(await checkTarget(link, target, label, options.signal))) return { kind: "interrupted" };
   // attach holds its own link through drops; its tmux checks run on that link.
   const tmux = new RemoteTmux(link);

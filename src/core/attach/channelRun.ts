@@ -5,9 +5,7 @@ const TAIL_BYTES = 512;
 
 // How one remote tmux client ended: with an exit status (detach, session gone, refusal), or not.
 export type ChannelEnd =
-  | { kind: "exit"; code: number | null; signal?: string; tail: string }
-  | { kind: "drop" }
-  | { kind: "aborted" };
+  { kind: "exit"; code: number | null; signal?: string; tail: string } | { kind: "drop" } | { kind: "aborted" };
 
 // One remote tmux client in a pseudo-terminal: its output goes to the terminal until it ends. A channel
 // that closes without an exit status was cut off (a drop), not ended by tmux.
@@ -30,7 +28,12 @@ export class ChannelRun {
     channel.stderr.on("data", this.#onData);
     channel.stdin.on("error", () => undefined);
     void channel.exit.then(
-      ({ code, signal }) => this.#finish(code === null && signal === undefined ? { kind: "drop" } : { kind: "exit", code, ...(signal ? { signal } : {}), tail: this.#tail }),
+      ({ code, signal }) =>
+        this.#finish(
+          code === null && signal === undefined
+            ? { kind: "drop" }
+            : { kind: "exit", code, ...(signal ? { signal } : {}), tail: this.#tail },
+        ),
       () => this.#finish({ kind: "drop" }),
     );
   }

@@ -8,8 +8,18 @@ import { untilAborted } from "../untilAborted.js";
 // Before the terminal goes raw: the target must exist (exit 5), and a host that cannot be reached at all
 // fails like any other command (exit 3) instead of retrying forever with nothing on the screen.
 // Resolves false when the signal stopped it first (Ctrl-C while connecting).
-export async function checkTarget(link: HostLink, target: SessionTarget, label: string, signal?: AbortSignal): Promise<boolean> {
+export async function checkTarget(
+  link: HostLink,
+  target: SessionTarget,
+  label: string,
+  signal?: AbortSignal,
+): Promise<boolean> {
   const tmux = new RemoteTmux(link);
-  const check = tmux.run(hasAttachTargetArgv(target.session, target.window), { target: label, action: "checking the session before attaching" }).then(() => true);
+  const check = tmux
+    .run(hasAttachTargetArgv(target.session, target.window), {
+      target: label,
+      action: "checking the session before attaching",
+    })
+    .then(() => true);
   return (await untilAborted(withFirstContact(link, check), signal)) ?? false;
 }

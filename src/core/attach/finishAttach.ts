@@ -17,11 +17,15 @@ export type Verdict = AttachOutcome | { kind: "retry"; term: string };
 
 // Why the tmux client exited with a status: a detach (exit 0), the session gone (exit 0 with a message),
 // an unknown TERM (try again with a common one), or a refusal worth reporting (exit 6).
-export async function finishAttach(end: Extract<ChannelEnd, { kind: "exit" }>, context: FinishContext): Promise<Verdict> {
+export async function finishAttach(
+  end: Extract<ChannelEnd, { kind: "exit" }>,
+  context: FinishContext,
+): Promise<Verdict> {
   const farewell = tmuxFarewell(end.tail);
   if (farewell === "detached") return { kind: "detached" };
   if (farewell === "exited") return { kind: "ended" };
-  if (farewell === "unsupported-terminal" && context.term !== FALLBACK_TERM) return { kind: "retry", term: FALLBACK_TERM };
+  if (farewell === "unsupported-terminal" && context.term !== FALLBACK_TERM)
+    return { kind: "retry", term: FALLBACK_TERM };
   const exists = await context.targetExists().catch(() => true);
   if (!exists) return { kind: "ended" };
   if (end.code === 0) return { kind: "detached" };

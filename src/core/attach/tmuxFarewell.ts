@@ -5,7 +5,10 @@ import { stripEscapes } from "../../text/escapes.js";
 export type Farewell = "detached" | "exited" | "unsupported-terminal" | "other";
 
 export function lastLine(tail: string): string {
-  const lines = stripEscapes(tail).split(/\r?\n|\r/).map((line) => line.trim()).filter((line) => line !== "");
+  const lines = stripEscapes(tail)
+    .split(/\r?\n|\r/)
+    .map((line) => line.trim())
+    .filter((line) => line !== "");
   return lines.at(-1) ?? "";
 }
 

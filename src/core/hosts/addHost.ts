@@ -27,7 +27,10 @@ export interface AddHostResult {
 // that cannot be reached or authenticated is not registered.
 export async function addHost(ctx: MoorContext, input: AddHostInput): Promise<AddHostResult> {
   if (!HOST_NAME_RULE.test(input.name)) {
-    throw usageError(`invalid host name ${JSON.stringify(input.name)}: use 1-64 letters, digits, '.', '_' or '-'`, `for example "gpu1" or "build.eu"`);
+    throw usageError(
+      `invalid host name ${JSON.stringify(input.name)}: use 1-64 letters, digits, '.', '_' or '-'`,
+      `for example "gpu1" or "build.eu"`,
+    );
   }
   if (input.port !== undefined && !(Number.isInteger(input.port) && input.port >= 1 && input.port <= 65535)) {
     throw usageError(`invalid port ${JSON.stringify(input.port)}: expected a number from 1 to 65535`);
@@ -44,7 +47,12 @@ export async function addHost(ctx: MoorContext, input: AddHostInput): Promise<Ad
   const replaced = ctx.store.get(input.name) !== undefined;
   let contact: HostTestReport | undefined;
   if (input.acceptNew) {
-    const spec = specFromRecord(record, { store: ctx.store, home: ctx.home, localUser: ctx.localUser, sshConfigText: readSshConfig(ctx.home) });
+    const spec = specFromRecord(record, {
+      store: ctx.store,
+      home: ctx.home,
+      localUser: ctx.localUser,
+      sshConfigText: readSshConfig(ctx.home),
+    });
     const link = ctx.linkTo(spec, { acceptNew: true });
     try {
       contact = await probeHost(link, spec, { requireTmux: false });

@@ -24,7 +24,11 @@ export async function testHost(ctx: MoorContext, name: string): Promise<HostTest
 }
 
 // Each step of reaching a host over this link, timed (also host add's first contact, before it is registered).
-export async function probeHost(link: HostLink, spec: ConnectSpec, options: { requireTmux: boolean }): Promise<HostTestReport> {
+export async function probeHost(
+  link: HostLink,
+  spec: ConnectSpec,
+  options: { requireTmux: boolean },
+): Promise<HostTestReport> {
   const started = performance.now();
   const session = await link.session();
   const connectMs = performance.now() - started;

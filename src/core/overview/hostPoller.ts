@@ -50,7 +50,9 @@ export class HostPoller {
 
   /** A state was read that the debounce holds back: poll again after this many ms to confirm it. */
   get confirmAfterMs(): number | undefined {
-    return this.sessions.some((session) => this.#tracker.pending(session.paneId)) ? this.#tracker.debounceMs : undefined;
+    return this.sessions.some((session) => this.#tracker.pending(session.paneId))
+      ? this.#tracker.debounceMs
+      : undefined;
   }
 
   /** Resolves once the poll ended; false when it did not run (one is in flight, or polling stopped). */
@@ -61,7 +63,10 @@ export class HostPoller {
       const requestedAt = this.options.nowMs();
       const { list, screens } = await this.#listWithHotScreens();
       const now = this.options.nowMs();
-      const summaries = summarizeSessions(list, this.options.host, { now: Math.floor(now / 1000), ...this.#stateOptions() });
+      const summaries = summarizeSessions(list, this.options.host, {
+        now: Math.floor(now / 1000),
+        ...this.#stateOptions(),
+      });
       const wanted = summaries.filter((session) => this.options.only?.has(session.name) ?? true);
       const fresh = await this.#captureChanged(wanted, screens, requestedAt);
       this.#tracker.keepOnly(new Set(wanted.map((session) => session.paneId)));
@@ -78,7 +83,10 @@ export class HostPoller {
   }
 
   #stateOptions() {
-    return { ...(this.options.rules ? { rules: this.options.rules } : {}), ...(this.options.idleAfterSeconds === undefined ? {} : { idleAfterSeconds: this.options.idleAfterSeconds }) };
+    return {
+      ...(this.options.rules ? { rules: this.options.rules } : {}),
+      ...(this.options.idleAfterSeconds === undefined ? {} : { idleAfterSeconds: this.options.idleAfterSeconds }),
+    };
   }
 
   async #run(argv: readonly string[]): Promise<string> {
@@ -105,11 +113,21 @@ export class HostPoller {
 
   // Screens read this poll: those chained to the list, plus one call for state panes that changed (output, title)
   // since their last capture and were not in it.
-  async #captureChanged(sessions: readonly SessionSummary[], chained: Map<string, string[]>, requestedAt: number): Promise<Map<string, string[]>> {
+  async #captureChanged(
+    sessions: readonly SessionSummary[],
+    chained: Map<string, string[]>,
+    requestedAt: number,
+  ): Promise<Map<string, string[]>> {
     this.#screens.keepOnly(sessions);
-    const changed = sessions.filter((session) => !chained.has(session.paneId) && !session.observation.dead && this.#screens.unchanged(session) === undefined);
+    const changed = sessions.filter(
+      (session) =>
+        !chained.has(session.paneId) && !session.observation.dead && this.#screens.unchanged(session) === undefined,
+    );
     const laterAt = this.options.nowMs();
-    const later = await captureScreens((argv) => this.#run(argv), changed.map((session) => session.paneId));
+    const later = await captureScreens(
+      (argv) => this.#run(argv),
+      changed.map((session) => session.paneId),
+    );
     this.#screens.remember(sessions, chained, requestedAt);
     this.#screens.remember(sessions, later, laterAt);
     return new Map([...chained, ...later]);

@@ -38,7 +38,8 @@ export class LastSeen {
     if (!overviews.some((overview) => overview.state === "unreachable")) return [...overviews];
     const seen = this.#read();
     return overviews.map((overview) => {
-      const last = overview.state === "unreachable" && Object.hasOwn(seen, overview.host) ? seen[overview.host] : undefined;
+      const last =
+        overview.state === "unreachable" && Object.hasOwn(seen, overview.host) ? seen[overview.host] : undefined;
       return last ? { ...overview, sessions: last.sessions, lastContact: last.at } : overview;
     });
   }
@@ -47,7 +48,9 @@ export class LastSeen {
   remember(overviews: readonly HostOverview[], now: number): void {
     const answered = overviews.filter((overview) => overview.state === "ok");
     if (answered.length === 0) return;
-    const seen = Object.fromEntries(Object.entries(this.#read()).filter(([, entry]) => now - entry.at < FORGET_AFTER_MS));
+    const seen = Object.fromEntries(
+      Object.entries(this.#read()).filter(([, entry]) => now - entry.at < FORGET_AFTER_MS),
+    );
     for (const overview of answered) seen[overview.host] = { at: now, sessions: overview.sessions.map(withoutScreen) };
     try {
       mkdirSync(dirname(this.#file), { recursive: true, mode: 0o700 });
@@ -63,7 +66,9 @@ export class LastSeen {
     try {
       const parsed: unknown = JSON.parse(readFileSync(this.#file, "utf8"));
       if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return {};
-      return Object.fromEntries(Object.entries(parsed as Record<string, unknown>).filter(([, entry]) => isSeen(entry))) as SeenFile;
+      return Object.fromEntries(
+        Object.entries(parsed as Record<string, unknown>).filter(([, entry]) => isSeen(entry)),
+      ) as SeenFile;
     } catch {
       return {};
     }
@@ -73,7 +78,17 @@ export class LastSeen {
 function isSeen(entry: unknown): entry is Seen {
   if (typeof entry !== "object" || entry === null) return false;
   const { at, sessions } = entry as Partial<Seen>;
-  return typeof at === "number" && Array.isArray(sessions) && sessions.every((session) => typeof session === "object" && session !== null && typeof session.name === "string" && typeof session.state === "object");
+  return (
+    typeof at === "number" &&
+    Array.isArray(sessions) &&
+    sessions.every(
+      (session) =>
+        typeof session === "object" &&
+        session !== null &&
+        typeof session.name === "string" &&
+        typeof session.state === "object",
+    )
+  );
 }
 
 // The screen lines the states were read from stay on the host.
@@ -83,7 +98,10 @@ function withoutScreen(session: SessionSummary): SessionSummary {
     ...session,
     observation,
     state: withoutLines(session.state),
-    windows: session.windows.map((window) => ({ ...window, panes: window.panes.map((pane) => ({ ...pane, state: withoutLines(pane.state) })) })),
+    windows: session.windows.map((window) => ({
+      ...window,
+      panes: window.panes.map((pane) => ({ ...pane, state: withoutLines(pane.state) })),
+    })),
   };
 }
 

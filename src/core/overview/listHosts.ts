@@ -28,7 +28,13 @@ export interface HostOverview {
 export function hostFailure(host: string, error: unknown): HostOverview {
   const exitCode = error instanceof MoorError ? error.exitCode : ExitCode.remote;
   const message = error instanceof Error ? error.message : String(error);
-  return { host, state: exitCode === ExitCode.unreachable ? "unreachable" : "error", sessions: [], error: message, exitCode };
+  return {
+    host,
+    state: exitCode === ExitCode.unreachable ? "unreachable" : "error",
+    sessions: [],
+    error: message,
+    exitCode,
+  };
 }
 
 export interface StateOptions {
@@ -40,7 +46,12 @@ export interface StateOptions {
 
 // One host's sessions with their states: ONE list-panes, then ONE chained capture of the sessions' state panes
 // (the agents' screens); a failure becomes the host's row, never a throw.
-export async function listHostSessions(host: string, run: TmuxRunner, nowSeconds: () => number, options: StateOptions = {}): Promise<HostOverview> {
+export async function listHostSessions(
+  host: string,
+  run: TmuxRunner,
+  nowSeconds: () => number,
+  options: StateOptions = {},
+): Promise<HostOverview> {
   try {
     const output = await run(listPanesArgv());
     const rules = options.rules ?? agentRules();
@@ -48,15 +59,24 @@ export async function listHostSessions(host: string, run: TmuxRunner, nowSeconds
     const requestedAt = nowSeconds() * 1000;
     const sessions = summarizeSessions(output, host, { now: nowSeconds(), rules, ...idle });
     const live = sessions.filter((session) => !session.observation.dead);
-    const known = new Map(live.flatMap((session) => {
-      const lines = options.screens?.unchanged(session);
-      return lines === undefined ? [] : [[session.paneId, lines] as const];
-    }));
-    const read = await captureScreens(run, live.filter((session) => !known.has(session.paneId)).map((session) => session.paneId));
+    const known = new Map(
+      live.flatMap((session) => {
+        const lines = options.screens?.unchanged(session);
+        return lines === undefined ? [] : [[session.paneId, lines] as const];
+      }),
+    );
+    const read = await captureScreens(
+      run,
+      live.filter((session) => !known.has(session.paneId)).map((session) => session.paneId),
+    );
     options.screens?.keepOnly(sessions);
     options.screens?.remember(sessions, read, requestedAt);
     const screens = new Map([...known, ...read]);
-    return { host, state: "ok", sessions: withScreens(sessions, screens, new StateTracker(rules, idle), nowSeconds() * 1000) };
+    return {
+      host,
+      state: "ok",
+      sessions: withScreens(sessions, screens, new StateTracker(rules, idle), nowSeconds() * 1000),
+    };
   } catch (error) {
     return hostFailure(host, error);
   }
@@ -64,14 +84,23 @@ export async function listHostSessions(host: string, run: TmuxRunner, nowSeconds
 
 // Every named host queried in parallel, each over a link with a short connect timeout (LS_LINK). An unreachable host
 // shows the sessions it had when it last answered, stale (lastSeen.ts).
-export async function listHosts(ctx: MoorContext, hosts: readonly string[], nowSeconds = () => Math.floor(Date.now() / 1000)): Promise<HostOverview[]> {
+export async function listHosts(
+  ctx: MoorContext,
+  hosts: readonly string[],
+  nowSeconds = () => Math.floor(Date.now() / 1000),
+): Promise<HostOverview[]> {
   const base = { rules: ctx.rules, idleAfterSeconds: ctx.idleSeconds };
   const listed = await Promise.all(
     hosts.map(async (host) => {
       try {
         const tmux = ctx.tmux(host, LS_LINK);
         const screens = ctx.screenMemory(host);
-        return await listHostSessions(host, (argv) => tmux.run(argv, { noServerIsEmpty: true }), nowSeconds, screens ? { ...base, screens } : base);
+        return await listHostSessions(
+          host,
+          (argv) => tmux.run(argv, { noServerIsEmpty: true }),
+          nowSeconds,
+          screens ? { ...base, screens } : base,
+        );
       } catch (error) {
         return hostFailure(host, error);
       }
@@ -82,4 +111,3 @@ export async function listHosts(ctx: MoorContext, hosts: readonly string[], nowS
   lastSeen.remember(listed, nowSeconds() * 1000);
   return shown;
 }
-

@@ -25,7 +25,11 @@ export class ScreenMemory {
   /** The state pane's screen as last read, when nothing has changed on it since. */
   unchanged(session: SessionSummary): string[] | undefined {
     const remembered = this.#screens.get(session.paneId);
-    return remembered?.settled && remembered.activity === session.paneActivity && remembered.title === session.observation.title ? remembered.lines : undefined;
+    return remembered?.settled &&
+      remembered.activity === session.paneActivity &&
+      remembered.title === session.observation.title
+      ? remembered.lines
+      : undefined;
   }
 
   /** The last screen read of a pane, changed since or not. */
@@ -49,11 +53,20 @@ export class ScreenMemory {
   }
 
   /** The screens read by one capture, requested at requestedAtMs. */
-  remember(sessions: readonly SessionSummary[], screens: ReadonlyMap<string, readonly string[]>, requestedAtMs: number): void {
+  remember(
+    sessions: readonly SessionSummary[],
+    screens: ReadonlyMap<string, readonly string[]>,
+    requestedAtMs: number,
+  ): void {
     for (const session of sessions) {
       const lines = screens.get(session.paneId);
       if (lines === undefined) continue;
-      this.#screens.set(session.paneId, { activity: session.paneActivity, title: session.observation.title, lines: [...lines], settled: settledAt(session.paneActivity, requestedAtMs) });
+      this.#screens.set(session.paneId, {
+        activity: session.paneActivity,
+        title: session.observation.title,
+        lines: [...lines],
+        settled: settledAt(session.paneActivity, requestedAtMs),
+      });
     }
   }
 }

@@ -42,9 +42,14 @@ export function stateJson(state: Pick<TrackedState, "state" | "exitCode" | "exit
 const iso = (epochSeconds: number): string => new Date(epochSeconds * 1000).toISOString();
 
 // The session's state pane shows the session's state (its screen read); the others what list-panes alone says.
-const paneJson = (session: SessionSummary) => (pane: PaneSummary): PaneJson => ({
-  id: pane.id, index: pane.index, command: pane.command, ...stateJson(pane.id === session.paneId ? session.state : pane.state),
-});
+const paneJson =
+  (session: SessionSummary) =>
+  (pane: PaneSummary): PaneJson => ({
+    id: pane.id,
+    index: pane.index,
+    command: pane.command,
+    ...stateJson(pane.id === session.paneId ? session.state : pane.state),
+  });
 
 /** When the session's host was last reached (epoch ms), for sessions shown from an earlier contact. */
 export interface Staleness {
@@ -67,6 +72,10 @@ export function sessionJson(session: SessionSummary, staleness: Staleness = { st
     clients: session.clients,
     created: iso(session.created),
     activity: iso(session.activity),
-    windows: session.windows.map((window) => ({ index: window.index, name: window.name, panes: window.panes.map(paneJson(session)) })),
+    windows: session.windows.map((window) => ({
+      index: window.index,
+      name: window.name,
+      panes: window.panes.map(paneJson(session)),
+    })),
   };
 }

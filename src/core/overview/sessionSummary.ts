@@ -1,6 +1,13 @@
 import { groupSessions, type Session } from "../../tmux/group.js";
 import { parsePaneList } from "../../tmux/list.js";
-import { agentRules, decidePaneState, recognizeAgent, type AgentRules, type PaneObservation, type TrackedState } from "../../state/index.js";
+import {
+  agentRules,
+  decidePaneState,
+  recognizeAgent,
+  type AgentRules,
+  type PaneObservation,
+  type TrackedState,
+} from "../../state/index.js";
 import { paneObservation } from "./paneObservation.js";
 
 export interface PaneSummary {
@@ -60,12 +67,18 @@ function summarizeSession(session: Session, options: SummaryOptions, rules: Agen
     panes: window.panes.map((pane) => {
       const observation = paneObservation(pane, window);
       candidates.push({ id: pane.id, command: pane.command, observation });
-      const decision = decidePaneState(observation, rules, { now: options.now, ...(options.idleAfterSeconds === undefined ? {} : { idleAfterSeconds: options.idleAfterSeconds }) });
+      const decision = decidePaneState(observation, rules, {
+        now: options.now,
+        ...(options.idleAfterSeconds === undefined ? {} : { idleAfterSeconds: options.idleAfterSeconds }),
+      });
       const since = decision.state === "working" ? options.now * 1000 : Math.min(options.now, window.activity) * 1000;
       return { id: pane.id, index: pane.index, command: pane.command, state: { ...decision, since } };
     }),
   }));
-  const chosen = candidates.find((candidate) => !candidate.observation.dead && recognizeAgent(candidate.observation, rules) !== undefined) ?? candidates[0];
+  const chosen =
+    candidates.find(
+      (candidate) => !candidate.observation.dead && recognizeAgent(candidate.observation, rules) !== undefined,
+    ) ?? candidates[0];
   if (chosen === undefined) return undefined;
   const pane = windows.flatMap((window) => window.panes).find((candidate) => candidate.id === chosen.id);
   if (pane === undefined) return undefined;
@@ -86,5 +99,7 @@ function summarizeSession(session: Session, options: SummaryOptions, rules: Agen
 // Reads one `list-panes -a` output (listPanesArgv) into sessions, in tmux's order.
 export function summarizeSessions(output: string, host: string, options: SummaryOptions): SessionSummary[] {
   const rules = options.rules ?? agentRules();
-  return groupSessions(parsePaneList(output, host)).flatMap((session) => summarizeSession(session, options, rules) ?? []);
+  return groupSessions(parsePaneList(output, host)).flatMap(
+    (session) => summarizeSession(session, options, rules) ?? [],
+  );
 }

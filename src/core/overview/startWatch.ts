@@ -31,7 +31,13 @@ export function startWatch(ctx: MoorContext, targets: readonly Target[], options
     const only = sessionsFor(targets, host);
     return { host, link, run: (argv) => tmux.run(argv, { noServerIsEmpty: true }), ...(only ? { only } : {}) };
   });
-  const watch = watchHosts(sources, { clock, intervalMs: options.intervalMs, onChange: options.onChange, rules: ctx.rules, idleAfterSeconds: ctx.idleSeconds });
+  const watch = watchHosts(sources, {
+    clock,
+    intervalMs: options.intervalMs,
+    onChange: options.onChange,
+    rules: ctx.rules,
+    idleAfterSeconds: ctx.idleSeconds,
+  });
   const stopWake = watchForWake({
     clock,
     everyMs: 3_000,

@@ -21,7 +21,10 @@ function sessionFields(host: HostView, session: WatchedSession): { fields: Sessi
   const key = stale ? `stale ${String(host.lastContact)}` : "fresh";
   const memo = fieldsMemo.get(session);
   if (memo?.key === key) return memo;
-  const { name: _name, ...rest } = sessionJson(session, { stale, ...(stale && host.lastContact !== undefined ? { lastContact: host.lastContact } : {}) });
+  const { name: _name, ...rest } = sessionJson(session, {
+    stale,
+    ...(stale && host.lastContact !== undefined ? { lastContact: host.lastContact } : {}),
+  });
   const fields = { ...rest, line: session.line };
   const made = { key, fields, text: JSON.stringify(fields) };
   fieldsMemo.set(session, made);
@@ -33,16 +36,27 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
 // Nothing to say for a host whose sessions are the very same objects, seen the same way (fresh, or stale since the
 // same last contact).
 function unchanged(before: HostView | undefined, after: HostView): boolean {
-  return before?.polled === true && before.sessions === after.sessions && isStale(before) === isStale(after) && before.lastContact === after.lastContact;
+  return (
+    before?.polled === true &&
+    before.sessions === after.sessions &&
+    isStale(before) === isStale(after) &&
+    before.lastContact === after.lastContact
+  );
 }
 
 function diffSessions(before: HostView | undefined, after: HostView, at: number): WatchEvent[] {
   if (!after.polled || unchanged(before, after)) return [];
   const events: WatchEvent[] = [];
-  const old = new Map((before?.polled ? before.sessions : []).map((session) => [session.name, sessionFields(before as HostView, session).text]));
+  const old = new Map(
+    (before?.polled ? before.sessions : []).map((session) => [
+      session.name,
+      sessionFields(before as HostView, session).text,
+    ]),
+  );
   for (const session of after.sessions) {
     const { fields, text } = sessionFields(after, session);
-    if (old.get(session.name) !== text) events.push({ type: "session", host: after.host, session: session.name, at, ...fields });
+    if (old.get(session.name) !== text)
+      events.push({ type: "session", host: after.host, session: session.name, at, ...fields });
     old.delete(session.name);
   }
   for (const name of old.keys()) events.push({ type: "removed", host: after.host, session: name, at });
@@ -56,7 +70,8 @@ export function diffSnapshots(before: WatchSnapshot | undefined, after: WatchSna
     const previous = before?.hosts.find((candidate) => candidate.host === host.host);
     const events: WatchEvent[] = [];
     if (!previous || !same(previous.link, host.link)) events.push({ type: "link", host: host.host, at, ...host.link });
-    if ((previous?.error ?? null) !== (host.error ?? null)) events.push({ type: "host", host: host.host, at, error: host.error ?? null });
+    if ((previous?.error ?? null) !== (host.error ?? null))
+      events.push({ type: "host", host: host.host, at, error: host.error ?? null });
     return [...events, ...diffSessions(previous, host, at)];
   });
 }

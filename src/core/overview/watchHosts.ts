@@ -55,7 +55,10 @@ export function watchHosts(sources: readonly WatchSource[], options: WatchOption
     source,
     link: source.link.state,
     poller: new HostPoller({
-      host: source.host, run: source.run, nowMs: () => clock.now(), keepLines: options.keepLines ?? 50,
+      host: source.host,
+      run: source.run,
+      nowMs: () => clock.now(),
+      keepLines: options.keepLines ?? 50,
       ...(source.only ? { only: new Set(source.only) } : {}),
       ...(options.idleAfterSeconds === undefined ? {} : { idleAfterSeconds: options.idleAfterSeconds }),
       ...(options.rules === undefined ? {} : { rules: options.rules }),

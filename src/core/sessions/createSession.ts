@@ -21,7 +21,10 @@ export interface CreatedSession {
 
 // The one message for a taken session name (exit 2), from has-session or from tmux's "duplicate session".
 export const alreadyExists = (target: string, why: string): MoorError =>
-  usageError(`session ${target} already exists: ${why}`, `attach with "moor attach ${target}", or end it first with "moor kill ${target}"`);
+  usageError(
+    `session ${target} already exists: ${why}`,
+    `attach with "moor attach ${target}", or end it first with "moor kill ${target}"`,
+  );
 
 // Refuses (exit 2) a name that is taken, and tmux too old or missing (6), in one round trip's time.
 export async function checkCanCreate(tmux: RemoteTmux, session: string, target: string, why: string): Promise<void> {
@@ -30,7 +33,12 @@ export async function checkCanCreate(tmux: RemoteTmux, session: string, target: 
 }
 
 // Makes the state folder, records the spec (when record) and runs the tmux invocation, as one remote command.
-export async function createSession(tmux: RemoteTmux, spec: SessionSpec, tmuxArgv: readonly string[], options: { target: string; record: boolean }): Promise<CreatedSession> {
+export async function createSession(
+  tmux: RemoteTmux,
+  spec: SessionSpec,
+  tmuxArgv: readonly string[],
+  options: { target: string; record: boolean },
+): Promise<CreatedSession> {
   const { target } = options;
   const argv = createSessionArgv({
     session: spec.session,
@@ -41,13 +49,19 @@ export async function createSession(tmux: RemoteTmux, spec: SessionSpec, tmuxArg
   const result = await tmux.scripted(argv, options.record ? { stdin: `${JSON.stringify(spec, null, 2)}\n` } : {});
   const stderr = result.stderr.toString();
   if (result.code === STATE_EXIT.noCwd) {
-    throw usageError(`--cwd ${JSON.stringify(spec.cwd)}: no such directory on ${tmux.host}`, "create it first; a relative path starts at the login's home");
+    throw usageError(
+      `--cwd ${JSON.stringify(spec.cwd)}: no such directory on ${tmux.host}`,
+      "create it first; a relative path starts at the login's home",
+    );
   }
   if (result.code === STATE_EXIT.unwritable) {
-    throw remoteError(`could not write moor's state folder ~/${sessionStateDir(spec.session)} on ${tmux.host}: ${firstLine(stderr)}`);
+    throw remoteError(
+      `could not write moor's state folder ~/${sessionStateDir(spec.session)} on ${tmux.host}: ${firstLine(stderr)}`,
+    );
   }
   if (isDuplicateSession(stderr)) throw alreadyExists(target, "it appeared while moor was creating it; left untouched");
-  if (result.code !== 0) throw tmuxFailure(stderr, result.code, { host: tmux.host, target, action: "creating the session" });
+  if (result.code !== 0)
+    throw tmuxFailure(stderr, result.code, { host: tmux.host, target, action: "creating the session" });
   return describeCreated(tmux.host, target, spec);
 }
 

@@ -5,7 +5,11 @@ import type { ContactLink } from "../../link/linkSlices.js";
 // A link that retries forever (logs -f) should still fail like a one-shot command when the host was never reached
 // at all: a host that is down from the start gives exit 3 after the one-shot budget instead of a silent wait.
 // Once the link has been up, drops are retried forever as usual.
-export async function withFirstContact<T>(link: ContactLink, work: Promise<T>, attempts = ONE_SHOT_RETRY.retries): Promise<T> {
+export async function withFirstContact<T>(
+  link: ContactLink,
+  work: Promise<T>,
+  attempts = ONE_SHOT_RETRY.retries,
+): Promise<T> {
   let onState: (state: LinkState) => void = () => undefined;
   const gaveUp = new Promise<never>((_resolve, reject) => {
     onState = (state) => {

@@ -40,7 +40,8 @@ export function followArgv(path: string, offset: number): string[] {
   return ["tail", "-c", `+${String(offset + 1)}`, "-F", path];
 }
 
-const sleepFor = (ms: number, signal: AbortSignal): Promise<void> => delay(ms, undefined, { signal }).catch(() => undefined);
+const sleepFor = (ms: number, signal: AbortSignal): Promise<void> =>
+  delay(ms, undefined, { signal }).catch(() => undefined);
 
 // Follows a remote log like tail -f and, across link drops, reopens `tail -c +N -F` at the byte after the last
 // one received: offsets count the bytes handed to `out`, so nothing is lost and nothing repeated. Returns the
@@ -105,7 +106,10 @@ async function checkNotShrunk(options: FollowOptions, offset: number): Promise<n
   try {
     const { size } = await readLogWindow(options.source, options.path, 0, options.target);
     if (size >= offset) return offset;
-    options.onEvent?.({ kind: "restarted", reason: `the log is now ${String(size)} bytes, shorter than the ${String(offset)} received` });
+    options.onEvent?.({
+      kind: "restarted",
+      reason: `the log is now ${String(size)} bytes, shorter than the ${String(offset)} received`,
+    });
     return 0;
   } catch {
     return offset;
@@ -113,6 +117,8 @@ async function checkNotShrunk(options: FollowOptions, offset: number): Promise<n
 }
 
 function tailFailed(options: FollowOptions, end: Extract<TailEnd, { kind: "exited" }>): Error {
-  const said = end.stderr.trim().split("\n").pop() || (end.signal === undefined ? `exit status ${String(end.code)}` : `signal ${end.signal}`);
+  const said =
+    end.stderr.trim().split("\n").pop() ||
+    (end.signal === undefined ? `exit status ${String(end.code)}` : `signal ${end.signal}`);
   return remoteError(`following the log of ${options.target} on ${options.source.label} stopped: tail said ${said}`);
 }

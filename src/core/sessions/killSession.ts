@@ -5,7 +5,9 @@ import { targetLabel } from "./targetLabel.js";
 
 // Ends one session (exit 5 when there is none); its state folder (log, spec, notes) stays for revive.
 export async function killSession(ctx: MoorContext, target: SessionTarget): Promise<void> {
-  await ctx.tmux(target.host).run(killSessionArgv(target.session), { target: targetLabel(target), action: "killing the session" });
+  await ctx
+    .tmux(target.host)
+    .run(killSessionArgv(target.session), { target: targetLabel(target), action: "killing the session" });
 }
 
 // Ends every session on the host by stopping its tmux server, and says which there were; none is not an error.

@@ -27,14 +27,29 @@ export function planNewSession(request: NewSessionRequest, now = new Date()): Pl
 
 // Creates the detached session (refusing a taken name, exit 2, untouched), records its spec for revive, and
 // delivers the prompt once the agent is ready. Round trips: tmux -V with has-session, one create, the prompt's.
-export async function newSession(ctx: MoorContext, target: SessionTarget, plan: PlannedSession, options: { prompt?: string; time?: PollTime } = {}): Promise<NewSessionResult> {
+export async function newSession(
+  ctx: MoorContext,
+  target: SessionTarget,
+  plan: PlannedSession,
+  options: { prompt?: string; time?: PollTime } = {},
+): Promise<NewSessionResult> {
   const tmux = ctx.tmux(target.host);
   const label = targetLabel(target);
   await checkCanCreate(tmux, plan.spec.session, label, "left untouched");
   const created = await createSession(tmux, plan.spec, plan.tmuxArgv, { target: label, record: true });
   if (options.prompt === undefined) return { ...created, prompt: null };
   const time = options.time ?? systemPollTime;
-  const readiness = (await deliverAgentPrompt(tmux, plan.spec.session, label, options.prompt, ctx.rules, time, undefined, plan.spec.agent)) ?? (await deliverPrompt(tmux, plan.spec.session, label, options.prompt, time));
+  const readiness =
+    (await deliverAgentPrompt(
+      tmux,
+      plan.spec.session,
+      label,
+      options.prompt,
+      ctx.rules,
+      time,
+      undefined,
+      plan.spec.agent,
+    )) ?? (await deliverPrompt(tmux, plan.spec.session, label, options.prompt, time));
   if (readiness.state === "exited") throw exitedBeforePrompt(label, readiness.status);
   return { ...created, prompt: { state: readiness.state, waitedMs: readiness.waitedMs } };
 }

@@ -18,5 +18,8 @@ export interface PeekRequest {
 export async function peekPane(ctx: MoorContext, request: PeekRequest): Promise<string> {
   const { session, window } = request.target;
   const argv = capturePaneArgv(paneTarget(session, window), { lines: request.lines, ansi: request.ansi });
-  return readCapture(await ctx.tmux(request.target.host).run(argv, { target: targetLabel(request.target) }), request.lines);
+  return readCapture(
+    await ctx.tmux(request.target.host).run(argv, { target: targetLabel(request.target) }),
+    request.lines,
+  );
 }

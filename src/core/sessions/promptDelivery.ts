@@ -31,15 +31,24 @@ export interface ReadyTiming {
 }
 
 // ~1.5 s of quiet (5 s if nothing was ever drawn), 20 s at most.
-export const READY_TIMING: ReadyTiming = { quietMs: 1_500, blankMs: 5_000, timeoutMs: 20_000, pollMs: 250, deadStatusMs: 3_000 };
+export const READY_TIMING: ReadyTiming = {
+  quietMs: 1_500,
+  blankMs: 5_000,
+  timeoutMs: 20_000,
+  pollMs: 250,
+  deadStatusMs: 3_000,
+};
 
 // Why waiting stopped, and after how long.
 export type Readiness =
-  | { state: "quiet" | "timeout"; waitedMs: number }
-  | { state: "exited"; status: number | undefined; waitedMs: number };
+  { state: "quiet" | "timeout"; waitedMs: number } | { state: "exited"; status: number | undefined; waitedMs: number };
 
 // Polls the pane until the agent is ready for its prompt: output gone quiet, or the timeout; or it has exited.
-export async function waitUntilReady(look: () => Promise<PaneSnapshot>, time: PollTime = systemPollTime, timing: ReadyTiming = READY_TIMING): Promise<Readiness> {
+export async function waitUntilReady(
+  look: () => Promise<PaneSnapshot>,
+  time: PollTime = systemPollTime,
+  timing: ReadyTiming = READY_TIMING,
+): Promise<Readiness> {
   const start = time.now();
   let last: string | undefined;
   let since = start;
@@ -50,7 +59,8 @@ export async function waitUntilReady(look: () => Promise<PaneSnapshot>, time: Po
     const waitedMs = now - start;
     if (snapshot.dead) {
       deadSince ??= now;
-      if (snapshot.deadStatus !== undefined || now - deadSince >= timing.deadStatusMs) return { state: "exited", status: snapshot.deadStatus, waitedMs };
+      if (snapshot.deadStatus !== undefined || now - deadSince >= timing.deadStatusMs)
+        return { state: "exited", status: snapshot.deadStatus, waitedMs };
       await time.sleep(timing.pollMs);
       continue;
     }
@@ -73,9 +83,16 @@ export function exitedBeforePrompt(target: string, status: number | undefined): 
 
 // Waits for the session's first pane to be ready, then pastes the prompt (bracketed when the agent asked for it)
 // from the channel's stdin, so it is never on a command line, and presses Enter.
-export async function deliverPrompt(tmux: RemoteTmux, session: string, target: string, prompt: string, time: PollTime = systemPollTime): Promise<Readiness> {
+export async function deliverPrompt(
+  tmux: RemoteTmux,
+  session: string,
+  target: string,
+  prompt: string,
+  time: PollTime = systemPollTime,
+): Promise<Readiness> {
   const pane = paneTarget(session);
-  const look = async () => parsePaneSnapshot(await tmux.run(paneSnapshotArgv(pane), { target, action: "waiting for the agent to be ready" }));
+  const look = async () =>
+    parsePaneSnapshot(await tmux.run(paneSnapshotArgv(pane), { target, action: "waiting for the agent to be ready" }));
   const readiness = await waitUntilReady(look, time);
   if (readiness.state === "exited") throw exitedBeforePrompt(target, readiness.status);
   const buffer = `moor-prompt-${randomBytes(6).toString("hex")}`;

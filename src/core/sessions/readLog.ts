@@ -31,7 +31,12 @@ export function logWindowArgv(path: string, windowBytes: number): string[] {
 }
 
 // The size of the log and its last `windowBytes` bytes (fewer when the file is smaller).
-export async function readLogWindow(link: RemoteExec, path: string, windowBytes: number, target: string): Promise<LogTail> {
+export async function readLogWindow(
+  link: RemoteExec,
+  path: string,
+  windowBytes: number,
+  target: string,
+): Promise<LogTail> {
   const result = await link.exec(logWindowArgv(path, windowBytes));
   if (result.code === NO_LOG_EXIT) {
     throw notFoundError(

@@ -14,7 +14,7 @@ export const STATE_EXIT = {
 // "duplicate session" leaves the existing session's spec untouched. umask 077 keeps the state (the agent's
 // transcript among it) private whatever the login's umask. Arguments: DIR SPEC CWD TMUX-ARGV...
 const CREATE_SCRIPT = [
-  'umask 077; dir=$1 spec=$2 cwd=$3; shift 3',
+  "umask 077; dir=$1 spec=$2 cwd=$3; shift 3",
   `if [ -n "$cwd" ] && [ ! -d "$cwd" ]; then echo "no such directory: $cwd" >&2; exit ${STATE_EXIT.noCwd}; fi`,
   `mkdir -p "$dir" || exit ${STATE_EXIT.unwritable}`,
   `if [ -n "$spec" ]; then cat > "$spec.new" || exit ${STATE_EXIT.unwritable}; fi`,
@@ -41,7 +41,16 @@ export interface CreateOptions {
 // One round trip: check --cwd, make the state folder, write spec.json from stdin, and run the tmux invocation.
 export function createSessionArgv(options: CreateOptions): string[] {
   const cwd = options.cwd === undefined ? "" : homeRelative(options.cwd);
-  return ["sh", "-c", CREATE_SCRIPT, "sh", sessionStateDir(options.session), options.specPath ?? "", cwd, ...options.tmuxArgv];
+  return [
+    "sh",
+    "-c",
+    CREATE_SCRIPT,
+    "sh",
+    sessionStateDir(options.session),
+    options.specPath ?? "",
+    cwd,
+    ...options.tmuxArgv,
+  ];
 }
 
 // Arguments: the state folder, then the notes file, both relative to home (where ssh commands start).
@@ -58,7 +67,11 @@ export function readNotesArgv(session: string): string[] {
 
 // Appends stdin, first ending an unterminated last line so the new text starts a line of its own.
 export function appendNotesArgv(session: string, create: boolean): string[] {
-  return withNotes(session, 'if [ -s "$2" ] && [ -n "$(tail -c 1 "$2")" ]; then echo >> "$2"; fi\nexec cat >> "$2"', create);
+  return withNotes(
+    session,
+    'if [ -s "$2" ] && [ -n "$(tail -c 1 "$2")" ]; then echo >> "$2"; fi\nexec cat >> "$2"',
+    create,
+  );
 }
 
 // Replaces the notes with stdin atomically: a link that drops half-way leaves the old notes, never half of the new.

@@ -17,7 +17,9 @@ export async function readRecordedSpec(link: RemoteExec, session: string): Promi
   if (result.code !== 0) {
     const stderr = result.stderr.toString().trim();
     if (/No such file|not found/i.test(stderr)) return undefined;
-    throw remoteError(`could not read ~/${path} on ${link.label}: ${firstLine(stderr) || `exit ${String(result.code)}`}`);
+    throw remoteError(
+      `could not read ~/${path} on ${link.label}: ${firstLine(stderr) || `exit ${String(result.code)}`}`,
+    );
   }
   try {
     return { ...parseSessionSpec(result.stdout.toString(), `~/${path} on ${link.label}`), session };
@@ -32,13 +34,23 @@ export async function readRecordedSpec(link: RemoteExec, session: string): Promi
 // Recreates a vanished session from its recorded spec and restarts its command (same cwd and windows; the log is
 // appended to): a known agent with its own option for continuing its last conversation unless FRESH. Refuses a
 // session that still exists (exit 2) and one that moor never recorded (exit 5).
-export async function reviveSession(ctx: MoorContext, target: SessionTarget, options: { fresh?: boolean } = {}): Promise<CreatedSession> {
+export async function reviveSession(
+  ctx: MoorContext,
+  target: SessionTarget,
+  options: { fresh?: boolean } = {},
+): Promise<CreatedSession> {
   const tmux = ctx.tmux(target.host);
   const { session } = target;
   const label = targetLabel(target);
-  const [spec] = await Promise.all([readRecordedSpec(tmux.remote, session), checkCanCreate(tmux, session, label, "nothing to revive")]);
+  const [spec] = await Promise.all([
+    readRecordedSpec(tmux.remote, session),
+    checkCanCreate(tmux, session, label, "nothing to revive"),
+  ]);
   if (spec === undefined) {
-    throw notFoundError(`no recorded spec for ${label}: ~/${sessionSpecPath(session)} does not exist on ${tmux.host}`, `only sessions started with "moor new" can be revived; start it with "moor new ${label} -- COMMAND"`);
+    throw notFoundError(
+      `no recorded spec for ${label}: ~/${sessionSpecPath(session)} does not exist on ${tmux.host}`,
+      `only sessions started with "moor new" can be revived; start it with "moor new ${label} -- COMMAND"`,
+    );
   }
   const { command } = resumeCommand(spec.command, ctx.rules, options.fresh === true, spec.agent);
   const run = command === undefined ? spec : { ...spec, command };

@@ -43,19 +43,30 @@ export function planSend(request: SendRequest, bufferName: () => string = newBuf
   const text = request.text !== undefined && request.text.length > 0 ? request.text : undefined;
   const pane = paneTarget(session, window);
   const buffer = text === undefined ? undefined : bufferName();
-  const argv = sendInputArgv(pane, { ...(buffer === undefined ? {} : { bufferName: buffer }), enter: request.text !== undefined && request.enter, keys });
+  const argv = sendInputArgv(pane, {
+    ...(buffer === undefined ? {} : { bufferName: buffer }),
+    enter: request.text !== undefined && request.enter,
+    keys,
+  });
   const plan: SendPlan = { host: request.target.host, argv, stdin: text, label: targetLabel(request.target) };
   return buffer !== undefined && request.enter ? { ...plan, submit: { pane, bufferName: buffer, keys } } : plan;
 }
 
 // Types the planned text and keys into the pane; a missing session or window is exit 5. Text followed by Enter
 // into an agent that takes Enter with a paste is pasted first, and Enter pressed once the agent shows it.
-export async function sendText(ctx: MoorContext, plan: SendPlan, options: { submitRuleFor?: SubmitRuleFor; time?: PollTime } = {}): Promise<void> {
+export async function sendText(
+  ctx: MoorContext,
+  plan: SendPlan,
+  options: { submitRuleFor?: SubmitRuleFor; time?: PollTime } = {},
+): Promise<void> {
   const tmux = ctx.tmux(plan.host);
   const stdin = plan.stdin === undefined ? {} : { stdin: plan.stdin };
-  if (plan.submit === undefined || options.submitRuleFor === undefined) return void (await tmux.run(plan.argv, { target: plan.label, ...stdin }));
+  if (plan.submit === undefined || options.submitRuleFor === undefined)
+    return void (await tmux.run(plan.argv, { target: plan.label, ...stdin }));
   const { pane, bufferName, keys } = plan.submit;
-  const identity = parsePaneIdentity(await tmux.run(paneIdentityArgv(pane), { target: plan.label, action: "looking at the pane" }));
+  const identity = parsePaneIdentity(
+    await tmux.run(paneIdentityArgv(pane), { target: plan.label, action: "looking at the pane" }),
+  );
   const rule = options.submitRuleFor(identity);
   if (rule === undefined) return void (await tmux.run(plan.argv, { target: plan.label, ...stdin }));
   await tmux.run(pasteArgv(pane, bufferName), { target: plan.label, action: "pasting the text", ...stdin });

@@ -15,16 +15,27 @@ interface NotesPlace {
   label: string;
 }
 
-const place = (ctx: MoorContext, target: SessionTarget): NotesPlace => ({ tmux: ctx.tmux(target.host), session: target.session, label: targetLabel(target) });
+const place = (ctx: MoorContext, target: SessionTarget): NotesPlace => ({
+  tmux: ctx.tmux(target.host),
+  session: target.session,
+  label: targetLabel(target),
+});
 
 // Notes outlive the tmux session, but belong to one: without a state folder, the tmux session must exist (else 5).
 async function requireSession({ tmux, session, label }: NotesPlace): Promise<void> {
   if (await tmux.hasSession(session, label)) return;
-  throw notFoundError(`no session ${label}: neither a tmux session nor moor's state for it on ${tmux.host}`, `"moor ls ${tmux.host}" lists its sessions`);
+  throw notFoundError(
+    `no session ${label}: neither a tmux session nor moor's state for it on ${tmux.host}`,
+    `"moor ls ${tmux.host}" lists its sessions`,
+  );
 }
 
 // Runs a notes script; when the state folder is missing but the session exists, runs it again creating the folder.
-async function runNotes(where: NotesPlace, argv: (create: boolean) => string[], stdin?: string | Buffer): Promise<Buffer | undefined> {
+async function runNotes(
+  where: NotesPlace,
+  argv: (create: boolean) => string[],
+  stdin?: string | Buffer,
+): Promise<Buffer | undefined> {
   const options = stdin === undefined ? {} : { stdin };
   const remote = where.tmux.remote;
   let result = await remote.exec(argv(false), options);
@@ -45,7 +56,11 @@ export async function readNotes(ctx: MoorContext, target: SessionTarget): Promis
 
 // Adds text as a line of its own at the end of the notes.
 export async function appendNote(ctx: MoorContext, target: SessionTarget, text: string): Promise<void> {
-  await runNotes(place(ctx, target), (create) => appendNotesArgv(target.session, create), text.endsWith("\n") ? text : `${text}\n`);
+  await runNotes(
+    place(ctx, target),
+    (create) => appendNotesArgv(target.session, create),
+    text.endsWith("\n") ? text : `${text}\n`,
+  );
 }
 
 // Replaces the notes with content, byte for byte.
@@ -54,7 +69,11 @@ export async function replaceNotes(ctx: MoorContext, target: SessionTarget, cont
 }
 
 // Hands the notes to edit (an editor on the laptop) and writes the result back only when it changed.
-export async function editNotes(ctx: MoorContext, target: SessionTarget, edit: (text: string) => Promise<string>): Promise<boolean> {
+export async function editNotes(
+  ctx: MoorContext,
+  target: SessionTarget,
+  edit: (text: string) => Promise<string>,
+): Promise<boolean> {
   const before = await readNotes(ctx, target);
   const after = await edit(before);
   if (after === before) return false;

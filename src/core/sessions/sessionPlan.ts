@@ -22,7 +22,11 @@ export function parseWindowOption(value: string): WindowSpec {
   const name = validateName("window", equals === -1 ? value : value.slice(0, equals));
   if (equals === -1) return { name };
   const command = value.slice(equals + 1);
-  if (command.trim() === "") throw usageError(`--window ${JSON.stringify(value)}: the command after "=" is empty`, `write --window ${name} for a shell, or --window ${name}=CMD`);
+  if (command.trim() === "")
+    throw usageError(
+      `--window ${JSON.stringify(value)}: the command after "=" is empty`,
+      `write --window ${name} for a shell, or --window ${name}=CMD`,
+    );
   return { name, command: commandArgv([command]) ?? [] };
 }
 
@@ -40,7 +44,11 @@ export interface NewSessionRequest {
 
 // What `moor new` records in spec.json, so `moor revive` can make the same session again.
 export function buildSessionSpec(request: NewSessionRequest, now: Date): SessionSpec {
-  if (request.cwd === "") throw usageError("--cwd needs a directory", "for example --cwd ~/src/app (relative paths start at the login's home)");
+  if (request.cwd === "")
+    throw usageError(
+      "--cwd needs a directory",
+      "for example --cwd ~/src/app (relative paths start at the login's home)",
+    );
   return {
     version: 1,
     session: request.session,

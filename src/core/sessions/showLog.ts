@@ -17,7 +17,12 @@ export interface ShowLogOptions {
 
 // moor logs as one use case: the end of the session's remote log, then (when following) every byte
 // appended after it, resumed across drops with nothing lost or repeated.
-export async function showLog(ctx: MoorContext, target: SessionTarget, out: NodeJS.WritableStream, options: ShowLogOptions): Promise<void> {
+export async function showLog(
+  ctx: MoorContext,
+  target: SessionTarget,
+  out: NodeJS.WritableStream,
+  options: ShowLogOptions,
+): Promise<void> {
   const label = targetLabel(target);
   const path = sessionLogPath(target.session);
   const link = ctx.link(target.host, options.follow ? { reconnect: true, retry: FOREVER_RETRY } : {});
@@ -26,5 +31,14 @@ export async function showLog(ctx: MoorContext, target: SessionTarget, out: Node
   out.write(stripper === undefined ? tail.data : stripper.push(tail.data));
   if (!options.follow) return;
   const { signal, onEvent } = options.follow;
-  await followLog({ source: link, path, target: label, from: tail.size, out, signal, onEvent, ...(stripper === undefined ? {} : { stripper }) });
+  await followLog({
+    source: link,
+    path,
+    target: label,
+    from: tail.size,
+    out,
+    signal,
+    onEvent,
+    ...(stripper === undefined ? {} : { stripper }),
+  });
 }

@@ -16,7 +16,12 @@ export interface SubmitRule {
 const POLL_MS = 100;
 
 // Waits until the screen has taken in the paste: changed from BEFORE, then still for settleMs (or maxWaitMs).
-export async function waitForEcho(look: () => Promise<string>, before: string, rule: SubmitRule, time: PollTime): Promise<{ echoed: boolean; waitedMs: number }> {
+export async function waitForEcho(
+  look: () => Promise<string>,
+  before: string,
+  rule: SubmitRule,
+  time: PollTime,
+): Promise<{ echoed: boolean; waitedMs: number }> {
   const start = time.now();
   let last = before;
   let since = start;
@@ -32,8 +37,19 @@ export async function waitForEcho(look: () => Promise<string>, before: string, r
 }
 
 // Enter (then any keys) once the agent shows the paste that was just made into TARGET.
-export async function submitAfterEcho(tmux: RemoteTmux, target: { pane: string; label: string }, before: string, rule: SubmitRule, time: PollTime, keys: readonly string[]): Promise<void> {
-  const look = (): Promise<string> => tmux.run(captureScreenArgv(target.pane), { target: target.label, action: "waiting for the agent to show the text" });
+export async function submitAfterEcho(
+  tmux: RemoteTmux,
+  target: { pane: string; label: string },
+  before: string,
+  rule: SubmitRule,
+  time: PollTime,
+  keys: readonly string[],
+): Promise<void> {
+  const look = (): Promise<string> =>
+    tmux.run(captureScreenArgv(target.pane), {
+      target: target.label,
+      action: "waiting for the agent to show the text",
+    });
   await waitForEcho(look, before, rule, time);
   await tmux.run(sendKeysArgv(target.pane, ["Enter", ...keys]), { target: target.label, action: "pressing Enter" });
 }

@@ -8,7 +8,10 @@ export function parseWholeSessionTarget(text: string, command: string): SessionT
   const target = parseSessionTarget(text, command);
   const label = targetLabel({ host: target.host, session: target.session });
   if (target.window !== undefined) {
-    throw usageError(`moor ${command} acts on a whole session: got the window "${target.window}" in ${text}`, `write ${label}`);
+    throw usageError(
+      `moor ${command} acts on a whole session: got the window "${target.window}" in ${text}`,
+      `write ${label}`,
+    );
   }
   return { host: target.host, session: target.session, label };
 }

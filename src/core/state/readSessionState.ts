@@ -31,24 +31,44 @@ function pickPane(output: string, target: SessionTarget, label: string, options:
   const rules = options.rules ?? agentRules();
   const [summary] = summarizeSessions(output, target.host, { now: Math.floor(nowMs() / 1000), rules });
   const [session] = groupSessions(parsePaneList(output, target.host));
-  if (summary === undefined || session === undefined) throw notFoundError(`${label}: no such session`, `"moor ls ${target.host}" lists its sessions`);
-  const window = target.window === undefined
-    ? session.windows.find((candidate) => candidate.panes.some((pane) => pane.id === summary.paneId))
-    : session.windows.find((candidate) => candidate.name === target.window || String(candidate.index) === target.window);
-  const pane = target.window === undefined ? window?.panes.find((candidate) => candidate.id === summary.paneId) : (window?.panes.find((candidate) => candidate.active) ?? window?.panes[0]);
-  if (window === undefined || pane === undefined) throw notFoundError(`${label}: no such window`, `"moor ls ${target.host}" lists its windows`);
+  if (summary === undefined || session === undefined)
+    throw notFoundError(`${label}: no such session`, `"moor ls ${target.host}" lists its sessions`);
+  const window =
+    target.window === undefined
+      ? session.windows.find((candidate) => candidate.panes.some((pane) => pane.id === summary.paneId))
+      : session.windows.find(
+          (candidate) => candidate.name === target.window || String(candidate.index) === target.window,
+        );
+  const pane =
+    target.window === undefined
+      ? window?.panes.find((candidate) => candidate.id === summary.paneId)
+      : (window?.panes.find((candidate) => candidate.active) ?? window?.panes[0]);
+  if (window === undefined || pane === undefined)
+    throw notFoundError(`${label}: no such window`, `"moor ls ${target.host}" lists its windows`);
   return { window, pane, rules };
 }
 
 // moor status, and for anyone who needs one target's state now (moor new --prompt): ONE list-panes of the
 // session, ONE capture of the pane that decides, the state engine's verdict with its evidence.
-export async function readSessionState(run: TmuxRunner, target: SessionTarget, options: ReadStateOptions = {}): Promise<SessionStateReport> {
+export async function readSessionState(
+  run: TmuxRunner,
+  target: SessionTarget,
+  options: ReadStateOptions = {},
+): Promise<SessionStateReport> {
   const label = targetLabel(target);
   const output = await run(sessionPanesArgv(target.session));
   const { window, pane, rules } = pickPane(output, target, label, options);
   const screens = pane.dead ? new Map<string, string[]>() : await captureScreens(run, [pane.id]);
   const screen = screens.get(pane.id);
-  const tracker = new StateTracker(rules, options.idleAfterSeconds === undefined ? {} : { idleAfterSeconds: options.idleAfterSeconds });
+  const tracker = new StateTracker(
+    rules,
+    options.idleAfterSeconds === undefined ? {} : { idleAfterSeconds: options.idleAfterSeconds },
+  );
   const state = tracker.observe(pane.id, { ...paneObservation(pane, window), screen }, (options.nowMs ?? Date.now)());
-  return { target: label, state, pane: { id: pane.id, command: pane.command, title: pane.title, window: window.name }, screen: screen ?? [] };
+  return {
+    target: label,
+    state,
+    pane: { id: pane.id, command: pane.command, title: pane.title, window: window.name },
+    screen: screen ?? [],
+  };
 }

@@ -34,7 +34,9 @@ export function targetText(target: SessionTarget): string {
 function stateOf(host: HostView, target: SessionTarget): TrackedState | undefined {
   const session = host.sessions.find((candidate) => candidate.name === target.session);
   if (!session || target.window === undefined) return session?.state;
-  const window = session.windows.find((candidate) => candidate.name === target.window || String(candidate.index) === target.window);
+  const window = session.windows.find(
+    (candidate) => candidate.name === target.window || String(candidate.index) === target.window,
+  );
   if (!window) return undefined;
   // The session's state pane, when it is in this window, has the state read from its screen.
   if (window.panes.some((pane) => pane.id === session.paneId)) return session.state;
@@ -77,8 +79,13 @@ export function waitForState(options: WaitOptions): Promise<WaitResult> {
         const state = stateOf(host, target);
         const text = targetText(target);
         if (state === undefined) {
-          const what = target.window === undefined ? `session "${target.session}"` : `window "${target.window}" of session "${target.session}"`;
-          finish(() => reject(notFoundError(`${target.host}: no ${what}`, `"moor ls ${target.host}" lists its sessions`)));
+          const what =
+            target.window === undefined
+              ? `session "${target.session}"`
+              : `window "${target.window}" of session "${target.session}"`;
+          finish(() =>
+            reject(notFoundError(`${target.host}: no ${what}`, `"moor ls ${target.host}" lists its sessions`)),
+          );
           return;
         }
         if (wanted.has(state.state)) {
@@ -93,13 +100,16 @@ export function waitForState(options: WaitOptions): Promise<WaitResult> {
       const stopTimer = clock.every(Math.min(timeoutMs, 250), () => {
         if (clock.now() - started < timeoutMs) return;
         const names = targets.map(targetText).join(", ");
-        finish(() => reject(timedOutError(`timed out after ${timeoutMs / 1000} s: ${names} not ${[...wanted].join(" or ")}`)));
+        finish(() =>
+          reject(timedOutError(`timed out after ${timeoutMs / 1000} s: ${names} not ${[...wanted].join(" or ")}`)),
+        );
       });
       cleanups.push(stopTimer);
     }
     if (options.signal) {
       const signal = options.signal;
-      const onAbort = (): void => finish(() => reject(signal.reason instanceof Error ? signal.reason : new Error("moor wait was stopped")));
+      const onAbort = (): void =>
+        finish(() => reject(signal.reason instanceof Error ? signal.reason : new Error("moor wait was stopped")));
       if (signal.aborted) return void onAbort();
       signal.addEventListener("abort", onAbort, { once: true });
       cleanups.push(() => signal.removeEventListener("abort", onAbort));

@@ -4,7 +4,8 @@ import type { Box } from "../../support/box.js";
 
 export async function run(box: Box, argv: string[]): Promise<string> {
   const result = await box.exec(argv);
-  if (result.exitCode !== 0) throw new Error(`${argv.join(" ")} failed in the box (${result.exitCode}): ${result.output}`);
+  if (result.exitCode !== 0)
+    throw new Error(`${argv.join(" ")} failed in the box (${result.exitCode}): ${result.output}`);
   return result.stdout;
 }
 
@@ -35,11 +36,17 @@ export async function paneCommand(box: Box, session: string): Promise<string> {
 
 // A session whose pane records every byte it is given, exactly: raw terminal, no echo, into /tmp/NAME.got.
 // With bracketedPaste it first asks the terminal for bracketed paste, as agents' TUIs do.
-export async function startRecorder(box: Box, name: string, options: { bracketedPaste?: boolean } = {}): Promise<string> {
+export async function startRecorder(
+  box: Box,
+  name: string,
+  options: { bracketedPaste?: boolean } = {},
+): Promise<string> {
   const ask = options.bracketedPaste ? "printf '\\033[?2004h'; " : "";
   const script = `${ask}stty raw -echo -iexten; touch /tmp/${name}.ready; exec cat > /tmp/${name}.got`;
   await run(box, ["tmux", "new-session", "-d", "-s", name, "-x", "200", "-y", "50", script]);
-  await waitFor(`the recorder ${name}`, async () => ((await box.exec(["test", "-f", `/tmp/${name}.ready`])).exitCode === 0 ? true : undefined));
+  await waitFor(`the recorder ${name}`, async () =>
+    (await box.exec(["test", "-f", `/tmp/${name}.ready`])).exitCode === 0 ? true : undefined,
+  );
   return `/tmp/${name}.got`;
 }
 

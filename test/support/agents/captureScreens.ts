@@ -8,7 +8,17 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startAgentBox, type AgentBox } from "../agentBox.js";
 import { PROMPTS } from "../fakeModel.js";
-import { captureScreen, paneInfo, type PaneInfo, pressKeys, sleep, stableScreen, tmuxIn, typeLine, waitUntil } from "./boxPane.js";
+import {
+  captureScreen,
+  paneInfo,
+  type PaneInfo,
+  pressKeys,
+  sleep,
+  stableScreen,
+  tmuxIn,
+  typeLine,
+  waitUntil,
+} from "./boxPane.js";
 import { AGENT_NAMES, DRIVERS, PROJECT_DIR, type AgentDriver, type AgentName } from "./drivers.js";
 
 const FIXTURES = fileURLToPath(new URL("../../fixtures/screens/", import.meta.url));
@@ -38,9 +48,20 @@ function sidecar(pane: PaneInfo, note: string, tmux: string): string {
 }
 
 // FILE is "<state>[-<variant>]": the state the screen shows comes first.
-async function capture(bed: AgentBox, driver: AgentDriver, dir: string, file: string, note: string, session: string = driver.name): Promise<void> {
+async function capture(
+  bed: AgentBox,
+  driver: AgentDriver,
+  dir: string,
+  file: string,
+  note: string,
+  session: string = driver.name,
+): Promise<void> {
   const target = `=${session}:`;
-  const [screen, pane, tmux] = await Promise.all([captureScreen(bed.box, target), paneInfo(bed.box, target), tmuxIn(bed.box, ["-V"])]);
+  const [screen, pane, tmux] = await Promise.all([
+    captureScreen(bed.box, target),
+    paneInfo(bed.box, target),
+    tmuxIn(bed.box, ["-V"]),
+  ]);
   writeFileSync(join(dir, `${file}.txt`), screen);
   writeFileSync(join(dir, `${file}.json`), sidecar(pane, note, tmux.trim()));
   log(driver, `captured ${file}`);
@@ -56,9 +77,27 @@ async function drive(bed: AgentBox, driver: AgentDriver): Promise<void> {
     const text = `${driver.name} ${words}`;
     await typeLine(box, target, text, () => model.received(text), STEP_MS);
   };
-  const ready = (timeoutMs = STEP_MS): Promise<string> => stableScreen(box, target, driver.ready, { timeoutMs, stableMs: 3000 });
+  const ready = (timeoutMs = STEP_MS): Promise<string> =>
+    stableScreen(box, target, driver.ready, { timeoutMs, stableMs: 3000 });
 
-  await tmuxIn(box, ["new-session", "-d", "-s", driver.name, "-c", PROJECT_DIR, "--", "bash", "-lc", `exec ${driver.command.join(" ")}`, ";", "set-option", "-t", driver.name, "remain-on-exit", "on"]);
+  await tmuxIn(box, [
+    "new-session",
+    "-d",
+    "-s",
+    driver.name,
+    "-c",
+    PROJECT_DIR,
+    "--",
+    "bash",
+    "-lc",
+    `exec ${driver.command.join(" ")}`,
+    ";",
+    "set-option",
+    "-t",
+    driver.name,
+    "remain-on-exit",
+    "on",
+  ]);
   await ready(START_MS);
   await capture(bed, driver, dir, "waiting", "at the input prompt after starting");
 
@@ -78,14 +117,38 @@ async function drive(bed: AgentBox, driver: AgentDriver): Promise<void> {
 
   const answered = model.requests.filter((r) => r.toolResult).length;
   await pressKeys(box, target, driver.approve);
-  await waitUntil("the tool's result to reach the fake model", STEP_MS, () => Promise.resolve(model.requests.filter((r) => r.toolResult).length > answered ? true : undefined), () => captureScreen(box, target));
+  await waitUntil(
+    "the tool's result to reach the fake model",
+    STEP_MS,
+    () => Promise.resolve(model.requests.filter((r) => r.toolResult).length > answered ? true : undefined),
+    () => captureScreen(box, target),
+  );
   await sleep(1000);
-  await capture(bed, driver, dir, "working-approved", "approved once: the command ran and the model holds its answer for 4 s");
+  await capture(
+    bed,
+    driver,
+    dir,
+    "working-approved",
+    "approved once: the command ran and the model holds its answer for 4 s",
+  );
   await ready();
-  await capture(bed, driver, dir, "waiting-after-tool", "at the input prompt after the model answered the tool's result");
+  await capture(
+    bed,
+    driver,
+    dir,
+    "waiting-after-tool",
+    "at the input prompt after the model answered the tool's result",
+  );
 
   let dead = false;
-  const watchDeath = setInterval(() => void paneInfo(box, target).then((pane) => (dead = pane.pane_dead === "1"), () => undefined), 500);
+  const watchDeath = setInterval(
+    () =>
+      void paneInfo(box, target).then(
+        (pane) => (dead = pane.pane_dead === "1"),
+        () => undefined,
+      ),
+    500,
+  );
   try {
     await typeLine(box, target, driver.quit, () => dead, STEP_MS);
   } finally {
@@ -99,7 +162,18 @@ async function drive(bed: AgentBox, driver: AgentDriver): Promise<void> {
 async function captureTrust(bed: AgentBox, driver: AgentDriver, dir: string): Promise<void> {
   if (driver.trust === undefined) return;
   const name = `${driver.name}-trust`;
-  await tmuxIn(bed.box, ["new-session", "-d", "-s", name, "-c", UNTRUSTED_DIR, "--", "bash", "-lc", `exec ${driver.command.join(" ")}`]);
+  await tmuxIn(bed.box, [
+    "new-session",
+    "-d",
+    "-s",
+    name,
+    "-c",
+    UNTRUSTED_DIR,
+    "--",
+    "bash",
+    "-lc",
+    `exec ${driver.command.join(" ")}`,
+  ]);
   await stableScreen(bed.box, `=${name}:`, driver.trust, { timeoutMs: START_MS });
   await capture(bed, driver, dir, "asking-trust", "first start in a folder it does not trust", name);
   await tmuxIn(bed.box, ["kill-session", "-t", `=${name}`]);
@@ -116,9 +190,12 @@ async function main(): Promise<void> {
   const bed = await startAgentBox({ trustedDirs: [PROJECT_DIR] });
   try {
     await bed.box.exec(["mkdir", "-p", UNTRUSTED_DIR]);
-    const results = await Promise.allSettled((wanted.length > 0 ? wanted : AGENT_NAMES).map((name) => drive(bed, DRIVERS[name])));
+    const results = await Promise.allSettled(
+      (wanted.length > 0 ? wanted : AGENT_NAMES).map((name) => drive(bed, DRIVERS[name])),
+    );
     const failed = results.flatMap((result) => (result.status === "rejected" ? [result.reason as unknown] : []));
-    for (const error of failed) process.stderr.write(`screens: ${error instanceof Error ? error.message : String(error)}\n`);
+    for (const error of failed)
+      process.stderr.write(`screens: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = failed.length > 0 ? 1 : 0;
   } finally {
     await bed.stop();

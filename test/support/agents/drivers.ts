@@ -24,10 +24,44 @@ export interface AgentDriver {
 const versions = agentVersions();
 
 export const DRIVERS: Record<AgentName, AgentDriver> = {
-  claude: { name: "claude", version: versions.claude, command: ["claude"], ready: /\? for shortcuts/, asking: /Do you want to proceed\?/, approve: ["Enter"], quit: "/exit", trust: /trust this folder/ },
-  codex: { name: "codex", version: versions.codex, command: ["codex"], ready: /\? for shortcuts/, asking: /Would you like to run the following command\?/, approve: ["Enter"], quit: "/quit" },
-  opencode: { name: "opencode", version: versions.opencode, command: ["opencode"], ready: /ctrl\+p commands/, asking: /Permission required/, approve: ["Enter"], quit: "/exit" },
-  gemini: { name: "gemini", version: versions.gemini, command: ["gemini"], ready: /Type your message/, asking: /Allow execution of/, approve: ["Enter"], quit: "/quit", trust: /Do you trust this folder|trust.*folder/ },
+  claude: {
+    name: "claude",
+    version: versions.claude,
+    command: ["claude"],
+    ready: /\? for shortcuts/,
+    asking: /Do you want to proceed\?/,
+    approve: ["Enter"],
+    quit: "/exit",
+    trust: /trust this folder/,
+  },
+  codex: {
+    name: "codex",
+    version: versions.codex,
+    command: ["codex"],
+    ready: /\? for shortcuts/,
+    asking: /Would you like to run the following command\?/,
+    approve: ["Enter"],
+    quit: "/quit",
+  },
+  opencode: {
+    name: "opencode",
+    version: versions.opencode,
+    command: ["opencode"],
+    ready: /ctrl\+p commands/,
+    asking: /Permission required/,
+    approve: ["Enter"],
+    quit: "/exit",
+  },
+  gemini: {
+    name: "gemini",
+    version: versions.gemini,
+    command: ["gemini"],
+    ready: /Type your message/,
+    asking: /Allow execution of/,
+    approve: ["Enter"],
+    quit: "/quit",
+    trust: /Do you trust this folder|trust.*folder/,
+  },
 };
 
 export const AGENT_NAMES = Object.keys(DRIVERS) as AgentName[];

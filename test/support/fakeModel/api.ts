@@ -22,7 +22,8 @@ export interface Api {
 
 export type Json = Record<string, unknown>;
 
-export const asObject = (value: unknown): Json => (typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Json) : {});
+export const asObject = (value: unknown): Json =>
+  typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Json) : {};
 export const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 export const asString = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
 
@@ -36,11 +37,18 @@ export function startSse(res: ServerResponse): void {
 
 export function sse(res: ServerResponse, data: unknown, event?: string): void {
   if (res.destroyed) return;
-  res.write(`${event === undefined ? "" : `event: ${event}\n`}data: ${typeof data === "string" ? data : JSON.stringify(data)}\n\n`);
+  res.write(
+    `${event === undefined ? "" : `event: ${event}\n`}data: ${typeof data === "string" ? data : JSON.stringify(data)}\n\n`,
+  );
 }
 
 // The answer's text in the pieces it is streamed in, with the pause before each piece.
-export async function eachPiece(reply: Reply, res: ServerResponse, emit: (piece: string) => void, keepAlive: () => void): Promise<void> {
+export async function eachPiece(
+  reply: Reply,
+  res: ServerResponse,
+  emit: (piece: string) => void,
+  keepAlive: () => void,
+): Promise<void> {
   if (reply.kind === "think") {
     const until = Date.now() + reply.ms;
     while (Date.now() < until && !res.destroyed) {

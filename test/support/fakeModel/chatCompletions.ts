@@ -10,8 +10,19 @@ export const chatCompletions: Api = {
     const messages = asArray(b.messages).map(asObject);
     const lastUser = messages.filter((m) => m.role === "user").at(-1);
     const content = lastUser?.content;
-    const text = typeof content === "string" ? content : asArray(content).map(asObject).map((part) => asString(part.text) ?? "").join("\n");
-    const tools = new Map(asArray(b.tools).map(asObject).map((tool) => asObject(tool.function)).map((fn) => [asString(fn.name) ?? "", fn.parameters]));
+    const text =
+      typeof content === "string"
+        ? content
+        : asArray(content)
+            .map(asObject)
+            .map((part) => asString(part.text) ?? "")
+            .join("\n");
+    const tools = new Map(
+      asArray(b.tools)
+        .map(asObject)
+        .map((tool) => asObject(tool.function))
+        .map((fn) => [asString(fn.name) ?? "", fn.parameters]),
+    );
     return {
       userText: lastUser === undefined ? null : text,
       toolResult: messages.at(-1)?.role === "tool",
@@ -22,12 +33,31 @@ export const chatCompletions: Api = {
   },
   async respond(request, reply, res) {
     const id = `chatcmpl-fake-${Date.now()}`;
-    const chunk = (delta: Json, finish: string | null, extra: Json = {}): Json => ({ id, object: "chat.completion.chunk", created: Math.floor(Date.now() / 1000), model: request.model, choices: [{ index: 0, delta, finish_reason: finish }], ...extra });
+    const chunk = (delta: Json, finish: string | null, extra: Json = {}): Json => ({
+      id,
+      object: "chat.completion.chunk",
+      created: Math.floor(Date.now() / 1000),
+      model: request.model,
+      choices: [{ index: 0, delta, finish_reason: finish }],
+      ...extra,
+    });
     const usage = { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 };
     if (!request.stream) {
-      const message = reply.kind === "tool" ? { role: "assistant", content: null, tool_calls: [toolCall(reply.name, reply.args)] } : { role: "assistant", content: reply.kind === "json" ? JSON.stringify(reply.value) : reply.pieces.join("") };
+      const message =
+        reply.kind === "tool"
+          ? { role: "assistant", content: null, tool_calls: [toolCall(reply.name, reply.args)] }
+          : { role: "assistant", content: reply.kind === "json" ? JSON.stringify(reply.value) : reply.pieces.join("") };
       res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify({ id, object: "chat.completion", created: Math.floor(Date.now() / 1000), model: request.model, choices: [{ index: 0, message, finish_reason: reply.kind === "tool" ? "tool_calls" : "stop" }], usage }));
+      res.end(
+        JSON.stringify({
+          id,
+          object: "chat.completion",
+          created: Math.floor(Date.now() / 1000),
+          model: request.model,
+          choices: [{ index: 0, message, finish_reason: reply.kind === "tool" ? "tool_calls" : "stop" }],
+          usage,
+        }),
+      );
       return;
     }
     startSse(res);
@@ -35,7 +65,12 @@ export const chatCompletions: Api = {
     if (reply.kind === "tool") {
       sse(res, chunk({ tool_calls: [{ index: 0, ...toolCall(reply.name, reply.args) }] }, null));
     } else {
-      await eachPiece(reply, res, (content) => sse(res, chunk({ content }, null)), () => res.write(": keep-alive\n\n"));
+      await eachPiece(
+        reply,
+        res,
+        (content) => sse(res, chunk({ content }, null)),
+        () => res.write(": keep-alive\n\n"),
+      );
       if (reply.kind === "json") sse(res, chunk({ content: JSON.stringify(reply.value) }, null));
     }
     sse(res, chunk({}, reply.kind === "tool" ? "tool_calls" : "stop", { usage }));

@@ -9,10 +9,23 @@ export const gemini: Api = {
     const b = asObject(body);
     const contents = asArray(b.contents).map(asObject);
     const userTurns = contents.filter((c) => c.role === "user" || c.role === undefined);
-    const withText = userTurns.filter((c) => asArray(c.parts).map(asObject).some((p) => typeof p.text === "string")).at(-1);
-    const text = asArray(withText?.parts).map(asObject).map((p) => asString(p.text)).filter((t): t is string => t !== undefined).join("\n");
+    const withText = userTurns
+      .filter((c) =>
+        asArray(c.parts)
+          .map(asObject)
+          .some((p) => typeof p.text === "string"),
+      )
+      .at(-1);
+    const text = asArray(withText?.parts)
+      .map(asObject)
+      .map((p) => asString(p.text))
+      .filter((t): t is string => t !== undefined)
+      .join("\n");
     const lastParts = asArray(contents.at(-1)?.parts).map(asObject);
-    const declarations = asArray(b.tools).map(asObject).flatMap((tool) => asArray(tool.functionDeclarations)).map(asObject);
+    const declarations = asArray(b.tools)
+      .map(asObject)
+      .flatMap((tool) => asArray(tool.functionDeclarations))
+      .map(asObject);
     const config = asObject(b.generationConfig);
     const schema = config.responseJsonSchema ?? config.responseSchema;
     return {
@@ -26,8 +39,17 @@ export const gemini: Api = {
   },
   async respond(request, reply, res) {
     const usageMetadata = { promptTokenCount: 10, candidatesTokenCount: 10, totalTokenCount: 20 };
-    const candidate = (parts: Json[], finish?: string): Json => ({ candidates: [{ content: { role: "model", parts }, index: 0, ...(finish === undefined ? {} : { finishReason: finish }) }], usageMetadata, modelVersion: request.model });
-    const whole = (): Json[] => (reply.kind === "tool" ? [{ functionCall: { name: reply.name, args: reply.args } }] : [{ text: reply.kind === "json" ? JSON.stringify(reply.value) : reply.pieces.join("") }]);
+    const candidate = (parts: Json[], finish?: string): Json => ({
+      candidates: [
+        { content: { role: "model", parts }, index: 0, ...(finish === undefined ? {} : { finishReason: finish }) },
+      ],
+      usageMetadata,
+      modelVersion: request.model,
+    });
+    const whole = (): Json[] =>
+      reply.kind === "tool"
+        ? [{ functionCall: { name: reply.name, args: reply.args } }]
+        : [{ text: reply.kind === "json" ? JSON.stringify(reply.value) : reply.pieces.join("") }];
     if (!request.stream) {
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify(candidate(whole(), "STOP")));
@@ -38,10 +60,15 @@ export const gemini: Api = {
       sse(res, candidate(whole(), "STOP"));
     } else {
       const pieces: string[] = [];
-      await eachPiece(reply, res, (text) => {
-        pieces.push(text);
-        sse(res, candidate([{ text }]));
-      }, () => res.write(": keep-alive\n\n"));
+      await eachPiece(
+        reply,
+        res,
+        (text) => {
+          pieces.push(text);
+          sse(res, candidate([{ text }]));
+        },
+        () => res.write(": keep-alive\n\n"),
+      );
       sse(res, candidate([{ text: "" }], "STOP"));
     }
     res.end();

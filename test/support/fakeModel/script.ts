@@ -38,7 +38,11 @@ export function replyFor(request: ApiRequest): Reply {
   }
   if (text.includes(PROMPTS.stream)) {
     const count = STREAM_MS / PIECE_MS;
-    return { kind: "stream", pieceMs: PIECE_MS, pieces: Array.from({ length: count }, (_, i) => `word${i + 1} `).concat(["\nStreamed."]) };
+    return {
+      kind: "stream",
+      pieceMs: PIECE_MS,
+      pieces: Array.from({ length: count }, (_, i) => `word${i + 1} `).concat(["\nStreamed."]),
+    };
   }
   if (text.includes(PROMPTS.think)) return { kind: "think", ms: STREAM_MS, pieces: ["Thought it over."] };
   return { kind: "text", pieces: ["Hello from the fake model."] };
@@ -58,7 +62,8 @@ function shellArgs(schema: unknown): Record<string, unknown> {
   const args: Record<string, unknown> = {};
   for (const [name, prop] of Object.entries(props)) {
     const type = (prop as { type?: unknown }).type;
-    if (name === "command" || name === "cmd") args[name] = type === "array" ? ["bash", "-lc", TOOL_COMMAND] : TOOL_COMMAND;
+    if (name === "command" || name === "cmd")
+      args[name] = type === "array" ? ["bash", "-lc", TOOL_COMMAND] : TOOL_COMMAND;
     else if (name === "description") args[name] = "Create a marker file for the test";
     else if (name === "justification") args[name] = "The test needs this command to run outside the sandbox";
     else if (name === "sandbox_permissions") args[name] = "require_escalated";
@@ -76,11 +81,20 @@ function properties(schema: unknown): Record<string, unknown> {
 // A value that fits a JSON schema: "user" where an enum offers it (Gemini's next-speaker check ends the
 // turn), the first choice otherwise.
 export function fitSchema(schema: unknown): unknown {
-  const s = (schema ?? {}) as { type?: unknown; enum?: unknown[]; properties?: Record<string, unknown>; items?: unknown; anyOf?: unknown[] };
+  const s = (schema ?? {}) as {
+    type?: unknown;
+    enum?: unknown[];
+    properties?: Record<string, unknown>;
+    items?: unknown;
+    anyOf?: unknown[];
+  };
   if (Array.isArray(s.enum) && s.enum.length > 0) return s.enum.includes("user") ? "user" : s.enum[0];
   if (Array.isArray(s.anyOf) && s.anyOf.length > 0) return fitSchema(s.anyOf[0]);
-  const type = String(Array.isArray(s.type) ? s.type[0] : s.type ?? (s.properties ? "object" : "string")).toLowerCase();
-  if (type === "object") return Object.fromEntries(Object.entries(s.properties ?? {}).map(([key, value]) => [key, fitSchema(value)]));
+  const type = String(
+    Array.isArray(s.type) ? s.type[0] : (s.type ?? (s.properties ? "object" : "string")),
+  ).toLowerCase();
+  if (type === "object")
+    return Object.fromEntries(Object.entries(s.properties ?? {}).map(([key, value]) => [key, fitSchema(value)]));
   if (type === "array") return [];
   if (type === "number" || type === "integer") return 0;
   if (type === "boolean") return false;

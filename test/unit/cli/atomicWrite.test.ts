@@ -34,6 +34,9 @@ describe("writeFileAtomic", () => {
 
   it("fails with exit 2 naming the file, and writes nothing, when the folder does not exist", async () => {
     const file = join(folder(), "no-such-dir", "x.txt");
-    await expect(writeFileAtomic(file, "x")).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining(`could not write ${file}: ENOENT`) as string });
+    await expect(writeFileAtomic(file, "x")).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringContaining(`could not write ${file}: ENOENT`) as string,
+    });
   });
 });

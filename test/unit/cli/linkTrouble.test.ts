@@ -3,14 +3,18 @@ import { linkTroubleReporter, linkTroubleText } from "../../../src/cli/linkTroub
 
 describe("link trouble on stderr", () => {
   it("words a retry as the attempt to come and its delay", () => {
-    expect(linkTroubleText("box3", { kind: "retrying", attempt: 1, nextDelayMs: 1_000, nextAt: 0, reason: "timed out" })).toBe("box3: link down, retrying (attempt 2, next in 1 s)");
+    expect(
+      linkTroubleText("box3", { kind: "retrying", attempt: 1, nextDelayMs: 1_000, nextAt: 0, reason: "timed out" }),
+    ).toBe("box3: link down, retrying (attempt 2, next in 1 s)");
     expect(linkTroubleText("box3", { kind: "up", since: 0 })).toBeUndefined();
   });
 
   it("says nothing for a blip shorter than a second, then each retry", () => {
     const said: string[] = [];
     let fire: (() => void) | undefined;
-    const report = linkTroubleReporter((message) => said.push(message), { set: (fn) => ((fire = fn), () => (fire = undefined)) });
+    const report = linkTroubleReporter((message) => said.push(message), {
+      set: (fn) => ((fire = fn), () => (fire = undefined)),
+    });
     report("box3", { kind: "retrying", attempt: 1, nextDelayMs: 300, nextAt: 0, reason: "x" });
     report("box3", { kind: "up", since: 0 });
     expect(fire).toBeUndefined();
@@ -18,7 +22,10 @@ describe("link trouble on stderr", () => {
     fire?.();
     report("box3", { kind: "connecting", attempt: 2 });
     report("box3", { kind: "retrying", attempt: 2, nextDelayMs: 2_000, nextAt: 0, reason: "x" });
-    expect(said).toEqual(["box3: link down, retrying (attempt 2, next in 1 s)", "box3: link down, retrying (attempt 3, next in 2 s)"]);
+    expect(said).toEqual([
+      "box3: link down, retrying (attempt 2, next in 1 s)",
+      "box3: link down, retrying (attempt 3, next in 2 s)",
+    ]);
   });
 
   it("says a silent link at once: quiet and down already mean seconds without a byte", () => {
@@ -29,6 +36,10 @@ describe("link trouble on stderr", () => {
     report("box3", { kind: "connecting", attempt: 1 });
     report("box3", { kind: "retrying", attempt: 1, nextDelayMs: 250, nextAt: 0, reason: "Bad packet length" });
     report("box3", { kind: "up", since: 0 });
-    expect(said).toEqual(["box3: no answer, waiting for the link", "box3: link down, reconnecting", "box3: link down, retrying (attempt 2, next in 1 s)"]);
+    expect(said).toEqual([
+      "box3: no answer, waiting for the link",
+      "box3: link down, reconnecting",
+      "box3: link down, retrying (attempt 2, next in 1 s)",
+    ]);
   });
 });

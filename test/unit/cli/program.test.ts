@@ -14,8 +14,12 @@ interface Parsed {
 // Parses ARGS with the real command tree and reports as run() does; help and errors are captured, not printed.
 async function parse(args: string[]): Promise<Parsed> {
   const written = { stdout: "", stderr: "" };
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => ((written.stdout += String(chunk)), true));
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => ((written.stderr += String(chunk)), true));
+  vi.spyOn(process.stdout, "write").mockImplementation(
+    (chunk: string | Uint8Array) => ((written.stdout += String(chunk)), true),
+  );
+  vi.spyOn(process.stderr, "write").mockImplementation(
+    (chunk: string | Uint8Array) => ((written.stderr += String(chunk)), true),
+  );
   const runtime = new RuntimeHolder();
   try {
     await buildProgram(runtime).parseAsync(["node", "moor", ...args]);
@@ -55,7 +59,9 @@ describe("help and usage exit codes", () => {
 
   it("ends every command's --help with examples", () => {
     const program = buildProgram(new RuntimeHolder());
-    const all = [program, ...program.commands, ...program.commands.flatMap((command) => command.commands)].filter((command) => command.name() !== "help");
+    const all = [program, ...program.commands, ...program.commands.flatMap((command) => command.commands)].filter(
+      (command) => command.name() !== "help",
+    );
     for (const command of all) {
       let help = "";
       command.configureOutput({ writeOut: (text) => (help += text) });
@@ -69,7 +75,12 @@ describe("reportError", () => {
   it("prints a MoorError as one line and a hint, and returns its exit code", () => {
     let text = "";
     const sink = { write: (chunk: string) => ((text += chunk), true) } as unknown as NodeJS.WritableStream;
-    const code = reportError(new MoorError("gpu1 unreachable: connection refused", ExitCode.unreachable, { hint: "moor host test gpu1" }), sink, makeStyle({ isTTY: false }, {}), false);
+    const code = reportError(
+      new MoorError("gpu1 unreachable: connection refused", ExitCode.unreachable, { hint: "moor host test gpu1" }),
+      sink,
+      makeStyle({ isTTY: false }, {}),
+      false,
+    );
     expect(code).toBe(ExitCode.unreachable);
     expect(text).toBe("moor: gpu1 unreachable: connection refused\nhint: moor host test gpu1\n");
   });

@@ -5,8 +5,14 @@ import { afterHolderLoss, servedCommand } from "../../../src/cli/quickClient.js"
 describe("the thin client's served commands", () => {
   it("takes ls, peek, status and send, with the global options before or after the command", () => {
     expect(servedCommand(["ls"])).toEqual({ name: "ls" });
-    expect(servedCommand(["-v", "--config-dir", "/c", "ls", "--json", "gpu1"])).toEqual({ name: "ls", configDir: "/c" });
-    expect(servedCommand(["peek", "gpu1:s", "-n", "40", "--known-hosts=/k"])).toEqual({ name: "peek", knownHosts: "/k" });
+    expect(servedCommand(["-v", "--config-dir", "/c", "ls", "--json", "gpu1"])).toEqual({
+      name: "ls",
+      configDir: "/c",
+    });
+    expect(servedCommand(["peek", "gpu1:s", "-n", "40", "--known-hosts=/k"])).toEqual({
+      name: "peek",
+      knownHosts: "/k",
+    });
     expect(servedCommand(["status", "gpu1:s", "--json"])).toEqual({ name: "status" });
     expect(servedCommand(["send", "gpu1:s", "make", "the", "tests", "pass"])).toEqual({ name: "send" });
     expect(servedCommand(["send", "gpu1:s", "--key", "C-c"])).toEqual({ name: "send" });
@@ -14,7 +20,19 @@ describe("the thin client's served commands", () => {
   });
 
   it("leaves help, other commands, unknown leading options and a bare -- to the full CLI", () => {
-    for (const args of [[], ["--help"], ["ls", "-h"], ["watch"], ["attach", "a:b"], ["new", "a:b"], ["--bogus", "ls"], ["ls", "--", "x"], ["--config-dir"], ["--config-dir=", "ls"], ["host", "ls"]]) {
+    for (const args of [
+      [],
+      ["--help"],
+      ["ls", "-h"],
+      ["watch"],
+      ["attach", "a:b"],
+      ["new", "a:b"],
+      ["--bogus", "ls"],
+      ["ls", "--", "x"],
+      ["--config-dir"],
+      ["--config-dir=", "ls"],
+      ["host", "ls"],
+    ]) {
       expect(servedCommand(args), args.join(" ")).toBeUndefined();
     }
   });

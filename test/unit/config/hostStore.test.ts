@@ -16,7 +16,10 @@ function putInChild(dir: string, names: string[]): Promise<number | null> {
   const script = `const { HostStore } = await import(${JSON.stringify(storeModule)});
 const store = new HostStore(${JSON.stringify(dir)});
 for (const name of ${JSON.stringify(names)}) store.put({ name, hostname: name });`;
-  const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: repoRoot, stdio: ["ignore", "ignore", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+    cwd: repoRoot,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   return new Promise((resolve, reject) => {
     child.once("error", reject);
     child.once("exit", resolve);
@@ -32,7 +35,9 @@ describe("HostStore", () => {
     expect(again.get("build.eu")).toEqual({ name: "build.eu", hostname: "10.0.0.1", port: 2222, user: "me" });
     expect(again.get("build")).toBeUndefined();
     expect(statSync(again.path).mode & 0o777).toBe(0o600);
-    expect(JSON.parse(readFileSync(again.path, "utf8"))).toEqual({ hosts: { "build.eu": { name: "build.eu", hostname: "10.0.0.1", port: 2222, user: "me" } } });
+    expect(JSON.parse(readFileSync(again.path, "utf8"))).toEqual({
+      hosts: { "build.eu": { name: "build.eu", hostname: "10.0.0.1", port: 2222, user: "me" } },
+    });
   });
 
   it("lists sorted and removes", () => {
@@ -75,7 +80,9 @@ describe("HostStore", () => {
     const names = (child: number): string[] => Array.from({ length: 5 }, (_, i) => `h${child}-${i}`);
     const codes = await Promise.all(Array.from({ length: 8 }, (_, child) => putInChild(dir, names(child))));
     expect(codes).toEqual(Array.from({ length: 8 }, () => 0));
-    const expected = Array.from({ length: 8 }, (_, child) => names(child)).flat().sort();
+    const expected = Array.from({ length: 8 }, (_, child) => names(child))
+      .flat()
+      .sort();
     expect(new HostStore(dir).list().map((host) => host.name)).toEqual(expected);
     expect(existsSync(join(dir, "hosts.json.lock"))).toBe(false);
   });

@@ -56,7 +56,11 @@ describe("SettingsStore", () => {
     store.set("notify.states", ["asking"]);
     store.set("notify.command", "logger moor");
     expect(statSync(store.path).mode & 0o777).toBe(0o600);
-    expect(JSON.parse(readFileSync(store.path, "utf8"))).toMatchObject({ persist: 3, "notify.states": ["asking"], "notify.command": "logger moor" });
+    expect(JSON.parse(readFileSync(store.path, "utf8"))).toMatchObject({
+      persist: 3,
+      "notify.states": ["asking"],
+      "notify.command": "logger moor",
+    });
     const settings = readSettings(dir);
     expect(settings.persist).toBe(3);
     expect(settings.set.sort()).toEqual(["notify.command", "notify.states", "persist"]);

@@ -73,7 +73,11 @@ describe("resolveSshConfigHost", () => {
   const opts = { home: "/home/me", user: "me" };
 
   it("leaves unset fields out and the alias as the hostname", () => {
-    expect(resolveSshConfigHost("box", "Host box\n  User u\n", opts)).toEqual({ hostname: "box", user: "u", identityFiles: [] });
+    expect(resolveSshConfigHost("box", "Host box\n  User u\n", opts)).toEqual({
+      hostname: "box",
+      user: "u",
+      identityFiles: [],
+    });
   });
 
   it("knows an alias matched only by a wildcard block when it sets HostName", () => {
@@ -89,11 +93,14 @@ describe("resolveSshConfigHost", () => {
 
   it("treats ProxyJump none as no jump, and the first ProxyJump wins", () => {
     expect(resolveSshConfigHost("b", "Host b\n  ProxyJump none\n  ProxyJump j\n", opts)?.proxyJump).toBeUndefined();
-    expect(resolveSshConfigHost("b", "Host b\n  ProxyJump j1,j2\nHost *\n  ProxyJump k\n", opts)?.proxyJump).toBe("j1,j2");
+    expect(resolveSshConfigHost("b", "Host b\n  ProxyJump j1,j2\nHost *\n  ProxyJump k\n", opts)?.proxyJump).toBe(
+      "j1,j2",
+    );
   });
 
   it("ignores Match blocks it cannot evaluate, and never runs exec", () => {
-    const text = "Match exec \"touch /tmp/moor-should-not-exist\"\n  User x\nMatch canonical\n  User y\nHost b\n  Port 3\n";
+    const text =
+      'Match exec "touch /tmp/moor-should-not-exist"\n  User x\nMatch canonical\n  User y\nHost b\n  Port 3\n';
     expect(resolveSshConfigHost("b", text, opts)).toEqual({ hostname: "b", port: 3, identityFiles: [] });
   });
 
@@ -160,7 +167,11 @@ describe("resolveSshConfigHost with Include", () => {
 
   it("applies nothing from a file included inside a block that does not match", () => {
     const text = "Host other\n  Include conf.d/*.conf\nHost inc\n  Port 9\n";
-    expect(resolveSshConfigHost("inc", text, { home, user: "me" })).toEqual({ hostname: "inc", port: 9, identityFiles: [] });
+    expect(resolveSshConfigHost("inc", text, { home, user: "me" })).toEqual({
+      hostname: "inc",
+      port: 9,
+      identityFiles: [],
+    });
   });
 
   it("restores the including block's state after the include", () => {
@@ -170,6 +181,8 @@ describe("resolveSshConfigHost with Include", () => {
 
   it("stops an Include loop", async () => {
     await writeFile(join(home, ".ssh", "loop.conf"), "Include loop.conf\n");
-    expect(() => resolveSshConfigHost("inc", "Include loop.conf\n", { home, user: "me" })).toThrow(/Include nested too deeply/);
+    expect(() => resolveSshConfigHost("inc", "Include loop.conf\n", { home, user: "me" })).toThrow(
+      /Include nested too deeply/,
+    );
   });
 });

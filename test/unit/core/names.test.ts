@@ -16,10 +16,13 @@ describe("validateName", () => {
     expect(validateName("session", name)).toBe(name);
   });
 
-  it.each(["", "a.b", "a:b", "-x", "x".repeat(65), "a b", "é", "a/b", "=a"])("refuses %j with exit 2 naming the rule", (name) => {
-    expect(exitCodeOf(() => validateName("session", name))).toBe(ExitCode.usage);
-    expect(() => validateName("session", name)).toThrow(/1-64 characters/);
-  });
+  it.each(["", "a.b", "a:b", "-x", "x".repeat(65), "a b", "é", "a/b", "=a"])(
+    "refuses %j with exit 2 naming the rule",
+    (name) => {
+      expect(exitCodeOf(() => validateName("session", name))).toBe(ExitCode.usage);
+      expect(() => validateName("session", name)).toThrow(/1-64 characters/);
+    },
+  );
 });
 
 describe("parseTarget", () => {

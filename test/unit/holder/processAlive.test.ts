@@ -13,7 +13,9 @@ describe("processAlive", () => {
   it.runIf(existsSync("/proc/self/stat"))("is false for a zombie (a child its parent never waits for)", async () => {
     const parent = spawn("sh", ["-c", "sleep 0.1 & echo $!; exec sleep 5"], { stdio: ["ignore", "pipe", "ignore"] });
     try {
-      const pid = await new Promise<number>((resolve) => parent.stdout.once("data", (chunk: Buffer) => resolve(Number(chunk.toString().trim()))));
+      const pid = await new Promise<number>((resolve) =>
+        parent.stdout.once("data", (chunk: Buffer) => resolve(Number(chunk.toString().trim()))),
+      );
       expect(processAlive(pid)).toBe(true);
       await new Promise((resolve) => setTimeout(resolve, 600));
       expect(processAlive(pid)).toBe(false);

@@ -29,7 +29,13 @@ function holder(options: { persist?: number; connect?: () => Promise<FakeSession
       return new MoorContext({
         configDir: dir,
         home: dir,
-        makeLink: (name, linkOptions) => new HostLink({ label: name, retry: linkOptions.retry ?? { retries: 0, minDelayMs: 1, maxDelayMs: 1, factor: 1 }, clock, connect: options.connect ?? (() => Promise.resolve(session)) }),
+        makeLink: (name, linkOptions) =>
+          new HostLink({
+            label: name,
+            retry: linkOptions.retry ?? { retries: 0, minDelayMs: 1, maxDelayMs: 1, factor: 1 },
+            clock,
+            connect: options.connect ?? (() => Promise.resolve(session)),
+          }),
       });
     },
     watchedFiles: [],
@@ -45,12 +51,21 @@ function holder(options: { persist?: number; connect?: () => Promise<FakeSession
   return { server, clock, session, ask, stopped: () => stopped, contexts: () => contexts };
 }
 
-const exec = (argv: string[], extra: Partial<Extract<Request, { kind: "exec" }>> = {}): Request => ({ id: 7, kind: "exec", host: "box", argv, retries: 3, ...extra });
+const exec = (argv: string[], extra: Partial<Extract<Request, { kind: "exec" }>> = {}): Request => ({
+  id: 7,
+  kind: "exec",
+  host: "box",
+  argv,
+  retries: 3,
+  ...extra,
+});
 
 describe("the holder", () => {
   it("says hello with its version, and runs a command over its link to the host", async () => {
     const { ask, session } = holder();
-    expect(await ask({ id: 1, kind: "hello", protocol: PROTOCOL, version: "9.9.9" })).toEqual([{ id: 1, kind: "hello", protocol: PROTOCOL, version: "9.9.9", pid: process.pid }]);
+    expect(await ask({ id: 1, kind: "hello", protocol: PROTOCOL, version: "9.9.9" })).toEqual([
+      { id: 1, kind: "hello", protocol: PROTOCOL, version: "9.9.9", pid: process.pid },
+    ]);
     const replies = await ask(exec(["tmux", "-V"], { stdin: Buffer.from("in").toString("base64") }));
     const result = replies.find((reply) => reply.kind === "result");
     expect(result).toMatchObject({ id: 7, code: 0, stdout: Buffer.from("ran tmux -V\n").toString("base64") });
@@ -80,7 +95,11 @@ describe("the holder", () => {
     const replies = await give;
     expect(replies.at(-1)).toMatchObject({ kind: "error", error: { exitCode: ExitCode.unreachable } });
     const auth = holder({ connect: () => Promise.reject(new MoorError("box: authentication failed", ExitCode.auth)) });
-    expect((await auth.ask(exec(["true"]))).at(-1)).toMatchObject({ kind: "error", fallback: true, error: { exitCode: ExitCode.auth } });
+    expect((await auth.ask(exec(["true"]))).at(-1)).toMatchObject({
+      kind: "error",
+      fallback: true,
+      error: { exitCode: ExitCode.auth },
+    });
   });
 
   it("reports each host's link and last use", async () => {
@@ -111,7 +130,13 @@ describe("the holder", () => {
   });
 
   describe("running a whole command for a thin client", () => {
-    const run = (args: string[]): Request => ({ id: 9, kind: "run", args, env: { TERM: "xterm" }, tty: { stdout: false, stderr: false } });
+    const run = (args: string[]): Request => ({
+      id: 9,
+      kind: "run",
+      args,
+      env: { TERM: "xterm" },
+      tty: { stdout: false, stderr: false },
+    });
     // A stand-in for the CLI's run(): runs `tmux ARGS` on box over the holder's link, prints its output, exits 3.
     const printsTmux: RunCommand = async ({ request, write, remoteFor }) => {
       write(2, Buffer.from("progress\n"));
@@ -120,7 +145,11 @@ describe("the holder", () => {
       return 3;
     };
     const texts = (replies: Reply[], fd: 1 | 2): string =>
-      replies.flatMap((reply) => (reply.kind === "output" && reply.fd === fd ? [Buffer.from(reply.data, "base64").toString()] : [])).join("");
+      replies
+        .flatMap((reply) =>
+          reply.kind === "output" && reply.fd === fd ? [Buffer.from(reply.data, "base64").toString()] : [],
+        )
+        .join("");
 
     it("streams the run's output over the holder's own link and ends with its exit code", async () => {
       const { ask, server } = holder({ runCommand: printsTmux });
@@ -137,7 +166,10 @@ describe("the holder", () => {
     });
 
     it("hands the run back, with nothing more said, when a host needs a prompt (authentication, a host key)", async () => {
-      const { ask } = holder({ runCommand: printsTmux, connect: () => Promise.reject(new MoorError("box: authentication failed", ExitCode.auth)) });
+      const { ask } = holder({
+        runCommand: printsTmux,
+        connect: () => Promise.reject(new MoorError("box: authentication failed", ExitCode.auth)),
+      });
       const replies = await ask(run(["ls"]));
       const last = replies.at(-1);
       expect(last).toMatchObject({ id: 9, kind: "fallback" });
@@ -148,10 +180,15 @@ describe("the holder", () => {
     it("keeps a run whose stdout has started, and hands back a run it cannot make (no runner, a runner that throws)", async () => {
       const printsFirst: RunCommand = async ({ write, remoteFor }) => {
         write(1, Buffer.from("half\n"));
-        await remoteFor("box", 0, () => undefined).exec(["true"]).catch(() => undefined);
+        await remoteFor("box", 0, () => undefined)
+          .exec(["true"])
+          .catch(() => undefined);
         return 4;
       };
-      const started = holder({ runCommand: printsFirst, connect: () => Promise.reject(new MoorError("box: authentication failed", ExitCode.auth)) });
+      const started = holder({
+        runCommand: printsFirst,
+        connect: () => Promise.reject(new MoorError("box: authentication failed", ExitCode.auth)),
+      });
       expect((await started.ask(run(["ls"]))).at(-1)).toEqual({ id: 9, kind: "exit", code: 4 });
       expect((await holder().ask(run(["ls"]))).at(-1)).toMatchObject({ kind: "fallback" });
       const throws = holder({ runCommand: () => Promise.reject(new Error("boom")) });

@@ -6,9 +6,12 @@ const withCode = (code: string): Error => Object.assign(new Error(code), { code 
 const withLevel = (level: string, message = "x"): Error => Object.assign(new Error(message), { level });
 
 describe("classifyError", () => {
-  it.each(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "EPIPE"])("%s is transient", (code) => {
-    expect(classifyError(withCode(code))).toBe("transient");
-  });
+  it.each(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "EPIPE"])(
+    "%s is transient",
+    (code) => {
+      expect(classifyError(withCode(code))).toBe("transient");
+    },
+  );
 
   it("keepalive and handshake timeouts are transient", () => {
     expect(classifyError(withLevel("client-timeout", "Keepalive timeout"))).toBe("transient");
@@ -17,7 +20,9 @@ describe("classifyError", () => {
   });
 
   it("authentication and host key refusals are fatal", () => {
-    expect(classifyError(withLevel("client-authentication", "All configured authentication methods failed"))).toBe("fatal");
+    expect(classifyError(withLevel("client-authentication", "All configured authentication methods failed"))).toBe(
+      "fatal",
+    );
     expect(classifyError(new MoorError("host key changed", ExitCode.auth))).toBe("fatal");
     expect(classifyError(new MoorError("no such session", ExitCode.notFound))).toBe("fatal");
   });
@@ -28,9 +33,12 @@ describe("classifyError", () => {
     expect(classifyError(withLevel("handshake", "Received malformed KEXINIT"))).toBe("transient");
   });
 
-  it.each(["key exchange algorithm", "host key format", "C->S cipher", "S->C MAC"])("no matching %s is fatal: retrying cannot help", (what) => {
-    expect(classifyError(withLevel("handshake", `Handshake failed: no matching ${what}`))).toBe("fatal");
-  });
+  it.each(["key exchange algorithm", "host key format", "C->S cipher", "S->C MAC"])(
+    "no matching %s is fatal: retrying cannot help",
+    (what) => {
+      expect(classifyError(withLevel("handshake", `Handshake failed: no matching ${what}`))).toBe("fatal");
+    },
+  );
 
   it("an unreachable MoorError is transient; a bug in moor or a non-error is fatal", () => {
     expect(classifyError(new MoorError("down", ExitCode.unreachable))).toBe("transient");
@@ -43,7 +51,11 @@ describe("toLinkError", () => {
   it("turns network trouble into exit 3 naming the host", () => {
     const error = toLinkError(withCode("ECONNREFUSED"), "box1");
     expect(error).toBeInstanceOf(MoorError);
-    expect(error).toMatchObject({ exitCode: ExitCode.unreachable, message: "box1 unreachable: connection refused", hint: expect.stringMatching(/moor host test box1/) as unknown });
+    expect(error).toMatchObject({
+      exitCode: ExitCode.unreachable,
+      message: "box1 unreachable: connection refused",
+      hint: expect.stringMatching(/moor host test box1/) as unknown,
+    });
   });
 
   it("says no common algorithm when key exchange finds none, with exit 3", () => {

@@ -18,7 +18,11 @@ describe("HostLink", () => {
   it("shares one connection among concurrent commands and quotes argv once", async () => {
     let connects = 0;
     const session = new FakeSession();
-    const link = new HostLink({ label: "box", retry: fastRetry, connect: () => (connects++, Promise.resolve(session)) });
+    const link = new HostLink({
+      label: "box",
+      retry: fastRetry,
+      connect: () => (connects++, Promise.resolve(session)),
+    });
     await Promise.all(Array.from({ length: 30 }, (_, i) => link.exec(["echo", `it's ${i}`])));
     expect(connects).toBe(1);
     expect(session.commands).toHaveLength(30);
@@ -59,22 +63,37 @@ describe("HostLink", () => {
     expect(link.state).toMatchObject({ kind: "failed", exitCode: ExitCode.internal });
   });
 
-  it.each([0, 1_000])("closes a session that arrives after close() (stagger %i ms) rather than leaking it", async (staggerMs) => {
-    const session = new FakeSession();
-    let arrive: (session: FakeSession) => void = () => undefined;
-    const link = new HostLink({ label: "box", retry: fastRetry, staggerMs, connect: () => new Promise((resolve) => (arrive = resolve)) });
-    const connecting = link.session();
-    await new Promise((resolve) => setImmediate(resolve));
-    link.close();
-    arrive(session);
-    await expect(connecting).rejects.toThrow();
-    await new Promise((resolve) => setImmediate(resolve));
-    await expect(session.exec("true")).rejects.toMatchObject({ message: "Not connected" });
-  });
+  it.each([0, 1_000])(
+    "closes a session that arrives after close() (stagger %i ms) rather than leaking it",
+    async (staggerMs) => {
+      const session = new FakeSession();
+      let arrive: (session: FakeSession) => void = () => undefined;
+      const link = new HostLink({
+        label: "box",
+        retry: fastRetry,
+        staggerMs,
+        connect: () => new Promise((resolve) => (arrive = resolve)),
+      });
+      const connecting = link.session();
+      await new Promise((resolve) => setImmediate(resolve));
+      link.close();
+      arrive(session);
+      await expect(connecting).rejects.toThrow();
+      await new Promise((resolve) => setImmediate(resolve));
+      await expect(session.exec("true")).rejects.toMatchObject({ message: "Not connected" });
+    },
+  );
 
   it("gives up with exit 3 when the retry budget runs out", async () => {
-    const link = new HostLink({ label: "box", retry: { ...fastRetry, retries: 2 }, connect: () => Promise.reject(refused()) });
-    await expect(link.exec(["true"])).rejects.toMatchObject({ exitCode: ExitCode.unreachable, message: "box unreachable: connection refused" });
+    const link = new HostLink({
+      label: "box",
+      retry: { ...fastRetry, retries: 2 },
+      connect: () => Promise.reject(refused()),
+    });
+    await expect(link.exec(["true"])).rejects.toMatchObject({
+      exitCode: ExitCode.unreachable,
+      message: "box unreachable: connection refused",
+    });
   });
 
   it("reports down when the connection drops and reconnects by itself when asked to", async () => {
@@ -102,7 +121,13 @@ describe("HostLink", () => {
   it("marks the link quiet when nothing arrives, and up again when bytes do", async () => {
     const clock = new FakeClock();
     const session = new FakeSession(() => ({}), clock.now());
-    const link = new HostLink({ label: "box", retry: fastRetry, clock, quietAfterMs: 3_000, connect: () => Promise.resolve(session) });
+    const link = new HostLink({
+      label: "box",
+      retry: fastRetry,
+      clock,
+      quietAfterMs: 3_000,
+      connect: () => Promise.resolve(session),
+    });
     await link.session();
     clock.advance(2_500);
     expect(link.state.kind).toBe("up");

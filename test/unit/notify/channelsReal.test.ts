@@ -6,7 +6,12 @@ import { DEFAULT_SETTINGS, type Settings } from "../../../src/config/settings.js
 import { buildChannels } from "../../../src/notify/buildChannels.js";
 import { runProgram } from "../../../src/notify/runProgram.js";
 
-const settings = (extra: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, mute: { targets: [], hosts: [] }, set: [], ...extra });
+const settings = (extra: Partial<Settings> = {}): Settings => ({
+  ...DEFAULT_SETTINGS,
+  mute: { targets: [], hosts: [] },
+  set: [],
+  ...extra,
+});
 
 // A directory for PATH holding one stand-in program that records each call's argv, env and stdin.
 function standIn(name: string, body = ""): { dir: string; log: string } {
@@ -17,7 +22,17 @@ function standIn(name: string, body = ""): { dir: string; log: string } {
   return { dir, log };
 }
 
-const change = { target: "gpu1:a", host: "gpu1", session: "a", state: "asking", previous: "working", agent: "claude", reason: "Allow?", excerpt: ["x"], at: 0 };
+const change = {
+  target: "gpu1:a",
+  host: "gpu1",
+  session: "a",
+  state: "asking",
+  previous: "working",
+  agent: "claude",
+  reason: "Allow?",
+  excerpt: ["x"],
+  at: 0,
+};
 
 describe("runProgram", () => {
   it("stops a program that hangs, in time, and says so", async () => {
@@ -28,8 +43,12 @@ describe("runProgram", () => {
   });
 
   it("reports a failing program's status and first stderr line, and a missing one", async () => {
-    expect(await runProgram({ argv: ["/bin/sh", "-c", "echo nope >&2; exit 4"], timeoutMs: 5_000 })).toBe("/bin/sh exited with status 4: nope");
-    expect(await runProgram({ argv: ["/no/such/notifier"], timeoutMs: 5_000 })).toMatch(/^\/no\/such\/notifier: .*ENOENT/);
+    expect(await runProgram({ argv: ["/bin/sh", "-c", "echo nope >&2; exit 4"], timeoutMs: 5_000 })).toBe(
+      "/bin/sh exited with status 4: nope",
+    );
+    expect(await runProgram({ argv: ["/no/such/notifier"], timeoutMs: 5_000 })).toMatch(
+      /^\/no\/such\/notifier: .*ENOENT/,
+    );
     expect(await runProgram({ argv: ["/bin/true"], timeoutMs: 5_000 })).toBeUndefined();
   });
 });
@@ -44,7 +63,11 @@ describe("buildChannels", () => {
   });
 
   it("does without a desktop notifier when none is installed", () => {
-    const channels = buildChannels({ settings: settings(), env: { PATH: mkdtempSync(join(tmpdir(), "moor-empty-")) }, runProgram });
+    const channels = buildChannels({
+      settings: settings(),
+      env: { PATH: mkdtempSync(join(tmpdir(), "moor-empty-")) },
+      runProgram,
+    });
     expect(channels.burst).toEqual([]);
     expect(channels.absent.find((absent) => absent.name === "desktop")?.why).toMatch(/^no notifier found on PATH/);
   });
@@ -53,25 +76,67 @@ describe("buildChannels", () => {
     const dir = mkdtempSync(join(tmpdir(), "moor-cmd-"));
     const log = join(dir, "log");
     const command = `{ env | grep '^MOOR_' | sort; cat; } > ${log}`;
-    const channels = buildChannels({ settings: settings({ "notify.command": command, "notify.desktop": "off" }), env: { PATH: process.env.PATH }, runProgram });
+    const channels = buildChannels({
+      settings: settings({ "notify.command": command, "notify.desktop": "off" }),
+      env: { PATH: process.env.PATH },
+      runProgram,
+    });
     expect(await channels.perChange[0]?.send(change)).toBeUndefined();
     const lines = readFileSync(log, "utf8").trim().split("\n");
-    expect(lines.slice(0, 8)).toEqual(["MOOR_AGENT=claude", "MOOR_EXCERPT=x", "MOOR_HOST=gpu1", "MOOR_PREVIOUS=working", "MOOR_REASON=Allow?", "MOOR_SESSION=a", "MOOR_STATE=asking", "MOOR_TARGET=gpu1:a"]);
-    expect(JSON.parse(lines[8] ?? "")).toMatchObject({ target: "gpu1:a", state: "asking", previous: "working", agent: "claude", reason: "Allow?", excerpt: "x" });
+    expect(lines.slice(0, 8)).toEqual([
+      "MOOR_AGENT=claude",
+      "MOOR_EXCERPT=x",
+      "MOOR_HOST=gpu1",
+      "MOOR_PREVIOUS=working",
+      "MOOR_REASON=Allow?",
+      "MOOR_SESSION=a",
+      "MOOR_STATE=asking",
+      "MOOR_TARGET=gpu1:a",
+    ]);
+    expect(JSON.parse(lines[8] ?? "")).toMatchObject({
+      target: "gpu1:a",
+      state: "asking",
+      previous: "working",
+      agent: "claude",
+      reason: "Allow?",
+      excerpt: "x",
+    });
   });
 
   it("writes to the terminal only when it is one (auto), wrapped when moor runs in tmux", async () => {
     const written: string[] = [];
     const terminal = { isTTY: true, write: (bytes: string) => void written.push(bytes) };
-    const none = buildChannels({ settings: settings({ "notify.desktop": "off" }), env: {}, runProgram, terminal: { ...terminal, isTTY: false } });
+    const none = buildChannels({
+      settings: settings({ "notify.desktop": "off" }),
+      env: {},
+      runProgram,
+      terminal: { ...terminal, isTTY: false },
+    });
     expect(none.burst).toEqual([]);
-    const inTmux = buildChannels({ settings: settings({ "notify.desktop": "off" }), env: { TMUX: "/tmp/t,1,0", TERM_PROGRAM: "tmux", LC_TERMINAL: "iTerm2" }, runProgram, terminal, tmuxPassthrough: true });
+    const inTmux = buildChannels({
+      settings: settings({ "notify.desktop": "off" }),
+      env: { TMUX: "/tmp/t,1,0", TERM_PROGRAM: "tmux", LC_TERMINAL: "iTerm2" },
+      runProgram,
+      terminal,
+      tmuxPassthrough: true,
+    });
     expect(inTmux.burst.map((channel) => channel.via)).toEqual(["OSC 9 through tmux"]);
     await inTmux.burst[0]?.send({ title: "T", body: "B" });
     expect(written).toEqual(["\x1bPtmux;\x1b\x1b]9;T: B\x07\x1b\\"]);
-    const blocked = buildChannels({ settings: settings({ "notify.desktop": "off" }), env: { TMUX: "/tmp/t,1,0", LC_TERMINAL: "iTerm2" }, runProgram, terminal, tmuxPassthrough: false });
+    const blocked = buildChannels({
+      settings: settings({ "notify.desktop": "off" }),
+      env: { TMUX: "/tmp/t,1,0", LC_TERMINAL: "iTerm2" },
+      runProgram,
+      terminal,
+      tmuxPassthrough: false,
+    });
     expect(blocked.burst.map((channel) => channel.via)).toEqual(["the bell"]);
-    const off = buildChannels({ settings: settings({ "notify.terminal": "off", "notify.desktop": "off" }), env: {}, runProgram, terminal });
+    const off = buildChannels({
+      settings: settings({ "notify.terminal": "off", "notify.desktop": "off" }),
+      env: {},
+      runProgram,
+      terminal,
+    });
     expect(off.absent).toEqual([
       { name: "terminal", why: "off" },
       { name: "desktop", why: "off" },

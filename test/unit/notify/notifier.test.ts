@@ -16,7 +16,10 @@ const session = (name: string, state: string, extra: Partial<ObservedSession> = 
   ...extra,
 });
 
-function bed(rule: Partial<NotifyRule> = {}, outcome: () => Promise<ProgramOutcome> = () => Promise.resolve(undefined)) {
+function bed(
+  rule: Partial<NotifyRule> = {},
+  outcome: () => Promise<ProgramOutcome> = () => Promise.resolve(undefined),
+) {
   const clock = new FakeClock();
   const bursts: NotificationText[] = [];
   const commands: StateChange[] = [];
@@ -57,10 +60,24 @@ describe("Notifier", () => {
     notifier.observe("gpu1", [session("a", "waiting")]);
     notifier.observe("gpu1", [session("a", "exited")]);
     clock.advance(2_000);
-    expect(commands.map((change) => `${change.previous}>${change.state}`)).toEqual(["working>asking", "working>waiting", "waiting>exited"]);
-    expect(commands[0]).toMatchObject({ target: "gpu1:a", host: "gpu1", session: "a", agent: "claude", reason: "Allow edit to app.ts?", excerpt: ["last line"] });
+    expect(commands.map((change) => `${change.previous}>${change.state}`)).toEqual([
+      "working>asking",
+      "working>waiting",
+      "waiting>exited",
+    ]);
+    expect(commands[0]).toMatchObject({
+      target: "gpu1:a",
+      host: "gpu1",
+      session: "a",
+      agent: "claude",
+      reason: "Allow edit to app.ts?",
+      excerpt: ["last line"],
+    });
     expect(bursts).toHaveLength(3);
-    expect(bursts[0]).toEqual({ title: "moor: gpu1:a is asking", body: "claude on gpu1, session a: Allow edit to app.ts?" });
+    expect(bursts[0]).toEqual({
+      title: "moor: gpu1:a is asking",
+      body: "claude on gpu1, session a: Allow edit to app.ts?",
+    });
   });
 
   it("notifies for a session that appears after the first poll", () => {
@@ -96,7 +113,11 @@ describe("Notifier", () => {
     notifier.observe("gpu1", [session("a", "working"), session("b", "working"), session("c", "working")]);
     notifier.observe("gpu1", [session("a", "asking"), session("b", "working"), session("c", "working")]);
     clock.advance(700);
-    notifier.observe("gpu1", [session("a", "asking"), session("b", "exited", { reason: "exited with status 3" }), session("c", "waiting")]);
+    notifier.observe("gpu1", [
+      session("a", "asking"),
+      session("b", "exited", { reason: "exited with status 3" }),
+      session("c", "waiting"),
+    ]);
     expect(commands).toHaveLength(3);
     expect(bursts).toEqual([]);
     clock.advance(900);
@@ -114,7 +135,9 @@ describe("Notifier", () => {
   it("reports a failing channel once, and never waits for it", async () => {
     const never = new Promise<ProgramOutcome>(() => undefined);
     let calls = 0;
-    const { notifier, commands, problems } = bed({}, () => (++calls === 1 ? never : Promise.resolve("sh exited with status 1")));
+    const { notifier, commands, problems } = bed({}, () =>
+      ++calls === 1 ? never : Promise.resolve("sh exited with status 1"),
+    );
     notifier.observe("gpu1", [session("a", "working")]);
     notifier.observe("gpu1", [session("a", "asking")]);
     notifier.observe("gpu1", [session("a", "exited")]);

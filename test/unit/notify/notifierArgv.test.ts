@@ -7,8 +7,20 @@ const text = { title: `moor: "a" \\ 'b'`, body: "body" };
 describe("notifierArgv", () => {
   it("passes the text as data to each notifier", () => {
     expect(notifierArgv("notify-send", text)).toEqual(["notify-send", "--app-name=moor", text.title, "body"]);
-    expect(notifierArgv("terminal-notifier", text)).toEqual(["terminal-notifier", "-title", text.title, "-message", "body", "-group", "moor"]);
-    expect(notifierArgv("osascript", text)).toEqual(["osascript", "-e", `display notification "body" with title "moor: \\"a\\" \\\\ 'b'"`]);
+    expect(notifierArgv("terminal-notifier", text)).toEqual([
+      "terminal-notifier",
+      "-title",
+      text.title,
+      "-message",
+      "body",
+      "-group",
+      "moor",
+    ]);
+    expect(notifierArgv("osascript", text)).toEqual([
+      "osascript",
+      "-e",
+      `display notification "body" with title "moor: \\"a\\" \\\\ 'b'"`,
+    ]);
     const powershell = notifierArgv("powershell.exe", text);
     expect(powershell.slice(0, 4)).toEqual(["powershell.exe", "-NoProfile", "-NonInteractive", "-Command"]);
     expect(powershell[4]).toContain(`CreateTextNode('moor: "a" \\ ''b''')`);
@@ -17,7 +29,17 @@ describe("notifierArgv", () => {
 
 describe("commandPayload", () => {
   it("gives the same facts as MOOR_* variables and as JSON", () => {
-    const change = { target: "gpu1:a", host: "gpu1", session: "a", state: "exited", previous: "working", agent: undefined, reason: "exited with status 3", excerpt: ["one", "two"], at: 0 };
+    const change = {
+      target: "gpu1:a",
+      host: "gpu1",
+      session: "a",
+      state: "exited",
+      previous: "working",
+      agent: undefined,
+      reason: "exited with status 3",
+      excerpt: ["one", "two"],
+      at: 0,
+    };
     const payload = commandPayload(change);
     expect(payload.env).toEqual({
       MOOR_TARGET: "gpu1:a",
@@ -29,6 +51,16 @@ describe("commandPayload", () => {
       MOOR_REASON: "exited with status 3",
       MOOR_EXCERPT: "one\ntwo",
     });
-    expect(JSON.parse(payload.json)).toEqual({ target: "gpu1:a", host: "gpu1", session: "a", state: "exited", previous: "working", agent: null, reason: "exited with status 3", excerpt: "one\ntwo", at: "1970-01-01T00:00:00.000Z" });
+    expect(JSON.parse(payload.json)).toEqual({
+      target: "gpu1:a",
+      host: "gpu1",
+      session: "a",
+      state: "exited",
+      previous: "working",
+      agent: null,
+      reason: "exited with status 3",
+      excerpt: "one\ntwo",
+      at: "1970-01-01T00:00:00.000Z",
+    });
   });
 });

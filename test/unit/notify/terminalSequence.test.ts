@@ -25,8 +25,12 @@ describe("terminalProtocol", () => {
 
 describe("terminalSequence", () => {
   it("writes OSC 9, OSC 777 and OSC 99", () => {
-    expect(terminalSequence("osc9", text, { tmux: false })).toBe("\x1b]9;moor: gpu1:a is asking: claude on gpu1, session a: Allow?\x07");
-    expect(terminalSequence("osc777", text, { tmux: false })).toBe("\x1b]777;notify;moor: gpu1:a is asking;claude on gpu1, session a: Allow?\x1b\\");
+    expect(terminalSequence("osc9", text, { tmux: false })).toBe(
+      "\x1b]9;moor: gpu1:a is asking: claude on gpu1, session a: Allow?\x07",
+    );
+    expect(terminalSequence("osc777", text, { tmux: false })).toBe(
+      "\x1b]777;notify;moor: gpu1:a is asking;claude on gpu1, session a: Allow?\x1b\\",
+    );
     expect(terminalSequence("osc99", text, { tmux: false })).toBe(
       "\x1b]99;i=moor:d=0;moor: gpu1:a is asking\x1b\\\x1b]99;i=moor:d=1:p=body;claude on gpu1, session a: Allow?\x1b\\",
     );
@@ -34,7 +38,9 @@ describe("terminalSequence", () => {
   });
 
   it("wraps for tmux with every ESC doubled", () => {
-    expect(terminalSequence("osc777", text, { tmux: true })).toBe("\x1bPtmux;\x1b\x1b]777;notify;moor: gpu1:a is asking;claude on gpu1, session a: Allow?\x1b\x1b\\\x1b\\");
+    expect(terminalSequence("osc777", text, { tmux: true })).toBe(
+      "\x1bPtmux;\x1b\x1b]777;notify;moor: gpu1:a is asking;claude on gpu1, session a: Allow?\x1b\x1b\\\x1b\\",
+    );
   });
 
   it("lets no control character from a remote screen through", () => {

@@ -39,7 +39,11 @@ describe.each(["known_hosts", "known_hosts.hashed"])("checkHostKey with %s", (fi
 
   it("refuses a revoked key for any host, known or not", () => {
     const revoked = hostKey("revoked");
-    for (const [host, port] of [["box1.example", 22], ["nowhere.example", 22], ["10.9.9.9", 2222]] as const) {
+    for (const [host, port] of [
+      ["box1.example", 22],
+      ["nowhere.example", 22],
+      ["10.9.9.9", 2222],
+    ] as const) {
       const check = checkHostKey(entries, host, port, revoked);
       expect(check.status).toBe("revoked");
       expect(check.status === "revoked" && check.entry.marker).toBe("revoked");
@@ -81,7 +85,9 @@ describe("checkHostKey with several keys for one host", () => {
   const edA = hostKey("ed25519_a");
   const edB = hostKey("ed25519_b");
   const rsa = hostKey("rsa");
-  const text = [`box ${edA.type} ${edA.base64}`, `box ${rsa.type} ${rsa.base64}`, `box ${edB.type} ${edB.base64}`].join("\n");
+  const text = [`box ${edA.type} ${edA.base64}`, `box ${rsa.type} ${rsa.base64}`, `box ${edB.type} ${edB.base64}`].join(
+    "\n",
+  );
   const entries = parseKnownHosts(text, "kh");
 
   it("accepts any recorded key and lists each type once", () => {
@@ -107,7 +113,10 @@ describe("hostKeyAlgorithmsFor", () => {
     [["ssh-ed25519"], ["ssh-ed25519"]],
     [["ecdsa-sha2-nistp256"], ["ecdsa-sha2-nistp256"]],
     [["ssh-rsa"], ["rsa-sha2-512", "rsa-sha2-256", "ssh-rsa"]],
-    [["ssh-rsa", "ssh-ed25519"], ["ssh-ed25519", "rsa-sha2-512", "rsa-sha2-256", "ssh-rsa"]],
+    [
+      ["ssh-rsa", "ssh-ed25519"],
+      ["ssh-ed25519", "rsa-sha2-512", "rsa-sha2-256", "ssh-rsa"],
+    ],
     [["ssh-ed25519", "ssh-ed25519"], ["ssh-ed25519"]],
   ])("%j -> %j (ssh2's preference order)", (types, algorithms) => {
     expect(hostKeyAlgorithmsFor(types)).toEqual(algorithms);
@@ -123,7 +132,14 @@ describe("hostKeyAlgorithmsFor", () => {
     const constants = createRequire(import.meta.url)("ssh2/lib/protocol/constants.js") as {
       SUPPORTED_SERVER_HOST_KEY: string[];
     };
-    const all = hostKeyAlgorithmsFor(["ssh-ed25519", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521", "ssh-rsa", "ssh-dss"]);
+    const all = hostKeyAlgorithmsFor([
+      "ssh-ed25519",
+      "ecdsa-sha2-nistp256",
+      "ecdsa-sha2-nistp384",
+      "ecdsa-sha2-nistp521",
+      "ssh-rsa",
+      "ssh-dss",
+    ]);
     expect(all).toEqual(constants.SUPPORTED_SERVER_HOST_KEY);
   });
 });

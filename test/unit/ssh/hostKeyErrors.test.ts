@@ -18,14 +18,26 @@ describe("changedHostKeyError", () => {
       `REMOTE HOST IDENTIFICATION HAS CHANGED for box1 ([127.0.0.1]:2222): offered ED25519 key ${offered}, ` +
         `known_hosts has ${keygenFingerprint("ed25519_a")} at ${FILE}:4`,
     );
-    expect(error.hint).toBe(`if the change is expected, remove the old line with: ssh-keygen -R '[127.0.0.1]:2222' -f ${FILE}`);
+    expect(error.hint).toBe(
+      `if the change is expected, remove the old line with: ssh-keygen -R '[127.0.0.1]:2222' -f ${FILE}`,
+    );
   });
 
   it("names a port-22 host once when the label is the host, and lists every expected key", () => {
-    const error = changedHostKeyError("box1.example", "box1.example", 22, FILE, [...line(3), ...line(10)], "ssh-ed25519", "SHA256:x");
+    const error = changedHostKeyError(
+      "box1.example",
+      "box1.example",
+      22,
+      FILE,
+      [...line(3), ...line(10)],
+      "ssh-ed25519",
+      "SHA256:x",
+    );
     expect(error.message).toMatch(/^REMOTE HOST IDENTIFICATION HAS CHANGED for box1\.example: /);
     expect(error.message).toMatch(new RegExp(`at ${FILE}:3 and SHA256:\\S+ at ${FILE}:10$`));
-    expect(error.hint).toBe(`if the change is expected, remove the old line with: ssh-keygen -R box1.example -f ${FILE}`);
+    expect(error.hint).toBe(
+      `if the change is expected, remove the old line with: ssh-keygen -R box1.example -f ${FILE}`,
+    );
   });
 });
 

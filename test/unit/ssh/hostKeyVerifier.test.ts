@@ -7,7 +7,13 @@ import { ExitCode } from "../../../src/errors.js";
 import { makeHostKeyVerifier, type HostKeyPolicy } from "../../../src/ssh/hostKeyVerifier.js";
 import { hostKey } from "./fixtures.js";
 
-const policy = (file: string, acceptNew: boolean): HostKeyPolicy => ({ file, host: "box.example", port: 22, label: "box", acceptNew });
+const policy = (file: string, acceptNew: boolean): HostKeyPolicy => ({
+  file,
+  host: "box.example",
+  port: 22,
+  label: "box",
+  acceptNew,
+});
 const freshFile = (): string => join(mkdtempSync(join(tmpdir(), "moor-verifier-")), "known_hosts");
 
 describe("makeHostKeyVerifier", () => {
@@ -33,6 +39,9 @@ describe("makeHostKeyVerifier", () => {
   it("refuses a malformed key with exit 4 rather than throwing", async () => {
     const verifier = await makeHostKeyVerifier(policy(freshFile(), true));
     await expect(verifier.verify(Buffer.from("garbage"))).resolves.toBe(false);
-    expect(verifier.failure()).toMatchObject({ exitCode: ExitCode.auth, message: "the server sent a malformed host key" });
+    expect(verifier.failure()).toMatchObject({
+      exitCode: ExitCode.auth,
+      message: "the server sent a malformed host key",
+    });
   });
 });

@@ -25,7 +25,11 @@ describe("loadPrivateKey", () => {
   it("loads an unencrypted key without asking anything", async () => {
     const ask = vi.fn(() => Promise.resolve("unused"));
     const key = await loadPrivateKey(PLAIN, ask);
-    expect(key).toEqual({ path: PLAIN, privateKey: Buffer.from(readFixture("keys/id_ed25519_plain")), type: "ssh-ed25519" });
+    expect(key).toEqual({
+      path: PLAIN,
+      privateKey: Buffer.from(readFixture("keys/id_ed25519_plain")),
+      type: "ssh-ed25519",
+    });
     expect(ask).not.toHaveBeenCalled();
   });
 

@@ -8,7 +8,11 @@ describe("KeyCache", () => {
   it("asks for a passphrase once, however many connections load the key at the same time or later", async () => {
     const cache = new KeyCache();
     const ask = vi.fn(() => new Promise<string>((resolve) => setTimeout(() => resolve("secret"), 5)));
-    const keys = await Promise.all([cache.load(ENCRYPTED, ask), cache.load(ENCRYPTED, ask), cache.load(ENCRYPTED, ask)]);
+    const keys = await Promise.all([
+      cache.load(ENCRYPTED, ask),
+      cache.load(ENCRYPTED, ask),
+      cache.load(ENCRYPTED, ask),
+    ]);
     await cache.load(ENCRYPTED, ask);
     expect(ask).toHaveBeenCalledTimes(1);
     expect(keys.every((key) => key.passphrase === "secret")).toBe(true);
@@ -20,7 +24,10 @@ describe("KeyCache", () => {
     const cache = new KeyCache();
     await expect(cache.load(ENCRYPTED, () => Promise.resolve(undefined))).rejects.toMatchObject({ exitCode: 4 });
     const ask = vi.fn(() => Promise.resolve("secret"));
-    await expect(cache.load(ENCRYPTED, ask)).rejects.toMatchObject({ exitCode: 4, message: expect.stringContaining("no passphrase was given") as string });
+    await expect(cache.load(ENCRYPTED, ask)).rejects.toMatchObject({
+      exitCode: 4,
+      message: expect.stringContaining("no passphrase was given") as string,
+    });
     expect(ask).not.toHaveBeenCalled();
   });
 });

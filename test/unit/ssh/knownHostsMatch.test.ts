@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 
 import { entriesForHost } from "../../../src/ssh/hostKeyCheck.js";
-import { hashedNameMatches, hostKeyLookupName, matchPattern, matchPatternList } from "../../../src/ssh/knownHostsMatch.js";
+import {
+  hashedNameMatches,
+  hostKeyLookupName,
+  matchPattern,
+  matchPatternList,
+} from "../../../src/ssh/knownHostsMatch.js";
 import { parseKnownHosts } from "../../../src/ssh/knownHostsParse.js";
 import { readFixture } from "./fixtures.js";
 
@@ -60,7 +65,8 @@ describe("hashedNameMatches", () => {
 describe.each(["known_hosts", "known_hosts.hashed"])("lookups in %s agree with ssh-keygen -F", (file) => {
   const entries = parseKnownHosts(readFixture(file), file);
   const hostLines = new Set(entries.filter((entry) => entry.marker === undefined).map((entry) => entry.line));
-  const lookups = (JSON.parse(readFixture("known_hosts.lookups.json")) as Record<string, Record<string, number[]>>)[file] ?? {};
+  const lookups =
+    (JSON.parse(readFixture("known_hosts.lookups.json")) as Record<string, Record<string, number[]>>)[file] ?? {};
 
   it.each(Object.entries(lookups))("%s", (name, keygenLines) => {
     const bracketed = /^\[(.+)\]:(\d+)$/.exec(name);

@@ -4,15 +4,53 @@ import { quoteArg, quoteArgv } from "../../../src/ssh/shellQuote.js";
 
 // Runs the quoted argv through real shells and checks each argument comes back byte for byte.
 function roundTrip(shell: string, argv: string[]): string[] {
-  const script = shell === "fish"
-    ? `for a in ${quoteArgv(argv)}; printf '%s\\0' "$a"; end`
-    : `for a in ${quoteArgv(argv)}; do printf '%s\\0' "$a"; done`;
+  const script =
+    shell === "fish"
+      ? `for a in ${quoteArgv(argv)}; printf '%s\\0' "$a"; end`
+      : `for a in ${quoteArgv(argv)}; do printf '%s\\0' "$a"; done`;
   const out = execFileSync(shell, ["-c", script], { encoding: "utf8" });
   return out.split("\0").slice(0, -1);
 }
 
 function randomArg(random: () => number): string {
-  const alphabet = ["'", '"', "\\", "$", "`", "(", ")", ";", "|", "&", "<", ">", " ", "\t", "\n", "*", "?", "[", "]", "{", "}", "~", "#", "!", "%", "=", "-", "a", "Z", "0", "é", "日", "🙂", "\r", "\x1b", "\x7f"];
+  const alphabet = [
+    "'",
+    '"',
+    "\\",
+    "$",
+    "`",
+    "(",
+    ")",
+    ";",
+    "|",
+    "&",
+    "<",
+    ">",
+    " ",
+    "\t",
+    "\n",
+    "*",
+    "?",
+    "[",
+    "]",
+    "{",
+    "}",
+    "~",
+    "#",
+    "!",
+    "%",
+    "=",
+    "-",
+    "a",
+    "Z",
+    "0",
+    "é",
+    "日",
+    "🙂",
+    "\r",
+    "\x1b",
+    "\x7f",
+  ];
   const length = Math.floor(random() * 12);
   let text = "";
   for (let i = 0; i < length; i++) text += alphabet[Math.floor(random() * alphabet.length)] ?? "";
@@ -78,7 +116,33 @@ describe("quoteArgv fuzzed through real shells", () => {
   });
 
   it.each(shells)("round-trips the nastiest known inputs through %s", (shell) => {
-    const argv = ["'", "''", `'"'"'`, "\\'", "$HOME", "`id`", "$(id)", "a\nb", "-n", "--", "*", "~", "!!", "\\", "日本語 🙂", "=ls", "=agent:", "~/x", "%self", "a\\'b", "\\\\", "'\\", "x\r\n", "{a,b}", "$fish_pid"];
+    const argv = [
+      "'",
+      "''",
+      `'"'"'`,
+      "\\'",
+      "$HOME",
+      "`id`",
+      "$(id)",
+      "a\nb",
+      "-n",
+      "--",
+      "*",
+      "~",
+      "!!",
+      "\\",
+      "日本語 🙂",
+      "=ls",
+      "=agent:",
+      "~/x",
+      "%self",
+      "a\\'b",
+      "\\\\",
+      "'\\",
+      "x\r\n",
+      "{a,b}",
+      "$fish_pid",
+    ];
     expect(roundTrip(shell, argv)).toEqual(argv);
   });
 });

@@ -25,7 +25,8 @@ const DEFAULT_COMMAND: Record<string, { command: string; startCommand: string }>
 
 export const FIXTURE_NOW = 2_000_000_000;
 
-const numberOrUndefined = (text: string | undefined): number | undefined => (text === undefined || text === "" ? undefined : Number(text));
+const numberOrUndefined = (text: string | undefined): number | undefined =>
+  text === undefined || text === "" ? undefined : Number(text);
 
 // The list-panes fields a .json gives directly ({"command", "startCommand", "title", "dead", "deadStatus", "cursorY"}).
 function pickObservation(sidecar: Sidecar): Partial<PaneObservation> {
@@ -35,7 +36,10 @@ function pickObservation(sidecar: Sidecar): Partial<PaneObservation> {
 
 function fixture(dir: string, folder: string, file: string): ScreenFixture {
   const [agent = "", version = ""] = folder.split("@");
-  const screen = readFileSync(join(dir, folder, file), "utf8").replace(/\n$/, "").split("\n").map((line) => line.trimEnd());
+  const screen = readFileSync(join(dir, folder, file), "utf8")
+    .replace(/\n$/, "")
+    .split("\n")
+    .map((line) => line.trimEnd());
   const sidecarFile = join(dir, folder, file.replace(/\.txt$/, ".json"));
   const sidecar = existsSync(sidecarFile) ? (JSON.parse(readFileSync(sidecarFile, "utf8")) as Sidecar) : {};
   const pane = sidecar.pane ?? {};
@@ -65,8 +69,14 @@ function fixture(dir: string, folder: string, file: string): ScreenFixture {
 export function screenFixtures(...dirs: string[]): ScreenFixture[] {
   return dirs.flatMap((dir) => {
     if (!existsSync(dir)) return [];
-    return readdirSync(dir).filter((folder) => folder.includes("@")).sort().flatMap((folder) =>
-      readdirSync(join(dir, folder)).filter((file) => file.endsWith(".txt")).sort().map((file) => fixture(dir, folder, file)),
-    );
+    return readdirSync(dir)
+      .filter((folder) => folder.includes("@"))
+      .sort()
+      .flatMap((folder) =>
+        readdirSync(join(dir, folder))
+          .filter((file) => file.endsWith(".txt"))
+          .sort()
+          .map((file) => fixture(dir, folder, file)),
+      );
   });
 }

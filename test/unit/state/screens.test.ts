@@ -9,13 +9,17 @@ const fixtures = screenFixtures(join(ROOT, "test/fixtures/screens"), join(import
 
 describe("every captured screen decides its state by its agent's own rule", () => {
   it("has screens of all five agents", () => {
-    expect(new Set(fixtures.map((fixture) => fixture.agent))).toEqual(new Set(["claude", "codex", "opencode", "gemini", "aider"]));
+    expect(new Set(fixtures.map((fixture) => fixture.agent))).toEqual(
+      new Set(["claude", "codex", "opencode", "gemini", "aider"]),
+    );
   });
 
   it.each(fixtures.map((fixture) => [fixture.file, fixture] as const))("%s", (_file, fixture) => {
     const decision = decidePaneState(fixture.observation, agentRules(), { now: FIXTURE_NOW });
     expect({ state: decision.state, agent: decision.agent }).toEqual({ state: fixture.state, agent: fixture.agent });
     // An exit is tmux's to tell (the pane is dead); every other state comes from one of the agent's own rules.
-    expect(decision.evidence.rule).toMatch(fixture.state === "exited" ? /^pane-dead$/ : new RegExp(`^${fixture.agent}\\.`));
+    expect(decision.evidence.rule).toMatch(
+      fixture.state === "exited" ? /^pane-dead$/ : new RegExp(`^${fixture.agent}\\.`),
+    );
   });
 });

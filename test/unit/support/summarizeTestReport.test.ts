@@ -22,7 +22,10 @@ describe("summarizeTestReport", () => {
       numPassedTests: 4,
       numFailedTests: 0,
       success: false,
-      testResults: [{ status: "passed", assertionResults: [{ status: "passed" }] }, { status: "failed", assertionResults: [] }],
+      testResults: [
+        { status: "passed", assertionResults: [{ status: "passed" }] },
+        { status: "failed", assertionResults: [] },
+      ],
     };
     expect(summarizeTestReport(report, 1).failed).toBe(1);
   });

@@ -8,12 +8,21 @@ describe("cellWidth", () => {
 
   // Failed before the fix: 🚀 ✅ 🟢 ⚡ counted 1 each, 👍🏽 3, the family 5, the flag 2 + 2.
   it("counts emoji presentation as two cells, and a skin tone, ZWJ sequence or flag as one two-cell grapheme", () => {
-    expect(["🚀", "✅", "🟢", "⚡", "👍🏽", "👨‍👩‍👧", "🧑‍💻", "🏳️‍🌈", "🇫🇷", "❤️"].map(cellWidth)).toEqual([2, 2, 2, 2, 2, 2, 2, 2, 2, 2]);
+    expect(["🚀", "✅", "🟢", "⚡", "👍🏽", "👨‍👩‍👧", "🧑‍💻", "🏳️‍🌈", "🇫🇷", "❤️"].map(cellWidth)).toEqual([
+      2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    ]);
     expect(cellWidth("build ✅ deploy 🚀")).toBe(18);
   });
 
   it("counts text presentation, ambiguous and zero-width characters as the terminal does", () => {
-    expect([cellWidth("☺"), cellWidth("—→…"), cellWidth("a\u200bb"), cellWidth("한국어"), cellWidth("ｱ"), cellWidth("\x07")]).toEqual([1, 3, 2, 6, 1, 0]);
+    expect([
+      cellWidth("☺"),
+      cellWidth("—→…"),
+      cellWidth("a\u200bb"),
+      cellWidth("한국어"),
+      cellWidth("ｱ"),
+      cellWidth("\x07"),
+    ]).toEqual([1, 3, 2, 6, 1, 0]);
   });
 });
 

@@ -10,7 +10,11 @@ describe("stripEscapes", () => {
     ["CSI with intermediates", "a\x1b[2 qb\x1b[>4;1mc", "abc"],
     ["OSC ended by BEL", "\x1b]0;my title\x07after", "after"],
     ["OSC ended by ST", "\x1b]8;;https://example.com\x1b\\link\x1b]8;;\x1b\\", "link"],
-    ["DCS, APC, PM and SOS strings", "a\x1bPtmux;\x1b\x1b[1m\x1b\\b\x1b_apc\x1b\\c\x1b^pm\x1b\\d\x1bXsos\x1b\\e", "abcde"],
+    [
+      "DCS, APC, PM and SOS strings",
+      "a\x1bPtmux;\x1b\x1b[1m\x1b\\b\x1b_apc\x1b\\c\x1b^pm\x1b\\d\x1bXsos\x1b\\e",
+      "abcde",
+    ],
     ["short ESC sequences", "\x1b(Ba\x1b=b\x1b>c\x1b7d\x1b8e\x1bMf\x1b#8g", "abcdefg"],
     ["CAN aborts a sequence", "a\x1b[12\x18b", "ab"],
     ["tmux's and screen's title (ESC k … ESC \\)", "a\x1bkvim main.c\x1b\\b\x1bkzsh\x07c", "abc"],
@@ -39,7 +43,9 @@ describe("stripEscapes", () => {
     for (let first = 0; first <= input.length; first++) {
       for (let second = first; second <= input.length; second++) {
         const stripper = new EscapeStripper();
-        const parts = [input.subarray(0, first), input.subarray(first, second), input.subarray(second)].map((part) => stripper.push(part));
+        const parts = [input.subarray(0, first), input.subarray(first, second), input.subarray(second)].map((part) =>
+          stripper.push(part),
+        );
         expect(Buffer.concat(parts).toString()).toBe(whole);
       }
     }
@@ -56,9 +62,31 @@ describe("stripEscapes", () => {
 // A stream of text, controls, UTF-8 and every kind of sequence, some cut short, built from a seed.
 function randomStream(seed: number): string {
   const pieces = [
-    "a", "日本", "✅", "👍🏽", "\r\n", "\t", "\x07", "\x1b[1;31m", "\x1b[?25l", "\x1b[2 q", "\x1b[>4;1m", "\x1b]0;title\x07",
-    "\x1b]8;;https://x\x1b\\", "\x1bPtmux;\x1b\x1b[1m\x1b\\", "\x1bkname\x1b\\", "\x1b_apc\x07", "\x1b(B", "\x1b#8", "\x1b=", "\x1bOA",
-    "\x1b[12", "\x1b", "\x18", "\x1b]52;", "é",
+    "a",
+    "日本",
+    "✅",
+    "👍🏽",
+    "\r\n",
+    "\t",
+    "\x07",
+    "\x1b[1;31m",
+    "\x1b[?25l",
+    "\x1b[2 q",
+    "\x1b[>4;1m",
+    "\x1b]0;title\x07",
+    "\x1b]8;;https://x\x1b\\",
+    "\x1bPtmux;\x1b\x1b[1m\x1b\\",
+    "\x1bkname\x1b\\",
+    "\x1b_apc\x07",
+    "\x1b(B",
+    "\x1b#8",
+    "\x1b=",
+    "\x1bOA",
+    "\x1b[12",
+    "\x1b",
+    "\x18",
+    "\x1b]52;",
+    "é",
   ];
   let state = seed;
   let out = "";
@@ -80,7 +108,9 @@ describe("the escape reader, fuzzed", () => {
       expect(whole).not.toContain("\x1b");
       for (let split = 0; split <= bytes.length; split++) {
         const stripper = new EscapeStripper();
-        expect(Buffer.concat([stripper.push(bytes.subarray(0, split)), stripper.push(bytes.subarray(split))]).toString()).toBe(whole);
+        expect(
+          Buffer.concat([stripper.push(bytes.subarray(0, split)), stripper.push(bytes.subarray(split))]).toString(),
+        ).toBe(whole);
       }
     }
   });
@@ -90,15 +120,27 @@ describe("the escape reader, fuzzed", () => {
       const tokens = escapeTokens(stream);
       // A control inside a sequence comes out before the sequence, so the order may differ, not the characters.
       expect([...tokens.map((token) => token.text).join("")].sort()).toEqual([...stream].sort());
-      for (const token of tokens) expect(token.sequence ? token.text.startsWith("\x1b") : !token.text.includes("\x1b")).toBe(true);
-      expect(tokens.filter((token) => !token.sequence).map((token) => token.text).join("")).toBe(stripEscapes(stream));
+      for (const token of tokens)
+        expect(token.sequence ? token.text.startsWith("\x1b") : !token.text.includes("\x1b")).toBe(true);
+      expect(
+        tokens
+          .filter((token) => !token.sequence)
+          .map((token) => token.text)
+          .join(""),
+      ).toBe(stripEscapes(stream));
     }
   });
 
   it("is between sequences exactly where a complete sequence ended", () => {
     const reader = new EscapeReader();
-    const roles = [..."\x1b[1;2mx\x1b]0;t\x1b\\"].map((char) => [reader.step(char.charCodeAt(0)), reader.inGround, reader.kind]);
-    expect(roles.map(([role]) => role).join(" ")).toBe("sequence sequence sequence sequence sequence end text sequence sequence sequence sequence sequence sequence end");
+    const roles = [..."\x1b[1;2mx\x1b]0;t\x1b\\"].map((char) => [
+      reader.step(char.charCodeAt(0)),
+      reader.inGround,
+      reader.kind,
+    ]);
+    expect(roles.map(([role]) => role).join(" ")).toBe(
+      "sequence sequence sequence sequence sequence end text sequence sequence sequence sequence sequence sequence end",
+    );
     expect(roles.at(5)).toEqual(["end", true, "csi"]);
     expect(roles.at(-2)).toEqual(["sequence", false, "escape"]);
   });

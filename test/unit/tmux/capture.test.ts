@@ -5,15 +5,62 @@ import { CAPTURE_ANSI_3_3A, CAPTURE_PLAIN_3_3A } from "./fixtures/tmux33a.js";
 
 describe("capturePaneArgv", () => {
   it("prints the visible pane with wrapped lines joined", () => {
-    expect(capturePaneArgv("=a:")).toEqual(["tmux", "-u", "display-message", "-p", "-t", "=a:", "#{version}", ";", "capture-pane", "-p", "-J", "-t", "=a:"]);
+    expect(capturePaneArgv("=a:")).toEqual([
+      "tmux",
+      "-u",
+      "display-message",
+      "-p",
+      "-t",
+      "=a:",
+      "#{version}",
+      ";",
+      "capture-pane",
+      "-p",
+      "-J",
+      "-t",
+      "=a:",
+    ]);
   });
 
   it("reaches back into the history for the last lines, with escapes when asked", () => {
-    expect(capturePaneArgv("=a:=w", { lines: 40, ansi: true })).toEqual(["tmux", "-u", "display-message", "-p", "-t", "=a:=w", "#{version}", ";", "capture-pane", "-p", "-J", "-e", "-S", "-40", "-t", "=a:=w"]);
+    expect(capturePaneArgv("=a:=w", { lines: 40, ansi: true })).toEqual([
+      "tmux",
+      "-u",
+      "display-message",
+      "-p",
+      "-t",
+      "=a:=w",
+      "#{version}",
+      ";",
+      "capture-pane",
+      "-p",
+      "-J",
+      "-e",
+      "-S",
+      "-40",
+      "-t",
+      "=a:=w",
+    ]);
   });
 
   it("takes the whole history", () => {
-    expect(capturePaneArgv("=a:", { all: true, lines: 5 })).toEqual(["tmux", "-u", "display-message", "-p", "-t", "=a:", "#{version}", ";", "capture-pane", "-p", "-J", "-S", "-", "-t", "=a:"]);
+    expect(capturePaneArgv("=a:", { all: true, lines: 5 })).toEqual([
+      "tmux",
+      "-u",
+      "display-message",
+      "-p",
+      "-t",
+      "=a:",
+      "#{version}",
+      ";",
+      "capture-pane",
+      "-p",
+      "-J",
+      "-S",
+      "-",
+      "-t",
+      "=a:",
+    ]);
   });
 
   it("refuses a line count that is not a positive whole number", () => {
@@ -32,7 +79,9 @@ describe("trimCapture", () => {
 
   it("treats rows holding only colour resets as blank", () => {
     const trimmed = trimCapture(CAPTURE_ANSI_3_3A, 1);
-    expect(trimmed).toBe("\x1b[0m\x1b[39m\x1b[49mthis line is long enough that it wraps around the pane width of one hundred columns, yes it does wrap\n");
+    expect(trimmed).toBe(
+      "\x1b[0m\x1b[39m\x1b[49mthis line is long enough that it wraps around the pane width of one hundred columns, yes it does wrap\n",
+    );
     expect(trimCapture("a\n\x1b[0m\x1b[39m\n  \n")).toBe("a\n");
   });
 

@@ -4,7 +4,15 @@ import { escapeFormat, escapeTrailingSemicolon, tmuxArgv } from "../../../src/tm
 describe("tmuxArgv", () => {
   it("prefixes tmux and chains commands with a standalone ;", () => {
     expect(tmuxArgv(["has-session", "-t", "=a"], ["kill-session", "-t", "=a"])).toEqual([
-      "tmux", "-u", "has-session", "-t", "=a", ";", "kill-session", "-t", "=a",
+      "tmux",
+      "-u",
+      "has-session",
+      "-t",
+      "=a",
+      ";",
+      "kill-session",
+      "-t",
+      "=a",
     ]);
   });
 

@@ -10,15 +10,28 @@ describe("groupSessions", () => {
   it("folds the real 3.3a rows into sessions, windows and panes", () => {
     expect(sessions.map((session) => session.name)).toEqual(["agent-1", "notes"]);
     expect(sessions[0]?.windows.map((window) => [window.index, window.name, window.panes.length])).toEqual([
-      [0, "agent", 1], [1, "tests", 1], [2, "shell", 2],
+      [0, "agent", 1],
+      [1, "tests", 1],
+      [2, "shell", 2],
     ]);
     expect(sessions[1]).toMatchObject({ name: "notes", created: 1795552323, attached: 1, activity: 1795552323 });
   });
 
   it("keeps what each pane runs and how it ended", () => {
     expect(sessions[0]?.windows[1]?.panes[0]).toEqual({
-      id: "%1", index: 0, active: true, pid: 1384, command: "sh", startCommand: `"sh -c 'echo 2 failed; exit 3'"`,
-      dead: true, deadStatus: 3, deadSignal: undefined, path: "", title: "vm", cursorY: 1, agent: "",
+      id: "%1",
+      index: 0,
+      active: true,
+      pid: 1384,
+      command: "sh",
+      startCommand: `"sh -c 'echo 2 failed; exit 3'"`,
+      dead: true,
+      deadStatus: 3,
+      deadSignal: undefined,
+      path: "",
+      title: "vm",
+      cursorY: 1,
+      agent: "",
     });
     expect(sessions[0]?.windows[2]).toMatchObject({ id: "@2", activity: 1795552323, active: false });
   });

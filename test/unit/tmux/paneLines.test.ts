@@ -5,11 +5,27 @@ import { capturePanesArgv, listWithScreensArgv, parsePaneCaptures, splitListing 
 
 describe("capturePanesArgv / parsePaneCaptures", () => {
   it("chains the screens after the pane list, and cuts the output back in two", () => {
-    expect(listWithScreensArgv(["%4"], "0123abcd")).toEqual([...listPanesArgv(), ";", "display-message", "-p", "-t", "%4", "\tmoor-pane 0123abcd #{pane_id}", ";", "capture-pane", "-p", "-t", "%4"]);
+    expect(listWithScreensArgv(["%4"], "0123abcd")).toEqual([
+      ...listPanesArgv(),
+      ";",
+      "display-message",
+      "-p",
+      "-t",
+      "%4",
+      "\tmoor-pane 0123abcd #{pane_id}",
+      ";",
+      "capture-pane",
+      "-p",
+      "-t",
+      "%4",
+    ]);
     expect(listWithScreensArgv([])).toEqual(listPanesArgv());
     // A list row that looks like a marker (a title "moor-pane …" after a tab) does not cut the list.
     const output = "row1\tmoor-pane 0123abcd x\nrow2\n\tmoor-pane 0123abcd %4\n> \n";
-    expect(splitListing(output, "0123abcd")).toEqual({ list: "row1\tmoor-pane 0123abcd x\nrow2\n", captures: "\tmoor-pane 0123abcd %4\n> \n" });
+    expect(splitListing(output, "0123abcd")).toEqual({
+      list: "row1\tmoor-pane 0123abcd x\nrow2\n",
+      captures: "\tmoor-pane 0123abcd %4\n> \n",
+    });
     expect(parsePaneCaptures(splitListing(output, "0123abcd").captures)).toEqual(new Map([["%4", [">"]]]));
     expect(splitListing("row1\n", "0123abcd")).toEqual({ list: "row1\n", captures: "" });
   });
@@ -20,8 +36,29 @@ describe("capturePanesArgv / parsePaneCaptures", () => {
 
   it("captures several panes in one invocation, each after a marker line", () => {
     expect(capturePanesArgv(["%0", "%12"], "0123abcd")).toEqual([
-      "tmux", "-u", "display-message", "-p", "-t", "%0", "\tmoor-pane 0123abcd #{pane_id}", ";", "capture-pane", "-p", "-t", "%0", ";",
-      "display-message", "-p", "-t", "%12", "\tmoor-pane 0123abcd #{pane_id}", ";", "capture-pane", "-p", "-t", "%12",
+      "tmux",
+      "-u",
+      "display-message",
+      "-p",
+      "-t",
+      "%0",
+      "\tmoor-pane 0123abcd #{pane_id}",
+      ";",
+      "capture-pane",
+      "-p",
+      "-t",
+      "%0",
+      ";",
+      "display-message",
+      "-p",
+      "-t",
+      "%12",
+      "\tmoor-pane 0123abcd #{pane_id}",
+      ";",
+      "capture-pane",
+      "-p",
+      "-t",
+      "%12",
     ]);
     expect(capturePanesArgv(["%0"])[6]).toMatch(/^\tmoor-pane [0-9a-f]{16} #\{pane_id\}$/);
     expect(capturePanesArgv(["%0"])[6]).not.toBe(capturePanesArgv(["%0"])[6]);
@@ -30,8 +67,15 @@ describe("capturePanesArgv / parsePaneCaptures", () => {
   });
 
   it("splits the output by pane, keeping the last lines without blank rows below or trailing spaces", () => {
-    const output = "\tmoor-pane 0a1b %0\nfirst   \nsecond\n\n\n\tmoor-pane 0a1b %12\n\n\n\tmoor-pane 0a1b %3\na\nb\nc\nd\n\n";
-    expect(parsePaneCaptures(output, 3)).toEqual(new Map([["%0", ["first", "second"]], ["%12", []], ["%3", ["b", "c", "d"]]]));
+    const output =
+      "\tmoor-pane 0a1b %0\nfirst   \nsecond\n\n\n\tmoor-pane 0a1b %12\n\n\n\tmoor-pane 0a1b %3\na\nb\nc\nd\n\n";
+    expect(parsePaneCaptures(output, 3)).toEqual(
+      new Map([
+        ["%0", ["first", "second"]],
+        ["%12", []],
+        ["%3", ["b", "c", "d"]],
+      ]),
+    );
   });
 
   it("takes a screen line that looks like a marker, without this invocation's nonce, as a line", () => {
@@ -49,6 +93,9 @@ describe.each(["3.1c", "3.3a", "3.5a", "3.8"])("the chained capture on tmux %s",
     const panes = release === "3.8" ? 6 : 7;
     expect([...screens.keys()]).toEqual(Array.from({ length: panes }, (_, index) => `%${String(index)}`));
     // 3.8 keeps the tab in the cell; earlier releases keep only the cursor move it made.
-    expect(screens.get(`%${String(panes - 2)}`)).toEqual([release === "3.8" ? "tab\there" : "tab     here", "last line ✓"]);
+    expect(screens.get(`%${String(panes - 2)}`)).toEqual([
+      release === "3.8" ? "tab\there" : "tab     here",
+      "last line ✓",
+    ]);
   });
 });

@@ -3,7 +3,9 @@ import { logPipeCommand, pipeToLogArgv, stopPipeArgv } from "../../../src/tmux/p
 
 describe("logPipeCommand", () => {
   it("appends to a home-relative log, creating its folder, both private to the login", () => {
-    expect(logPipeCommand(".moor/logs/a.log")).toBe(`umask 077; mkdir -p "$HOME"/.moor/logs && exec cat >> "$HOME"/.moor/logs/a.log`);
+    expect(logPipeCommand(".moor/logs/a.log")).toBe(
+      `umask 077; mkdir -p "$HOME"/.moor/logs && exec cat >> "$HOME"/.moor/logs/a.log`,
+    );
     expect(logPipeCommand("~/a.log")).toBe(`umask 077; exec cat >> "$HOME"/a.log`);
   });
 
@@ -21,7 +23,15 @@ describe("logPipeCommand", () => {
 
 describe("pipe argv", () => {
   it("opens the log only when no pipe is open, and closes it", () => {
-    expect(pipeToLogArgv("=a:", "a.log")).toEqual(["tmux", "-u", "pipe-pane", "-o", "-t", "=a:", `umask 077; exec cat >> "$HOME"/a.log`]);
+    expect(pipeToLogArgv("=a:", "a.log")).toEqual([
+      "tmux",
+      "-u",
+      "pipe-pane",
+      "-o",
+      "-t",
+      "=a:",
+      `umask 077; exec cat >> "$HOME"/a.log`,
+    ]);
     expect(stopPipeArgv("=a:")).toEqual(["tmux", "-u", "pipe-pane", "-t", "=a:"]);
   });
 });

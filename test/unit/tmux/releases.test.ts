@@ -13,7 +13,8 @@ function fixture(release: string, file: string): string {
 }
 
 const rows = (release: string): PaneRow[] => parsePaneList(fixture(release, "list-panes.txt"), "box");
-const byWindow = (release: string, name: string): PaneRow | undefined => rows(release).find((row) => row.windowName === name);
+const byWindow = (release: string, name: string): PaneRow | undefined =>
+  rows(release).find((row) => row.windowName === name);
 
 describe("the tested releases", () => {
   it("are the releases of the test boxes, and each fixture was captured from its release", () => {
@@ -41,7 +42,12 @@ describe.each(TESTED_TMUX)("list-panes on tmux %s", (release) => {
     // 3.8 refuses the window names that hold control characters or invalid UTF-8 (tmux names.c, 2026).
     expect(panes.map((row) => row.windowIndex)).toEqual(release === "3.8" ? [0, 1, 3, 4, 5, 6] : [0, 1, 2, 3, 4, 5, 6]);
     expect(panes.every((row) => row.sessionName === "compat" && /^%\d+$/.test(row.paneId))).toBe(true);
-    expect(fixture(release, "list-panes.txt").split("\n").filter(Boolean).every((line) => line.split(FIELD_SEPARATOR).length === 22)).toBe(true);
+    expect(
+      fixture(release, "list-panes.txt")
+        .split("\n")
+        .filter(Boolean)
+        .every((line) => line.split(FIELD_SEPARATOR).length === 22),
+    ).toBe(true);
   });
 
   it("reads a dead pane's status; 3.8 prints no pid for it", () => {
@@ -69,7 +75,9 @@ describe.each(TESTED_TMUX)("list-panes on tmux %s", (release) => {
   });
 
   it("shows a name rename-window stored with control characters as tmux escaped it", () => {
-    expect(rows(release)[0]?.windowName).toBe(release === "3.8" ? "plain" : "ctl\\037sep\\ttab\\nnl\\001\\033[1m\\177 end");
+    expect(rows(release)[0]?.windowName).toBe(
+      release === "3.8" ? "plain" : "ctl\\037sep\\ttab\\nnl\\001\\033[1m\\177 end",
+    );
   });
 });
 

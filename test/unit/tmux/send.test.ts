@@ -3,7 +3,17 @@ import { pasteArgv, sendKeysArgv, sendLiteralArgv } from "../../../src/tmux/send
 
 describe("sendKeysArgv", () => {
   it("sends checked key names, escaping a lone ;", () => {
-    expect(sendKeysArgv("=a:", ["C-c", "Escape", ";", "Enter"])).toEqual(["tmux", "-u", "send-keys", "-t", "=a:", "C-c", "Escape", "\\;", "Enter"]);
+    expect(sendKeysArgv("=a:", ["C-c", "Escape", ";", "Enter"])).toEqual([
+      "tmux",
+      "-u",
+      "send-keys",
+      "-t",
+      "=a:",
+      "C-c",
+      "Escape",
+      "\\;",
+      "Enter",
+    ]);
   });
 
   it("refuses unknown key names before anything runs", () => {
@@ -14,7 +24,16 @@ describe("sendKeysArgv", () => {
 
 describe("sendLiteralArgv", () => {
   it("types one line literally, even one starting with - or ending with ;", () => {
-    expect(sendLiteralArgv("=a:=w", "-n x;")).toEqual(["tmux", "-u", "send-keys", "-t", "=a:=w", "-l", "--", "-n x\\;"]);
+    expect(sendLiteralArgv("=a:=w", "-n x;")).toEqual([
+      "tmux",
+      "-u",
+      "send-keys",
+      "-t",
+      "=a:=w",
+      "-l",
+      "--",
+      "-n x\\;",
+    ]);
   });
 
   it("refuses several lines (use a paste) and empty text", () => {
@@ -27,7 +46,21 @@ describe("sendLiteralArgv", () => {
 describe("pasteArgv", () => {
   it("loads the buffer from stdin and pastes it bracketed, unchanged, then deletes it", () => {
     expect(pasteArgv("=a:", "moor-1")).toEqual([
-      "tmux", "-u", "load-buffer", "-b", "moor-1", "-", ";", "paste-buffer", "-p", "-r", "-d", "-b", "moor-1", "-t", "=a:",
+      "tmux",
+      "-u",
+      "load-buffer",
+      "-b",
+      "moor-1",
+      "-",
+      ";",
+      "paste-buffer",
+      "-p",
+      "-r",
+      "-d",
+      "-b",
+      "moor-1",
+      "-t",
+      "=a:",
     ]);
   });
 

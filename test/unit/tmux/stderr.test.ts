@@ -35,16 +35,21 @@ describe("tmux stderr", () => {
 describe("tmuxFailure", () => {
   it("is not found (exit 5) for a missing session or server", () => {
     expect(tmuxFailure("can't find session: agent\n", 1, where)).toMatchObject({
-      exitCode: 5, message: "box1:agent: no such session or window on box1 (tmux: can't find session: agent)",
+      exitCode: 5,
+      message: "box1:agent: no such session or window on box1 (tmux: can't find session: agent)",
     });
     expect(tmuxFailure(NO_SOCKET, 1, where)).toMatchObject({ exitCode: 5 });
   });
 
   it("is a remote failure (exit 6) otherwise, keeping tmux's first line", () => {
     expect(tmuxFailure("no buffer moor-1\nmore\n", 1, where)).toMatchObject({
-      exitCode: 6, message: "tmux failed on box1 while capturing the pane for box1:agent: no buffer moor-1",
+      exitCode: 6,
+      message: "tmux failed on box1 while capturing the pane for box1:agent: no buffer moor-1",
     });
     expect(tmuxFailure("", 1, where).message).toContain("exit status 1");
-    expect(tmuxFailure("sh: 1: tmux: not found\n", 127, where)).toMatchObject({ exitCode: 6, message: "tmux is not installed on box1 (or not on the PATH of its login shell)" });
+    expect(tmuxFailure("sh: 1: tmux: not found\n", 127, where)).toMatchObject({
+      exitCode: 6,
+      message: "tmux is not installed on box1 (or not on the PATH of its login shell)",
+    });
   });
 });

@@ -8,10 +8,16 @@ import type { CliIo } from "../../io.js";
 // holder picks the setting up by itself within seconds).
 export function startNotifyingHolder(ctx: MoorContext, io: CliIo): void {
   if (!holderWanted(ctx.configDir, io.env)) {
-    io.warn("notify.background needs the background holder, which is off here (persist 0 or MOOR_NO_DAEMON): only moor watch will notify");
+    io.warn(
+      "notify.background needs the background holder, which is off here (persist 0 or MOOR_NO_DAEMON): only moor watch will notify",
+    );
     return;
   }
   const identity = { configDir: ctx.configDir, knownHostsFile: ctx.knownHostsFile, home: ctx.home };
-  startHolder({ paths: holderPaths(identity), globalArgs: ["--config-dir", ctx.configDir, "--known-hosts", ctx.knownHostsFile], warm: [] });
+  startHolder({
+    paths: holderPaths(identity),
+    globalArgs: ["--config-dir", ctx.configDir, "--known-hosts", ctx.knownHostsFile],
+    warm: [],
+  });
   io.info("the background holder notifies now, with no moor watch open (moor daemon status shows it)");
 }

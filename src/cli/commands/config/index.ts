@@ -12,7 +12,10 @@ const KEYS_HELP = `\nSettings:\n${SETTING_KEYS.map((key) => `  ${key.padEnd(18)}
 export function configCommand(runtime: RuntimeHolder): Command {
   const config = new Command("config")
     .description("show or change moor's settings (kept beside the host registry)")
-    .addHelpText("after", `${KEYS_HELP}${examples(["moor config list", "moor config set notify.command 'logger -t moor'", "moor config get persist", "moor config unset notify.desktop"])}`);
+    .addHelpText(
+      "after",
+      `${KEYS_HELP}${examples(["moor config list", "moor config set notify.command 'logger -t moor'", "moor config get persist", "moor config unset notify.desktop"])}`,
+    );
 
   config.addCommand(
     new Command("list")
@@ -23,7 +26,11 @@ export function configCommand(runtime: RuntimeHolder): Command {
         const { ctx, io } = runtime.get(command);
         const settings = ctx.settings.read();
         if (options.json) return io.json(Object.fromEntries(SETTING_KEYS.map((key) => [key, settings[key] ?? null])));
-        const rows = SETTING_KEYS.map((key) => [key, SETTING_SPECS[key].show(settings[key]) || "-", settings.set.includes(key) ? "set" : "default"]);
+        const rows = SETTING_KEYS.map((key) => [
+          key,
+          SETTING_SPECS[key].show(settings[key]) || "-",
+          settings.set.includes(key) ? "set" : "default",
+        ]);
         io.print(formatTable(["KEY", "VALUE", "FROM"], rows));
       }),
     { isDefault: true },
@@ -46,7 +53,10 @@ export function configCommand(runtime: RuntimeHolder): Command {
       .description("change one setting (the value is checked)")
       .argument("<key>")
       .argument("<value>")
-      .addHelpText("after", `${KEYS_HELP}${examples(["moor config set notify.states asking,exited", "moor config set notify.desktop off", "moor config set persist 30"])}`)
+      .addHelpText(
+        "after",
+        `${KEYS_HELP}${examples(["moor config set notify.states asking,exited", "moor config set notify.desktop off", "moor config set persist 30"])}`,
+      )
       .action((keyText: string, valueText: string, _options: unknown, command: Command) => {
         const key = parseSettingKey(keyText);
         const value = parseSettingValue(key, valueText);

@@ -13,7 +13,8 @@ interface AddOptions {
 
 export function parsePort(value: string): number {
   const port = Number(value);
-  if (!/^\d+$/.test(value) || port < 1 || port > 65535) throw new InvalidArgumentError(`expected a port from 1 to 65535, got "${value}"`);
+  if (!/^\d+$/.test(value) || port < 1 || port > 65535)
+    throw new InvalidArgumentError(`expected a port from 1 to 65535, got "${value}"`);
   return port;
 }
 
@@ -28,7 +29,13 @@ export function hostAddCommand(runtime: RuntimeHolder): Command {
     .option("-J, --jump <host>", "reach it through this jump host (a registered name, alias or [user@]host[:port])")
     .option("--accept-new", "contact it now and trust its host key if it is unknown (a changed key is still refused)")
     .option("--json", "print the registered host as JSON")
-    .addHelpText("after", examples(["moor host add gpu1 me@gpu1.example.com", "moor host add lab me@10.0.0.5 -p 2222 -J bastion --accept-new"]))
+    .addHelpText(
+      "after",
+      examples([
+        "moor host add gpu1 me@gpu1.example.com",
+        "moor host add lab me@10.0.0.5 -p 2222 -J bastion --accept-new",
+      ]),
+    )
     .action(async (name: string, dest: string, options: AddOptions, command: Command) => {
       const { ctx, io } = runtime.get(command);
       const result = await addHost(ctx, {
@@ -43,7 +50,8 @@ export function hostAddCommand(runtime: RuntimeHolder): Command {
       const { record } = result;
       const where = `${record.user ? `${record.user}@` : ""}${record.hostname}${record.port ? `:${record.port}` : ""}`;
       io.print(`${result.replaced ? "updated" : "added"} host ${io.out.bold(name)} (${where})`);
-      if (result.contact?.hostKey.status === "recorded") io.print(`recorded its host key ${result.contact.hostKey.fingerprint} in ${ctx.knownHostsFile}`);
+      if (result.contact?.hostKey.status === "recorded")
+        io.print(`recorded its host key ${result.contact.hostKey.fingerprint} in ${ctx.knownHostsFile}`);
       if (!result.contact) io.info(`check it with: moor host test ${name}`);
     });
 }

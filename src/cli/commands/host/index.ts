@@ -10,7 +10,15 @@ import { hostTestCommand } from "./test.js";
 export function hostCommand(runtime: RuntimeHolder): Command {
   const host = new Command("host")
     .description("register, list, remove and test hosts")
-    .addHelpText("after", examples(["moor host add gpu1 me@gpu1.example.com --accept-new", "moor host ls", "moor host test gpu1", "moor host rm gpu1"]));
+    .addHelpText(
+      "after",
+      examples([
+        "moor host add gpu1 me@gpu1.example.com --accept-new",
+        "moor host ls",
+        "moor host test gpu1",
+        "moor host rm gpu1",
+      ]),
+    );
   for (const make of [hostAddCommand, hostLsCommand, hostRmCommand, hostTestCommand]) host.addCommand(make(runtime));
   return host;
 }

@@ -14,7 +14,13 @@ export function hostLsCommand(runtime: RuntimeHolder): Command {
       const hosts = ctx.store.list();
       if (options.json) return io.json(hosts);
       if (hosts.length === 0) return io.info("no hosts yet: add one with moor host add NAME user@hostname");
-      const rows = hosts.map((h) => [h.name, `${h.user ? `${h.user}@` : ""}${h.hostname}`, String(h.port ?? 22), h.identityFile ?? "-", h.jump ?? "-"]);
+      const rows = hosts.map((h) => [
+        h.name,
+        `${h.user ? `${h.user}@` : ""}${h.hostname}`,
+        String(h.port ?? 22),
+        h.identityFile ?? "-",
+        h.jump ?? "-",
+      ]);
       io.print(formatTable(["NAME", "DESTINATION", "PORT", "KEY", "JUMP"], rows));
     });
 }

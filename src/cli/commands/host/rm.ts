@@ -11,7 +11,8 @@ export function hostRmCommand(runtime: RuntimeHolder): Command {
     .addHelpText("after", examples(["moor host rm gpu1"]))
     .action((name: string, _options: unknown, command: Command) => {
       const { ctx, io } = runtime.get(command);
-      if (!ctx.store.remove(name)) throw notFoundError(`unknown host "${name}"`, "moor host ls lists the registered hosts");
+      if (!ctx.store.remove(name))
+        throw notFoundError(`unknown host "${name}"`, "moor host ls lists the registered hosts");
       io.print(`removed host ${name}`);
     });
 }

@@ -33,5 +33,7 @@ function formatReport(report: HostTestReport): string {
 // "tmux 3.5a (tested)", or which releases are, so a user on another one knows moor was not run against it.
 function tmuxLine(report: HostTestReport): string {
   if (report.tmux === null) return "missing";
-  return report.tmuxTested ? `${report.tmux} (tested)` : `${report.tmux} (not tested: moor is tested against tmux ${TESTED_TMUX.join(", ")})`;
+  return report.tmuxTested
+    ? `${report.tmux} (tested)`
+    : `${report.tmux} (not tested: moor is tested against tmux ${TESTED_TMUX.join(", ")})`;
 }

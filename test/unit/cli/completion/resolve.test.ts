@@ -34,6 +34,8 @@ describe("resolveCompletion over moor's command tree", () => {
     const long = complete("logs", "h:s", "--");
     expect(long.kind === "words" && long.words.every((flag) => flag.startsWith("--"))).toBe(true);
     const flags = complete("logs", "h:s", "-");
-    expect(flags.kind === "words" && flags.words).toEqual(expect.arrayContaining(["-f", "--follow", "--config-dir", "-v"]));
+    expect(flags.kind === "words" && flags.words).toEqual(
+      expect.arrayContaining(["-f", "--follow", "--config-dir", "-v"]),
+    );
   });
 });

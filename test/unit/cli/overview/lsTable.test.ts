@@ -27,18 +27,48 @@ describe("moor ls rendering", () => {
 
   it("has the documented JSON shape", () => {
     const json = lsJson(overviews);
-    expect(json.hosts.map(({ host, state, error, exitCode, sessions }) => ({ host, state, error, exitCode, count: sessions.length }))).toEqual([
+    expect(
+      json.hosts.map(({ host, state, error, exitCode, sessions }) => ({
+        host,
+        state,
+        error,
+        exitCode,
+        count: sessions.length,
+      })),
+    ).toEqual([
       { host: "box", state: "ok", error: undefined, exitCode: undefined, count: 2 },
       { host: "empty", state: "ok", error: undefined, exitCode: undefined, count: 0 },
       { host: "gone", state: "unreachable", error: "gone unreachable: connection refused", exitCode: 3, count: 0 },
     ]);
     expect(Object.keys(json.hosts[0] ?? {})).toEqual(["host", "state", "sessions"]);
-    expect(Object.keys(json.hosts[0]?.sessions[0] ?? {})).toEqual(["name", "status", "agent", "since", "reason", "stale", "command", "attached", "clients", "created", "activity", "windows"]);
+    expect(Object.keys(json.hosts[0]?.sessions[0] ?? {})).toEqual([
+      "name",
+      "status",
+      "agent",
+      "since",
+      "reason",
+      "stale",
+      "command",
+      "attached",
+      "clients",
+      "created",
+      "activity",
+      "windows",
+    ]);
   });
 
   it("words states and ages", () => {
-    expect([stateText(tracked("idle", { since: 0 }), 3_700_000), stateText(tracked("exited", { exitSignal: 9 }), 0), stateText(tracked("exited"), 0), stateText(tracked("exited", { exitCode: 1 }), 0), stateText(tracked("asking"), 0)])
-      .toEqual(["idle 1h", "exited (signal 9)", "exited", "exited 1", "asking"]);
-    expect([agoText(100, 95), agoText(100, 100 + 59), agoText(100, 100 + 3 * 86_400)]).toEqual(["0s ago", "59s ago", "3d ago"]);
+    expect([
+      stateText(tracked("idle", { since: 0 }), 3_700_000),
+      stateText(tracked("exited", { exitSignal: 9 }), 0),
+      stateText(tracked("exited"), 0),
+      stateText(tracked("exited", { exitCode: 1 }), 0),
+      stateText(tracked("asking"), 0),
+    ]).toEqual(["idle 1h", "exited (signal 9)", "exited", "exited 1", "asking"]);
+    expect([agoText(100, 95), agoText(100, 100 + 59), agoText(100, 100 + 3 * 86_400)]).toEqual([
+      "0s ago",
+      "59s ago",
+      "3d ago",
+    ]);
   });
 });

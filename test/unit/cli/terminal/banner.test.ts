@@ -3,9 +3,15 @@ import { bannerSequence, bannerText, clearBannerSequence } from "../../../../src
 
 describe("outage banner", () => {
   it("says how long the link has been silent and whether moor is reconnecting", () => {
-    expect(bannerText({ host: "gpu1", silentSeconds: 3, down: false, reconnecting: true })).toBe("moor: link to gpu1 quiet for 3s — reconnecting…");
-    expect(bannerText({ host: "gpu1", silentSeconds: 7, down: true, reconnecting: true })).toBe("moor: link to gpu1 down for 7s — reconnecting…");
-    expect(bannerText({ host: "gpu1", silentSeconds: 4, down: false, reconnecting: false })).toBe("moor: link to gpu1 quiet for 4s");
+    expect(bannerText({ host: "gpu1", silentSeconds: 3, down: false, reconnecting: true })).toBe(
+      "moor: link to gpu1 quiet for 3s — reconnecting…",
+    );
+    expect(bannerText({ host: "gpu1", silentSeconds: 7, down: true, reconnecting: true })).toBe(
+      "moor: link to gpu1 down for 7s — reconnecting…",
+    );
+    expect(bannerText({ host: "gpu1", silentSeconds: 4, down: false, reconnecting: false })).toBe(
+      "moor: link to gpu1 quiet for 4s",
+    );
   });
 
   it("saves the cursor, draws reverse video on the last row short of the last column, and restores the cursor", () => {

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { SequenceBoundary } from "../../../../src/cli/terminal/sequenceBoundary.js";
 
 function feed(boundary: SequenceBoundary, ...chunks: (string | Buffer)[]): string[] {
-  return chunks.map((chunk) => boundary.take(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, "latin1")).toString("latin1"));
+  return chunks.map((chunk) =>
+    boundary.take(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, "latin1")).toString("latin1"),
+  );
 }
 
 describe("SequenceBoundary", () => {
@@ -15,17 +17,25 @@ describe("SequenceBoundary", () => {
   });
 
   it("holds back an OSC string until BEL or ESC \\", () => {
-    expect(feed(new SequenceBoundary(), "x\x1b]0;tit", "le\x07y", "\x1b]52;c;YQ==\x1b", "\\z")).toEqual(["x", "\x1b]0;title\x07y", "", "\x1b]52;c;YQ==\x1b\\z"]);
+    expect(feed(new SequenceBoundary(), "x\x1b]0;tit", "le\x07y", "\x1b]52;c;YQ==\x1b", "\\z")).toEqual([
+      "x",
+      "\x1b]0;title\x07y",
+      "",
+      "\x1b]52;c;YQ==\x1b\\z",
+    ]);
   });
 
   it("holds back a charset designation and a UTF-8 character cut in half", () => {
     const dash = Buffer.from("—", "utf8");
-    expect(feed(new SequenceBoundary(), "\x1b(", "Bq", Buffer.concat([Buffer.from("a"), dash.subarray(0, 1)]), dash.subarray(1))).toEqual([
-      "",
-      "\x1b(Bq",
-      "a",
-      dash.toString("latin1"),
-    ]);
+    expect(
+      feed(
+        new SequenceBoundary(),
+        "\x1b(",
+        "Bq",
+        Buffer.concat([Buffer.from("a"), dash.subarray(0, 1)]),
+        dash.subarray(1),
+      ),
+    ).toEqual(["", "\x1b(Bq", "a", dash.toString("latin1")]);
   });
 
   it("drops what was half-received when a new stream begins", () => {

@@ -39,7 +39,12 @@ describe("TtyTerminal", () => {
   it("refuses to attach without a terminal (exit 2)", () => {
     const input = new FakeInput();
     input.isTTY = false;
-    expect(() => TtyTerminal.open(input, new FakeOutput(), {})).toThrow(expect.objectContaining({ exitCode: ExitCode.usage, message: expect.stringMatching(/^moor attach needs a terminal/) as unknown }));
+    expect(() => TtyTerminal.open(input, new FakeOutput(), {})).toThrow(
+      expect.objectContaining({
+        exitCode: ExitCode.usage,
+        message: expect.stringMatching(/^moor attach needs a terminal/) as unknown,
+      }),
+    );
   });
 
   it("uses the local TERM, or xterm-256color when there is none", () => {

@@ -9,7 +9,10 @@ export class FakeTerminal implements ViewTerminal {
   #input: ((data: string) => void)[] = [];
   #resize: (() => void)[] = [];
 
-  constructor(public columns = 70, public rows = 8) {}
+  constructor(
+    public columns = 70,
+    public rows = 8,
+  ) {}
 
   write(text: string): void {
     this.writes.push(text);
@@ -45,6 +48,9 @@ export class FakeTerminal implements ViewTerminal {
   /** The rows of the last frame written, decoded from frameToAnsi's row addressing. */
   screen(): string[] {
     const last = this.writes.at(-1) ?? "";
-    return last.replace(/\x1b\[J$/, "").split(/\x1b\[\d+;1H\x1b\[2K/).slice(1);
+    return last
+      .replace(/\x1b\[J$/, "")
+      .split(/\x1b\[\d+;1H\x1b\[2K/)
+      .slice(1);
   }
 }

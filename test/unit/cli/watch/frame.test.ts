@@ -39,7 +39,10 @@ describe("renderFrame", () => {
   });
 
   it("scrolls so the selected session stays on screen, and selects the first session by default", () => {
-    const many = { at: NOW, hosts: [host("h", { sessions: ["a", "b", "c", "d", "e"].map((name) => session(name, `out ${name}`)) })] };
+    const many = {
+      at: NOW,
+      hosts: [host("h", { sessions: ["a", "b", "c", "d", "e"].map((name) => session(name, `out ${name}`)) })],
+    };
     expect(renderFrame(many, { peek: false, selected: "h:e" }, size(40, 4)).slice(1)).toEqual([
       "    c     working         claude    …",
       "    d     working         claude    …",
@@ -52,8 +55,17 @@ describe("renderFrame", () => {
     const snapshot = {
       at: NOW,
       hosts: [
-        host("gpu1", { sessions: [session("a", "Do you want to proceed?", { state: tracked("asking", { agent: "claude" }) }), session("b", "> ", { state: tracked("waiting", { agent: "codex" }) }), session("c", "> ", { state: tracked("waiting") })] }),
-        host("lab", { link: { kind: "down", since: NOW - 1_000, lastContact: NOW - 2_000, reason: "reset" }, sessions: [session("d", "x", { state: tracked("asking") })] }),
+        host("gpu1", {
+          sessions: [
+            session("a", "Do you want to proceed?", { state: tracked("asking", { agent: "claude" }) }),
+            session("b", "> ", { state: tracked("waiting", { agent: "codex" }) }),
+            session("c", "> ", { state: tracked("waiting") }),
+          ],
+        }),
+        host("lab", {
+          link: { kind: "down", since: NOW - 1_000, lastContact: NOW - 2_000, reason: "reset" },
+          sessions: [session("d", "x", { state: tracked("asking") })],
+        }),
       ],
     };
     const lines = renderFrame(snapshot, { peek: false, selected: "gpu1:c" }, size(100, 7));
@@ -102,15 +114,23 @@ describe("renderFrame", () => {
       for (const line of lines) expect(cellWidth(strip(line))).toBeLessThanOrEqual(width);
       expect(lines.join("\n")).not.toContain("\x1b[2J");
     }
-    expect(strip(renderFrame(nasty, { peek: false }, { ...size(80, 3), style: colour })[2] ?? "")).toBe("  › s     working         claude              5s ago    ?[2Jwide 日本語 text an…");
+    expect(strip(renderFrame(nasty, { peek: false }, { ...size(80, 3), style: colour })[2] ?? "")).toBe(
+      "  › s     working         claude              5s ago    ?[2Jwide 日本語 text an…",
+    );
   });
 
   // Failed before the fix: ✅ 🚀 ⚡ counted one cell each, so these lines came out wider than the screen, and the
   // bottom row scrolled the whole frame.
   it("never draws a line wider than the screen, whatever emoji the remote prints", () => {
-    const emoji = { at: NOW, hosts: [host("gpu1", { sessions: [session("✅-ship", "✅ tests pass 🚀 deployed ⚡ fast 👍🏽 👨‍👩‍👧 🟢 done ✅✅✅")] })] };
+    const emoji = {
+      at: NOW,
+      hosts: [
+        host("gpu1", { sessions: [session("✅-ship", "✅ tests pass 🚀 deployed ⚡ fast 👍🏽 👨‍👩‍👧 🟢 done ✅✅✅")] }),
+      ],
+    };
     for (let width = 12; width <= 90; width++) {
-      for (const line of renderFrame(emoji, { peek: true }, { ...size(width, 10), style: colour })) expect(cellWidth(strip(line))).toBeLessThanOrEqual(width);
+      for (const line of renderFrame(emoji, { peek: true }, { ...size(width, 10), style: colour }))
+        expect(cellWidth(strip(line))).toBeLessThanOrEqual(width);
     }
   });
 });

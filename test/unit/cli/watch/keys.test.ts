@@ -15,7 +15,9 @@ describe("applyKey", () => {
     const snapshot = twoHosts();
     let view = { peek: false };
     const moves = ["down", "down", "down", "up", "top", "bottom"] as const;
-    const seen = moves.map((key) => (view = applyKey(snapshot, view, key).view, (view as { selected?: string }).selected));
+    const seen = moves.map(
+      (key) => ((view = applyKey(snapshot, view, key).view), (view as { selected?: string }).selected),
+    );
     expect(seen).toEqual(["gpu1:refactor", "lab:docs", "lab:docs", "gpu1:refactor", "gpu1:fix-tests", "lab:docs"]);
   });
 
@@ -26,6 +28,8 @@ describe("applyKey", () => {
     expect(applyKey(snapshot, { peek: false }, "peek").view.peek).toBe(true);
     expect(applyKey(snapshot, { peek: true }, "escape").view.peek).toBe(false);
     expect(applyKey(snapshot, { peek: false }, "quit").quit).toBe(true);
-    expect(applyKey({ at: 0, hosts: [] }, { peek: false }, "enter")).toEqual({ view: { peek: false, message: "no session to attach to" } });
+    expect(applyKey({ at: 0, hosts: [] }, { peek: false }, "enter")).toEqual({
+      view: { peek: false, message: "no session to attach to" },
+    });
   });
 });

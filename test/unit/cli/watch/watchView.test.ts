@@ -15,7 +15,10 @@ function setup(overrides: Partial<WatchViewDeps> = {}) {
   const engine = { stopped: false, snapshot: twoHosts() };
   const attached: string[] = [];
   const deps: WatchViewDeps = {
-    terminal, clock, style: plain, timeOfDay,
+    terminal,
+    clock,
+    style: plain,
+    timeOfDay,
     start: (onChange): HostWatch => {
       push = onChange;
       return { snapshot: () => engine.snapshot, retryNow: () => undefined, stop: () => void (engine.stopped = true) };
@@ -71,7 +74,11 @@ describe("runWatchView", () => {
   });
 
   it("gives the terminal back when the engine fails to start", async () => {
-    const { terminal, view } = setup({ start: () => { throw new Error("boom"); } });
+    const { terminal, view } = setup({
+      start: () => {
+        throw new Error("boom");
+      },
+    });
     await expect(view.done).rejects.toThrow("boom");
     expect([terminal.entered, terminal.left, terminal.listeners]).toEqual([1, 1, 0]);
   });

@@ -16,7 +16,10 @@ export class FakeChannel implements RemoteChannel {
   closed = false;
   #end!: (exit: ChannelExit) => void;
 
-  constructor(readonly argv: readonly string[], readonly pty: PtyOptions | undefined) {
+  constructor(
+    readonly argv: readonly string[],
+    readonly pty: PtyOptions | undefined,
+  ) {
     this.exit = new Promise((resolve) => (this.#end = resolve));
     this.stdin.on("data", (chunk: Buffer) => this.typed.push(chunk.toString()));
   }
@@ -70,7 +73,8 @@ export class FakeLink implements AttachLink {
 
   /** Waits until the nth channel (1-based) has been opened. */
   async opened(count: number): Promise<FakeChannel> {
-    for (let i = 0; i < 100 && (i === 0 || this.channels.length < count); i++) await new Promise((resolve) => setImmediate(resolve));
+    for (let i = 0; i < 100 && (i === 0 || this.channels.length < count); i++)
+      await new Promise((resolve) => setImmediate(resolve));
     const channel = this.channels[count - 1];
     if (!channel) throw new Error(`channel ${count} was never opened`);
     return channel;

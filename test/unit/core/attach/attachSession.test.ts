@@ -61,7 +61,10 @@ describe("attachSession", () => {
   it("reports a refusal by tmux as a remote failure (exit 6) while the session exists", async () => {
     const { link, outcome, terminal } = setup();
     (await link.opened(1)).finish(1, "sessions should be nested with care\r\n");
-    await expect(outcome).rejects.toMatchObject({ exitCode: ExitCode.remote, message: expect.stringContaining("sessions should be nested with care") as unknown });
+    await expect(outcome).rejects.toMatchObject({
+      exitCode: ExitCode.remote,
+      message: expect.stringContaining("sessions should be nested with care") as unknown,
+    });
     expect(terminal.restoredClean).toBe(false);
   });
 
@@ -99,7 +102,10 @@ describe("attachSession", () => {
     expect(terminal.bannerShown).toBe(true);
     link.setState({ kind: "up", since: clock.now() });
     expect(terminal.bannerShown).toBe(false);
-    expect(channel.resizes).toEqual([[30, 99], [30, 100]]);
+    expect(channel.resizes).toEqual([
+      [30, 99],
+      [30, 100],
+    ]);
     await flush();
     expect(link.channels).toHaveLength(1);
     channel.finish(0, "[detached (from session s1)]\r\n");
@@ -123,7 +129,10 @@ describe("attachSession", () => {
     link.setState({ kind: "down", since: clock.now(), lastContact: clock.now() - 6_000, reason: "Keepalive timeout" });
     const error = await outcome.catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(MoorError);
-    expect(error).toMatchObject({ exitCode: ExitCode.unreachable, message: "the link to box dropped; left box:s1 (--no-reconnect)" });
+    expect(error).toMatchObject({
+      exitCode: ExitCode.unreachable,
+      message: "the link to box dropped; left box:s1 (--no-reconnect)",
+    });
     expect(terminal.mode).toBe("cooked");
     expect(terminal.restoredClean).toBe(false);
   });
@@ -158,14 +167,35 @@ describe("attachSession", () => {
     const link = new FakeLink();
     let calls = 0;
     const open = link.open.bind(link);
-    link.open = (argv, options) => (++calls === 1 ? Promise.reject(new MoorError("the link to box dropped", ExitCode.unreachable)) : open(argv, options));
-    const { outcome } = { outcome: attachSession({ link, terminal: new FakeTerminal(), argv: ARGV, target: "box:s1", reconnect: true, targetExists: () => Promise.resolve(true), clock: new FakeClock(), sleep: () => Promise.resolve() }) };
+    link.open = (argv, options) =>
+      ++calls === 1
+        ? Promise.reject(new MoorError("the link to box dropped", ExitCode.unreachable))
+        : open(argv, options);
+    const { outcome } = {
+      outcome: attachSession({
+        link,
+        terminal: new FakeTerminal(),
+        argv: ARGV,
+        target: "box:s1",
+        reconnect: true,
+        targetExists: () => Promise.resolve(true),
+        clock: new FakeClock(),
+        sleep: () => Promise.resolve(),
+      }),
+    };
     (await link.opened(1)).finish(0, "[detached (from session s1)]\r\n");
     await expect(outcome).resolves.toEqual({ kind: "detached" });
 
     const fatal = new FakeLink();
     fatal.open = () => Promise.reject(new MoorError("host key changed", ExitCode.auth));
-    const failing = attachSession({ link: fatal, terminal: new FakeTerminal(), argv: ARGV, target: "box:s1", reconnect: true, targetExists: () => Promise.resolve(true) });
+    const failing = attachSession({
+      link: fatal,
+      terminal: new FakeTerminal(),
+      argv: ARGV,
+      target: "box:s1",
+      reconnect: true,
+      targetExists: () => Promise.resolve(true),
+    });
     await expect(failing).rejects.toMatchObject({ exitCode: ExitCode.auth });
   });
 });

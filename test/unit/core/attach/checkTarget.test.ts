@@ -9,7 +9,10 @@ const refused = (): Error => Object.assign(new Error("connect ECONNREFUSED"), { 
 
 function linkAnswering(code: number, stderr = ""): { link: HostLink; session: FakeSession } {
   const session = new FakeSession(() => ({ code, stderr: Buffer.from(stderr) }));
-  return { session, link: new HostLink({ label: "box", retry: retryForever, connect: () => Promise.resolve(session) }) };
+  return {
+    session,
+    link: new HostLink({ label: "box", retry: retryForever, connect: () => Promise.resolve(session) }),
+  };
 }
 
 describe("checkTarget", () => {
@@ -22,7 +25,9 @@ describe("checkTarget", () => {
 
   it("says a missing session is not found (exit 5)", async () => {
     const { link } = linkAnswering(1, "can't find session: s1\n");
-    await expect(checkTarget(link, { host: "box", session: "s1" }, "box:s1")).rejects.toMatchObject({ exitCode: ExitCode.notFound });
+    await expect(checkTarget(link, { host: "box", session: "s1" }, "box:s1")).rejects.toMatchObject({
+      exitCode: ExitCode.notFound,
+    });
     link.close();
   });
 

@@ -7,7 +7,9 @@ describe("tmuxFarewell", () => {
     expect(tmuxFarewell("[detached and SIGHUP]\r\n")).toBe("detached");
     expect(tmuxFarewell("tick 3\r\n\x1b[H\x1b[2J[exited]\r\n")).toBe("exited");
     expect(tmuxFarewell("[server exited]\n")).toBe("exited");
-    expect(tmuxFarewell("open terminal failed: missing or unsuitable terminal: xterm-kitty\r\n")).toBe("unsupported-terminal");
+    expect(tmuxFarewell("open terminal failed: missing or unsuitable terminal: xterm-kitty\r\n")).toBe(
+      "unsupported-terminal",
+    );
     expect(tmuxFarewell("can't find session: s1\r\n")).toBe("other");
   });
 

@@ -25,9 +25,28 @@ export interface FakePane {
 export function paneLine(pane: FakePane): string {
   const windowIndex = pane.windowIndex ?? 0;
   return [
-    pane.session, "1000", String(pane.clients ?? 0), "1000", String(windowIndex), `@${windowIndex}`, pane.window ?? "agent", String(pane.activity), "1",
-    String(pane.paneIndex ?? 0), pane.paneId, "1", "42", pane.command ?? "claude", pane.start ?? `"claude"`, pane.dead ? "1" : "0",
-    pane.deadStatus === undefined ? "" : String(pane.deadStatus), "", "/home/me", pane.title ?? "title", String(pane.cursorY ?? 0), "0",
+    pane.session,
+    "1000",
+    String(pane.clients ?? 0),
+    "1000",
+    String(windowIndex),
+    `@${windowIndex}`,
+    pane.window ?? "agent",
+    String(pane.activity),
+    "1",
+    String(pane.paneIndex ?? 0),
+    pane.paneId,
+    "1",
+    "42",
+    pane.command ?? "claude",
+    pane.start ?? `"claude"`,
+    pane.dead ? "1" : "0",
+    pane.deadStatus === undefined ? "" : String(pane.deadStatus),
+    "",
+    "/home/me",
+    pane.title ?? "title",
+    String(pane.cursorY ?? 0),
+    "0",
   ].join(FIELD_SEPARATOR);
 }
 
@@ -49,7 +68,8 @@ export class FakeTmux {
       if (arg !== "display-message") return;
       const id = argv[index + 3] ?? "";
       // tmux stops the chain at a pane that is gone, and the whole call fails.
-      if (!this.panes.some((pane) => pane.paneId === id)) throw new MoorError(`can't find pane: ${id}`, ExitCode.notFound);
+      if (!this.panes.some((pane) => pane.paneId === id))
+        throw new MoorError(`can't find pane: ${id}`, ExitCode.notFound);
       out += `${(argv[index + 4] ?? "").replace("#{pane_id}", id)}\n${this.screens.get(id) ?? ""}\n`;
     });
     return out;

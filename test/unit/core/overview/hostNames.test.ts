@@ -22,8 +22,14 @@ describe("resolveTargets", () => {
 
   it("refuses an unknown host (5), a session where only hosts are taken (2), and a bad name (2)", () => {
     const ctx = context();
-    expect(() => resolveTargets(ctx, ["gpu1", "nowhere"], false, "ls")).toThrow(expect.objectContaining({ exitCode: 5 }));
-    expect(() => resolveTargets(ctx, ["gpu1:agent"], false, "ls")).toThrow(expect.objectContaining({ exitCode: 2, message: 'moor ls takes host names, got "gpu1:agent"' }));
-    expect(() => resolveTargets(ctx, ["gpu1:bad.name"], true, "watch")).toThrow(expect.objectContaining({ exitCode: 2 }));
+    expect(() => resolveTargets(ctx, ["gpu1", "nowhere"], false, "ls")).toThrow(
+      expect.objectContaining({ exitCode: 5 }),
+    );
+    expect(() => resolveTargets(ctx, ["gpu1:agent"], false, "ls")).toThrow(
+      expect.objectContaining({ exitCode: 2, message: 'moor ls takes host names, got "gpu1:agent"' }),
+    );
+    expect(() => resolveTargets(ctx, ["gpu1:bad.name"], true, "watch")).toThrow(
+      expect.objectContaining({ exitCode: 2 }),
+    );
   });
 });

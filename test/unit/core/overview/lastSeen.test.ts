@@ -15,7 +15,8 @@ async function answered(host: string) {
 }
 
 describe("what ls last saw of each host", () => {
-  const unreachable = (host: string) => hostFailure(host, new MoorError(`${host} unreachable: connection refused`, ExitCode.unreachable));
+  const unreachable = (host: string) =>
+    hostFailure(host, new MoorError(`${host} unreachable: connection refused`, ExitCode.unreachable));
 
   it("shows an unreachable host's sessions as last seen, with the time of last contact", async () => {
     const file = join(mkdtempSync(join(tmpdir(), "moor-seen-")), "state", "moor", "seen.json");
@@ -23,7 +24,9 @@ describe("what ls last saw of each host", () => {
     seen.remember([await answered("box"), unreachable("other")], 5_000);
     const shown = seen.fill([unreachable("box"), unreachable("other")]);
     expect(shown[0]).toMatchObject({ host: "box", state: "unreachable", lastContact: 5_000, exitCode: 3 });
-    expect(shown[0]?.sessions.map((session) => [session.name, session.state.state, session.state.agent])).toEqual([["agent", "asking", "claude"]]);
+    expect(shown[0]?.sessions.map((session) => [session.name, session.state.state, session.state.agent])).toEqual([
+      ["agent", "asking", "claude"],
+    ]);
     // never seen: nothing to show
     expect(shown[1]).toEqual(unreachable("other"));
     expect(statSync(file).mode & 0o777).toBe(0o600);
@@ -52,7 +55,9 @@ describe("what ls last saw of each host", () => {
   });
 
   it("keeps one file per config dir in the XDG state dir", () => {
-    expect(lastSeenFile("/c/one", { XDG_STATE_HOME: "/s" }, "/home/me")).toMatch(/^\/s\/moor\/last-seen-[0-9a-f]{16}\.json$/);
+    expect(lastSeenFile("/c/one", { XDG_STATE_HOME: "/s" }, "/home/me")).toMatch(
+      /^\/s\/moor\/last-seen-[0-9a-f]{16}\.json$/,
+    );
     expect(lastSeenFile("/c/one", {}, "/home/me")).toMatch(/^\/home\/me\/\.local\/state\/moor\//);
     expect(lastSeenFile("/c/one", {}, "/h")).not.toBe(lastSeenFile("/c/two", {}, "/h"));
   });

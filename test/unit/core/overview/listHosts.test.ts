@@ -23,7 +23,14 @@ describe("listHostSessions", () => {
     // A dead pane has nothing to read.
     expect(tmux.calls[1]?.filter((arg) => arg.startsWith("%"))).toEqual(["%1", "%1", "%2", "%2", "%3", "%3"]);
     expect(overview).toMatchObject({ host: "box", state: "ok" });
-    expect(overview.sessions.map((session) => [session.name, session.state.state, session.state.agent, session.state.evidence.rule])).toEqual([
+    expect(
+      overview.sessions.map((session) => [
+        session.name,
+        session.state.state,
+        session.state.agent,
+        session.state.evidence.rule,
+      ]),
+    ).toEqual([
       ["a", "asking", "claude", "claude.permission"],
       ["b", "asking", "codex", "codex.title-action"],
       ["c", "shell", undefined, "shell"],
@@ -32,16 +39,39 @@ describe("listHostSessions", () => {
   });
 
   it("reads real 3.3a output", async () => {
-    const overview = await listHostSessions("box", (argv) => Promise.resolve(argv.includes("list-panes") ? LIST_PANES_3_3A : ""), () => 1795552330);
-    expect(overview.sessions.map((session) => [session.name, session.state.state])).toEqual([["agent-1", "working"], ["notes", "shell"]]);
+    const overview = await listHostSessions(
+      "box",
+      (argv) => Promise.resolve(argv.includes("list-panes") ? LIST_PANES_3_3A : ""),
+      () => 1795552330,
+    );
+    expect(overview.sessions.map((session) => [session.name, session.state.state])).toEqual([
+      ["agent-1", "working"],
+      ["notes", "shell"],
+    ]);
   });
 
   it("turns a failure into the host's row: unreachable (3), or error with its exit code", async () => {
-    expect(await listHostSessions("b", fail(new MoorError("b unreachable: connection refused", ExitCode.unreachable)), () => 0)).toEqual({
-      host: "b", state: "unreachable", sessions: [], error: "b unreachable: connection refused", exitCode: 3,
+    expect(
+      await listHostSessions(
+        "b",
+        fail(new MoorError("b unreachable: connection refused", ExitCode.unreachable)),
+        () => 0,
+      ),
+    ).toEqual({
+      host: "b",
+      state: "unreachable",
+      sessions: [],
+      error: "b unreachable: connection refused",
+      exitCode: 3,
     });
-    expect(await listHostSessions("b", fail(new MoorError("authentication failed for moor@b", ExitCode.auth)), () => 0)).toMatchObject({ state: "error", exitCode: 4 });
-    expect(await listHostSessions("b", fail(new Error("Channel open failure")), () => 0)).toMatchObject({ state: "error", exitCode: 6, error: "Channel open failure" });
+    expect(
+      await listHostSessions("b", fail(new MoorError("authentication failed for moor@b", ExitCode.auth)), () => 0),
+    ).toMatchObject({ state: "error", exitCode: 4 });
+    expect(await listHostSessions("b", fail(new Error("Channel open failure")), () => 0)).toMatchObject({
+      state: "error",
+      exitCode: 6,
+      error: "Channel open failure",
+    });
   });
 
   it("with the holder's screen memory, captures only the state panes that printed or changed title since", async () => {
@@ -55,10 +85,15 @@ describe("listHostSessions", () => {
     const first = await listHostSessions("box", tmux.run, () => 1_000, { screens });
     const second = await listHostSessions("box", tmux.run, () => 1_002, { screens });
     expect(tmux.kinds()).toEqual(["list", "capture", "list"]);
-    expect(second.sessions.map((session) => session.state.state)).toEqual(first.sessions.map((session) => session.state.state));
+    expect(second.sessions.map((session) => session.state.state)).toEqual(
+      first.sessions.map((session) => session.state.state),
+    );
     expect(second.sessions[0]?.state).toMatchObject({ state: "asking", agent: "claude" });
     // %1 printed, %2 changed its title: both are read again, and only they
-    tmux.panes = [{ ...tmux.panes[0], activity: 1_001 } as (typeof tmux.panes)[0], { ...tmux.panes[1], title: "two" } as (typeof tmux.panes)[1]];
+    tmux.panes = [
+      { ...tmux.panes[0], activity: 1_001 } as (typeof tmux.panes)[0],
+      { ...tmux.panes[1], title: "two" } as (typeof tmux.panes)[1],
+    ];
     await listHostSessions("box", tmux.run, () => 1_010, { screens });
     expect(tmux.calls.at(-1)?.filter((arg) => arg.startsWith("%"))).toEqual(["%1", "%1", "%2", "%2"]);
   });

@@ -11,10 +11,20 @@ describe("summarizeSessions", () => {
       ["agent-1", "working", "sleep", "%0", 0, 3],
       ["notes", "shell", "bash", "%4", 1, 3],
     ]);
-    expect(sessions.flatMap((s) => s.windows.map((w) => [`${s.name}:${w.name}`, w.panes.map((p) => [p.command, p.state.state])]))).toEqual([
+    expect(
+      sessions.flatMap((s) =>
+        s.windows.map((w) => [`${s.name}:${w.name}`, w.panes.map((p) => [p.command, p.state.state])]),
+      ),
+    ).toEqual([
       ["agent-1:agent", [["sleep", "working"]]],
       ["agent-1:tests", [["sh", "exited"]]],
-      ["agent-1:shell", [["bash", "shell"], ["sleep", "working"]]],
+      [
+        "agent-1:shell",
+        [
+          ["bash", "shell"],
+          ["sleep", "working"],
+        ],
+      ],
       ["notes:bash", [["bash", "shell"]]],
       ["notes:odd?name?with newline", [["bash", "shell"]]],
       ["notes:sig", [["sh", "exited"]]],
@@ -39,11 +49,31 @@ describe("summarizeSessions", () => {
   it("gives the stable JSON form: the state flattened with agent, since, reason and stale; ISO times", () => {
     const [agent, notes] = summarizeSessions(LIST_PANES_3_3A, "box", { now: 1795552330 });
     if (!agent || !notes) throw new Error("fixture changed");
-    expect(sessionJson(notes)).toMatchObject({ name: "notes", status: "shell", agent: null, since: "2026-11-24T20:32:04.000Z", reason: "bash is at its prompt", stale: false, attached: true, clients: 1, created: "2026-11-24T20:32:03.000Z" });
-    expect(sessionJson(agent, { stale: true, lastContact: 1795552300_000 })).toMatchObject({ status: "working", stale: true, lastContact: "2026-11-24T20:31:40.000Z" });
+    expect(sessionJson(notes)).toMatchObject({
+      name: "notes",
+      status: "shell",
+      agent: null,
+      since: "2026-11-24T20:32:04.000Z",
+      reason: "bash is at its prompt",
+      stale: false,
+      attached: true,
+      clients: 1,
+      created: "2026-11-24T20:32:03.000Z",
+    });
+    expect(sessionJson(agent, { stale: true, lastContact: 1795552300_000 })).toMatchObject({
+      status: "working",
+      stale: true,
+      lastContact: "2026-11-24T20:31:40.000Z",
+    });
     const tests = sessionJson(agent).windows[1]?.panes[0];
     expect(tests).toEqual({ id: "%1", index: 0, command: "sh", status: "exited", exitCode: 3 });
-    expect(sessionJson(notes).windows[2]?.panes[0]).toEqual({ id: "%6", index: 0, command: "sh", status: "exited", exitSignal: 15 });
+    expect(sessionJson(notes).windows[2]?.panes[0]).toEqual({
+      id: "%6",
+      index: 0,
+      command: "sh",
+      status: "exited",
+      exitSignal: 15,
+    });
   });
 
   it("has no sessions when there is no server (empty output)", () => {

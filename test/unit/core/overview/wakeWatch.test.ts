@@ -22,7 +22,13 @@ describe("watchForWake", () => {
     const clock = new ManualClock();
     let addresses = "wlan0 192.168.1.5";
     const reasons: WakeReason[] = [];
-    const stop = watchForWake({ clock, everyMs: 3_000, lateMs: 5_000, interfaces: () => addresses, onWake: (reason) => reasons.push(reason) });
+    const stop = watchForWake({
+      clock,
+      everyMs: 3_000,
+      lateMs: 5_000,
+      interfaces: () => addresses,
+      onWake: (reason) => reasons.push(reason),
+    });
     clock.fireAt(3_000);
     clock.fireAt(6_100);
     expect(reasons).toEqual([]);

@@ -13,22 +13,60 @@ function setup(hosts = ["a", "b"]) {
   const snapshots: WatchSnapshot[] = [];
   const tmux = new Map(hosts.map((host) => [host, new FakeTmux()]));
   const links = new Map(hosts.map((host) => [host, new FakeLink()]));
-  const sources = hosts.map((host) => ({ host, link: links.get(host) as FakeLink, run: (tmux.get(host) as FakeTmux).run }));
-  const start = () => watchHosts(sources, { clock, intervalMs: 2_000, onChange: (snapshot) => snapshots.push(snapshot) });
-  return { clock, snapshots, tmux: (host: string) => tmux.get(host) as FakeTmux, link: (host: string) => links.get(host) as FakeLink, start };
+  const sources = hosts.map((host) => ({
+    host,
+    link: links.get(host) as FakeLink,
+    run: (tmux.get(host) as FakeTmux).run,
+  }));
+  const start = () =>
+    watchHosts(sources, { clock, intervalMs: 2_000, onChange: (snapshot) => snapshots.push(snapshot) });
+  return {
+    clock,
+    snapshots,
+    tmux: (host: string) => tmux.get(host) as FakeTmux,
+    link: (host: string) => links.get(host) as FakeLink,
+    start,
+  };
 }
 
 describe("watchHosts", () => {
   it("runs ONE tmux invocation per host per tick in steady state, and captures only panes whose activity changed", async () => {
     const { clock, tmux, start } = setup();
-    tmux("a").panes = [{ session: "s1", paneId: "%0", activity: 100 }, { session: "s2", paneId: "%1", activity: 100 }];
+    tmux("a").panes = [
+      { session: "s1", paneId: "%0", activity: 100 },
+      { session: "s2", paneId: "%1", activity: 100 },
+    ];
     tmux("a").screens.set("%0", "one\ntwo\n\n");
     tmux("a").screens.set("%1", "other\n");
     tmux("b").panes = [{ session: "x", paneId: "%3", activity: 50 }];
     const watch = start();
     await flush();
     expect(tmux("a").kinds()).toEqual(["list", "capture"]);
-    expect(tmux("a").calls[1]).toEqual(["tmux", "-u", "display-message", "-p", "-t", "%0", MARKER, ";", "capture-pane", "-p", "-t", "%0", ";", "display-message", "-p", "-t", "%1", MARKER, ";", "capture-pane", "-p", "-t", "%1"]);
+    expect(tmux("a").calls[1]).toEqual([
+      "tmux",
+      "-u",
+      "display-message",
+      "-p",
+      "-t",
+      "%0",
+      MARKER,
+      ";",
+      "capture-pane",
+      "-p",
+      "-t",
+      "%0",
+      ";",
+      "display-message",
+      "-p",
+      "-t",
+      "%1",
+      MARKER,
+      ";",
+      "capture-pane",
+      "-p",
+      "-t",
+      "%1",
+    ]);
     for (let tick = 0; tick < 5; tick++) {
       clock.advance(2_000);
       await flush();
@@ -39,9 +77,25 @@ describe("watchHosts", () => {
     tmux("a").screens.set("%1", "newer\n");
     clock.advance(2_000);
     await flush();
-    expect(tmux("a").calls.at(-1)).toEqual(["tmux", "-u", "display-message", "-p", "-t", "%1", MARKER, ";", "capture-pane", "-p", "-t", "%1"]);
+    expect(tmux("a").calls.at(-1)).toEqual([
+      "tmux",
+      "-u",
+      "display-message",
+      "-p",
+      "-t",
+      "%1",
+      MARKER,
+      ";",
+      "capture-pane",
+      "-p",
+      "-t",
+      "%1",
+    ]);
     const sessions = watch.snapshot().hosts[0]?.sessions ?? [];
-    expect(sessions.map((session) => [session.name, session.line, session.lines])).toEqual([["s1", "two", ["one", "two"]], ["s2", "newer", ["newer"]]]);
+    expect(sessions.map((session) => [session.name, session.line, session.lines])).toEqual([
+      ["s1", "two", ["one", "two"]],
+      ["s2", "newer", ["newer"]],
+    ]);
     watch.stop();
   });
 
@@ -58,7 +112,14 @@ describe("watchHosts", () => {
       clock.advance(2_000);
       await flush();
     }
-    expect(tmux("a").kinds()).toEqual(["list", "capture", "list+capture", "list+capture", "list+capture", "list+capture"]);
+    expect(tmux("a").kinds()).toEqual([
+      "list",
+      "capture",
+      "list+capture",
+      "list+capture",
+      "list+capture",
+      "list+capture",
+    ]);
     expect(watch.snapshot().hosts[0]?.sessions[0]?.state).toMatchObject({ state: "working", agent: "claude" });
     // It stops printing: its last screen comes chained once more (the drop confirmed 600 ms later), then the list alone.
     tmux("a").screens.set("%0", "● Done.\n> \n");
@@ -95,7 +156,10 @@ describe("watchHosts", () => {
   it("lists again alone when a pane it chained has gone", async () => {
     const { clock, tmux, start } = setup(["a"]);
     const now = () => Math.floor(clock.now() / 1000);
-    tmux("a").panes = [{ session: "s1", paneId: "%0", activity: now() }, { session: "s2", paneId: "%1", activity: 100 }];
+    tmux("a").panes = [
+      { session: "s1", paneId: "%0", activity: now() },
+      { session: "s2", paneId: "%1", activity: 100 },
+    ];
     const watch = start();
     await flush();
     tmux("a").panes = [{ session: "s2", paneId: "%1", activity: 100 }];
@@ -135,7 +199,13 @@ describe("watchHosts", () => {
     link("a").set({ kind: "down", since: lostAt, lastContact: lostAt - 5_000, reason: "Keepalive timeout" });
     clock.advance(2_000);
     await flush();
-    link("a").set({ kind: "retrying", attempt: 1, nextDelayMs: 500, nextAt: clock.now() + 500, reason: "connection refused" });
+    link("a").set({
+      kind: "retrying",
+      attempt: 1,
+      nextDelayMs: 500,
+      nextAt: clock.now() + 500,
+      reason: "connection refused",
+    });
     const down = watch.snapshot().hosts[0];
     expect(down).toMatchObject({ downSince: lostAt, polled: true, link: { kind: "retrying" } });
     expect(down?.error).toBeUndefined();
@@ -182,8 +252,15 @@ describe("watchHosts", () => {
   it("narrows a host to the sessions asked for", async () => {
     const clock = new FakeClock();
     const tmux = new FakeTmux();
-    tmux.panes = [{ session: "s1", paneId: "%0", activity: 1 }, { session: "s2", paneId: "%1", activity: 1 }];
-    const watch = watchHosts([{ host: "a", link: new FakeLink(), run: tmux.run, only: ["s2"] }], { clock, intervalMs: 1_000, onChange: () => undefined });
+    tmux.panes = [
+      { session: "s1", paneId: "%0", activity: 1 },
+      { session: "s2", paneId: "%1", activity: 1 },
+    ];
+    const watch = watchHosts([{ host: "a", link: new FakeLink(), run: tmux.run, only: ["s2"] }], {
+      clock,
+      intervalMs: 1_000,
+      onChange: () => undefined,
+    });
     await flush();
     expect(watch.snapshot().hosts[0]?.sessions.map((session) => session.name)).toEqual(["s2"]);
     expect(tmux.calls[1]).toContain("%1");

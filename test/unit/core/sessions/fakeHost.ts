@@ -13,9 +13,16 @@ export function fakeHost(answer: Answer): { ctx: MoorContext; tmux: RemoteTmux; 
     const { stdout = "", stderr = "", code = 0 } = command === "tmux -V" ? { stdout: "tmux 3.3a\n" } : answer(command);
     return { stdout: Buffer.from(stdout), stderr: Buffer.from(stderr), code };
   });
-  const link = new HostLink({ label: "b", retry: { retries: 0, minDelayMs: 1, maxDelayMs: 1, factor: 1 }, connect: () => Promise.resolve(session) });
+  const link = new HostLink({
+    label: "b",
+    retry: { retries: 0, minDelayMs: 1, maxDelayMs: 1, factor: 1 },
+    connect: () => Promise.resolve(session),
+  });
   return { ctx: new MoorContext({ makeLink: () => link }), tmux: new RemoteTmux(link), link, session };
 }
 
-export const NO_SERVER = { code: 1, stderr: "error connecting to /tmp/tmux-1000/default (No such file or directory)\n" };
+export const NO_SERVER = {
+  code: 1,
+  stderr: "error connecting to /tmp/tmux-1000/default (No such file or directory)\n",
+};
 export const NO_SESSION = { code: 1, stderr: "can't find session: x\n" };

@@ -13,7 +13,10 @@ export class FakeTailChannel implements RemoteChannel {
   closed = false;
   #settle: (exit: ChannelExit) => void = () => undefined;
 
-  constructor(private readonly remote: FakeLogRemote, public position: number) {
+  constructor(
+    private readonly remote: FakeLogRemote,
+    public position: number,
+  ) {
     this.exit = new Promise((resolve) => (this.#settle = resolve));
   }
 

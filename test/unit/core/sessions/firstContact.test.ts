@@ -4,14 +4,23 @@ import { ExitCode } from "../../../../src/errors.js";
 import { withFirstContact } from "../../../../src/core/sessions/firstContact.js";
 import type { LinkState } from "../../../../src/link/linkState.js";
 
-const retrying = (attempt: number): LinkState => ({ kind: "retrying", attempt, nextDelayMs: 500, nextAt: 0, reason: "connection refused" });
+const retrying = (attempt: number): LinkState => ({
+  kind: "retrying",
+  attempt,
+  nextDelayMs: 500,
+  nextAt: 0,
+  reason: "connection refused",
+});
 
 describe("withFirstContact", () => {
   it("gives up with exit 3 when a host that was never reached keeps failing", async () => {
     const link = { label: "box", events: new EventEmitter<{ state: [LinkState] }>() };
     const work = withFirstContact(link, new Promise(() => undefined), 3);
     for (const attempt of [1, 2, 3, 4]) link.events.emit("state", retrying(attempt));
-    await expect(work).rejects.toMatchObject({ exitCode: ExitCode.unreachable, message: "box unreachable: connection refused" });
+    await expect(work).rejects.toMatchObject({
+      exitCode: ExitCode.unreachable,
+      message: "box unreachable: connection refused",
+    });
     expect(link.events.listenerCount("state")).toBe(0);
   });
 

@@ -14,8 +14,14 @@ function start(remote: FakeLogRemote, options: { from?: number; stripper?: Escap
   const controller = new AbortController();
   const events: FollowEvent[] = [];
   const done = followLog({
-    source: remote, path: PATH, target: "box:s1", from: options.from ?? 0, out, signal: controller.signal,
-    onEvent: (event) => events.push(event), sleep: () => settle(1),
+    source: remote,
+    path: PATH,
+    target: "box:s1",
+    from: options.from ?? 0,
+    out,
+    signal: controller.signal,
+    onEvent: (event) => events.push(event),
+    sleep: () => settle(1),
     ...(options.stripper === undefined ? {} : { stripper: options.stripper }),
   });
   return { done, events, stop: () => controller.abort(), output: () => Buffer.concat(chunks) };
@@ -144,7 +150,9 @@ describe("followLog", () => {
     await settle();
     follow.stop();
     expect(await follow.done).toBe(3);
-    expect(follow.events).toEqual([{ kind: "restarted", reason: "tail: .local/state/moor/s1/output.log: file truncated" }]);
+    expect(follow.events).toEqual([
+      { kind: "restarted", reason: "tail: .local/state/moor/s1/output.log: file truncated" },
+    ]);
   });
 
   it("fails with exit 6 when tail itself fails", async () => {
@@ -152,7 +160,10 @@ describe("followLog", () => {
     const follow = start(remote);
     await settle();
     remote.channel?.fail(1, "tail: cannot open 'x': Permission denied\n");
-    await expect(follow.done).rejects.toMatchObject({ exitCode: ExitCode.remote, message: expect.stringMatching(/Permission denied/) as unknown });
+    await expect(follow.done).rejects.toMatchObject({
+      exitCode: ExitCode.remote,
+      message: expect.stringMatching(/Permission denied/) as unknown,
+    });
   });
 
   it("passes on errors that are not a dropped link", async () => {

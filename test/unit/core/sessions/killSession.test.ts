@@ -8,11 +8,15 @@ describe("kill", () => {
     const { ctx, session } = fakeHost(() => ({}));
     await killSession(ctx, { host: "b", session: "s" });
     expect(session.commands).toEqual(["tmux -u kill-session -t '=s'"]);
-    await expect(killSession(fakeHost(() => NO_SESSION).ctx, { host: "b", session: "s" })).rejects.toMatchObject({ exitCode: ExitCode.notFound });
+    await expect(killSession(fakeHost(() => NO_SESSION).ctx, { host: "b", session: "s" })).rejects.toMatchObject({
+      exitCode: ExitCode.notFound,
+    });
   });
 
   it("lists then stops the server for --all; no server means nothing to end", async () => {
-    const { ctx, session } = fakeHost((command) => (command.startsWith("tmux -u list-sessions") ? { stdout: "a\nb\n" } : {}));
+    const { ctx, session } = fakeHost((command) =>
+      command.startsWith("tmux -u list-sessions") ? { stdout: "a\nb\n" } : {},
+    );
     expect(await killAllSessions(ctx, "b")).toEqual(["a", "b"]);
     expect(session.commands).toEqual(["tmux -u list-sessions -F '#{session_name}'", "tmux -u kill-server"]);
     expect(await killAllSessions(fakeHost(() => NO_SERVER).ctx, "b")).toEqual([]);

@@ -18,15 +18,26 @@ describe("newSession", () => {
   it("checks, then creates and records in one command, the spec on its stdin", async () => {
     const { ctx, session } = fakeHost((command) => (command.startsWith("tmux -u has-session") ? NO_SERVER : {}));
     const created = await newSession(ctx, agent, plan);
-    expect(created).toMatchObject({ target: "b:agent", command: ["claude"], log: ".local/state/moor/agent/output.log", prompt: null });
-    expect(session.commands.filter((command) => command !== "tmux -V")).toEqual(["tmux -u has-session -t '=agent'", expect.stringMatching(/^sh -c .* tmux -u new-session -d -s agent /s) as string]);
+    expect(created).toMatchObject({
+      target: "b:agent",
+      command: ["claude"],
+      log: ".local/state/moor/agent/output.log",
+      prompt: null,
+    });
+    expect(session.commands.filter((command) => command !== "tmux -V")).toEqual([
+      "tmux -u has-session -t '=agent'",
+      expect.stringMatching(/^sh -c .* tmux -u new-session -d -s agent /s) as string,
+    ]);
     const spec = session.stdins[session.commands.findIndex(isCreate)];
     expect(JSON.parse(String(spec))).toEqual(plan.spec);
   });
 
   it("refuses a session that exists (exit 2) without creating anything", async () => {
     const { ctx, session } = fakeHost(() => ({}));
-    await expect(newSession(ctx, agent, plan)).rejects.toMatchObject({ exitCode: ExitCode.usage, message: expect.stringMatching(/b:agent already exists/) as string });
+    await expect(newSession(ctx, agent, plan)).rejects.toMatchObject({
+      exitCode: ExitCode.usage,
+      message: expect.stringMatching(/b:agent already exists/) as string,
+    });
     expect(session.commands.some(isCreate)).toBe(false);
   });
 
@@ -43,9 +54,17 @@ describe("newSession", () => {
   it("says tmux is missing (exit 6) when the remote shell cannot find it", async () => {
     const { ctx } = fakeHost(() => ({ code: 127, stderr: "bash: line 1: tmux: command not found\n" }));
     const missing = fakeHost(() => ({}));
-    missing.session.exec = (command) => Promise.resolve({ stdout: Buffer.alloc(0), stderr: Buffer.from(`bash: ${command.split(" ")[0] ?? ""}: command not found\n`), code: 127 });
+    missing.session.exec = (command) =>
+      Promise.resolve({
+        stdout: Buffer.alloc(0),
+        stderr: Buffer.from(`bash: ${command.split(" ")[0] ?? ""}: command not found\n`),
+        code: 127,
+      });
     for (const host of [ctx, missing.ctx]) {
-      await expect(newSession(host, agent, plan)).rejects.toMatchObject({ exitCode: ExitCode.remote, message: expect.stringMatching(/tmux is not installed on b/) as string });
+      await expect(newSession(host, agent, plan)).rejects.toMatchObject({
+        exitCode: ExitCode.remote,
+        message: expect.stringMatching(/tmux is not installed on b/) as string,
+      });
     }
   });
 
@@ -55,15 +74,26 @@ describe("newSession", () => {
       if (command.includes("display-message")) return { stdout: "0::2,0\n> \n" };
       return {};
     });
-    const created = await newSession(ctx, agent, plan, { prompt: "fix it's \"bug\"\n", time: instant() });
+    const created = await newSession(ctx, agent, plan, { prompt: 'fix it\'s "bug"\n', time: instant() });
     expect(created.prompt).toEqual({ state: "quiet", waitedMs: 1_500 });
     const paste = session.commands.findIndex((command) => command.startsWith("tmux -u load-buffer"));
-    expect(session.commands[paste]).toMatch(/^tmux -u load-buffer -b moor-prompt-[0-9a-f]{12} - ';' paste-buffer -p -r -d -b moor-prompt-[0-9a-f]{12} -t '=agent:' ';' send-keys -t '=agent:' Enter$/);
-    expect(session.stdins[paste]).toBe("fix it's \"bug\"\n");
+    expect(session.commands[paste]).toMatch(
+      /^tmux -u load-buffer -b moor-prompt-[0-9a-f]{12} - ';' paste-buffer -p -r -d -b moor-prompt-[0-9a-f]{12} -t '=agent:' ';' send-keys -t '=agent:' Enter$/,
+    );
+    expect(session.stdins[paste]).toBe('fix it\'s "bug"\n');
   });
 
   it("fails with exit 6 when the agent exits before the prompt could be delivered", async () => {
-    const { ctx } = fakeHost((command) => (command.includes("display-message") ? { stdout: "1:3:0,0\n\n" } : command.startsWith("tmux -u has") ? NO_SESSION : {}));
-    await expect(newSession(ctx, agent, plan, { prompt: "go", time: instant() })).rejects.toMatchObject({ exitCode: ExitCode.remote, message: expect.stringMatching(/exited with status 3 before the prompt/) as string });
+    const { ctx } = fakeHost((command) =>
+      command.includes("display-message")
+        ? { stdout: "1:3:0,0\n\n" }
+        : command.startsWith("tmux -u has")
+          ? NO_SESSION
+          : {},
+    );
+    await expect(newSession(ctx, agent, plan, { prompt: "go", time: instant() })).rejects.toMatchObject({
+      exitCode: ExitCode.remote,
+      message: expect.stringMatching(/exited with status 3 before the prompt/) as string,
+    });
   });
 });

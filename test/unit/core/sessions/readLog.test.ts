@@ -20,7 +20,11 @@ function localShell(): RemoteExec & { calls: string[][] } {
       calls.push([...argv]);
       const [command = "", ...args] = argv;
       try {
-        const stdout = execFileSync(command, args, { cwd: dir, stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
+        const stdout = execFileSync(command, args, {
+          cwd: dir,
+          stdio: ["ignore", "pipe", "pipe"],
+          maxBuffer: 64 * 1024 * 1024,
+        });
         return Promise.resolve<ExecResult>({ stdout, stderr: Buffer.alloc(0), code: 0 });
       } catch (error) {
         const failed = error as { status: number; stdout: Buffer; stderr: Buffer };
@@ -56,7 +60,10 @@ describe("readLogTail", () => {
   it("gives the whole log for all, and none of it (but its size) for 0", async () => {
     const path = logFile("all.log", lines);
     expect((await readLogTail(localShell(), path, "all", "box:s1")).data.toString()).toBe(lines);
-    expect(await readLogTail(localShell(), path, 0, "box:s1")).toEqual({ size: Buffer.byteLength(lines), data: Buffer.alloc(0) });
+    expect(await readLogTail(localShell(), path, 0, "box:s1")).toEqual({
+      size: Buffer.byteLength(lines),
+      data: Buffer.alloc(0),
+    });
   });
 
   it("widens the window from the end until it holds enough lines", async () => {

@@ -17,7 +17,10 @@ describe("resumeCommand", () => {
 
   it("runs the recorded command as it was with --fresh, and any program moor does not know", () => {
     expect(resumeCommand(["claude"], rules, true)).toEqual({ command: ["claude"], resumed: null });
-    expect(resumeCommand(["sh", "-c", "npm test && claude"], rules, false)).toEqual({ command: ["sh", "-c", "npm test && claude"], resumed: null });
+    expect(resumeCommand(["sh", "-c", "npm test && claude"], rules, false)).toEqual({
+      command: ["sh", "-c", "npm test && claude"],
+      resumed: null,
+    });
     expect(resumeCommand(undefined, rules, false)).toEqual({ command: undefined, resumed: null });
   });
 });

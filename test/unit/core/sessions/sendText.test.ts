@@ -16,7 +16,10 @@ describe("planSend", () => {
   });
 
   it("with --no-enter presses nothing after the paste", () => {
-    const plan = planSend({ target: { ...target, window: "w" }, text: Buffer.from("x"), enter: false, keys: [] }, () => "moor-1");
+    const plan = planSend(
+      { target: { ...target, window: "w" }, text: Buffer.from("x"), enter: false, keys: [] },
+      () => "moor-1",
+    );
     expect(plan.argv.at(-1)).toBe("=s1:=w");
     expect(plan.label).toBe("box:s1:w");
   });

@@ -15,7 +15,9 @@ describe("session notes", () => {
   });
 
   it("creates the state folder for a tmux session moor did not start", async () => {
-    const { ctx, session } = fakeHost((command) => (command.includes("mkdir") || command.startsWith("tmux") ? {} : MISSING));
+    const { ctx, session } = fakeHost((command) =>
+      command.includes("mkdir") || command.startsWith("tmux") ? {} : MISSING,
+    );
     expect(await readNotes(ctx, s)).toBe("");
     await appendNote(ctx, s, "line");
     expect(session.commands.filter((command) => command.includes("mkdir -p"))).toHaveLength(1);

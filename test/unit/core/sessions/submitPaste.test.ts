@@ -15,7 +15,8 @@ describe("waitForEcho", () => {
   it("is done once the screen changed and then stayed still for settleMs", async () => {
     const time = fakeTime();
     const screens = ["> ", "> ", "> hel", "> hello", "> hello"];
-    const look = (): Promise<string> => Promise.resolve(screens[Math.min(screens.length - 1, time.now() / 100 - 1)] ?? "");
+    const look = (): Promise<string> =>
+      Promise.resolve(screens[Math.min(screens.length - 1, time.now() / 100 - 1)] ?? "");
     expect(await waitForEcho(look, "> ", RULE, time)).toEqual({ echoed: true, waitedMs: 700 });
   });
 
@@ -32,13 +33,18 @@ describe("sendText into an agent with a submit rule", () => {
     let pasted = false;
     const { ctx, session } = fakeHost((command) => {
       if (command.includes("display-message")) return { stdout: "0\t\t5\tnode\t◇  Ready (proj)\tgemini\n> \n" };
-      if (command.includes("paste-buffer")) return (pasted = true), {};
+      if (command.includes("paste-buffer")) return ((pasted = true), {});
       if (command.includes("capture-pane")) return { stdout: pasted ? "> it's done\n" : "> \n" };
       return {};
     });
     const plan = planSend({ target, text: Buffer.from("it's done"), enter: true, keys: [] }, () => "moor-1");
-    await sendText(ctx, plan, { submitRuleFor: (pane) => (pane.command === "node" && pane.startCommand === "gemini" ? RULE : undefined), time: fakeTime() });
-    const tmux = session.commands.filter((command) => command.startsWith("tmux")).map((command) => command.replaceAll("'", ""));
+    await sendText(ctx, plan, {
+      submitRuleFor: (pane) => (pane.command === "node" && pane.startCommand === "gemini" ? RULE : undefined),
+      time: fakeTime(),
+    });
+    const tmux = session.commands
+      .filter((command) => command.startsWith("tmux"))
+      .map((command) => command.replaceAll("'", ""));
     expect(tmux[0]).toContain("display-message");
     expect(tmux[1]).toBe("tmux -u load-buffer -b moor-1 - ; paste-buffer -p -r -d -b moor-1 -t =gem:");
     expect(tmux.at(-1)).toBe("tmux -u send-keys -t =gem: Enter");
@@ -46,10 +52,14 @@ describe("sendText into an agent with a submit rule", () => {
   });
 
   it("sends as one invocation into a program without a submit rule", async () => {
-    const { ctx, session } = fakeHost((command) => (command.includes("display-message") ? { stdout: "0\t\t0\tbash\tbox\t\n$ \n" } : {}));
+    const { ctx, session } = fakeHost((command) =>
+      command.includes("display-message") ? { stdout: "0\t\t0\tbash\tbox\t\n$ \n" } : {},
+    );
     const plan = planSend({ target, text: Buffer.from("ls"), enter: true, keys: [] }, () => "moor-1");
     await sendText(ctx, plan, { submitRuleFor: () => undefined, time: fakeTime() });
-    const tmux = session.commands.filter((command) => command.startsWith("tmux")).map((command) => command.replaceAll("'", ""));
+    const tmux = session.commands
+      .filter((command) => command.startsWith("tmux"))
+      .map((command) => command.replaceAll("'", ""));
     expect(tmux).toHaveLength(2);
     expect(tmux[1]).toContain("paste-buffer");
     expect(tmux[1]).toMatch(/send-keys -t =gem: Enter$/);

@@ -16,17 +16,31 @@ function setup(states: SessionState[], timeoutMs?: number, signal?: AbortSignal)
   let stopped = 0;
   const outcome: { result?: WaitResult; error?: unknown } = {};
   // Started once the test has set up the fake host's panes; the outcome lands in `outcome`, the promise settles with it.
-  const start = () => waitForState({
-    targets: [{ host: "a", session: "s" }],
-    states,
-    clock,
-    ...(timeoutMs === undefined ? {} : { timeoutMs }),
-    ...(signal === undefined ? {} : { signal }),
-    start: (onChange) => {
-      const watch = watchHosts([{ host: "a", link, run: tmux.run, only: ["s"] }], { clock, intervalMs: 1_000, onChange });
-      return { ...watch, stop: () => { stopped++; watch.stop(); } };
-    },
-  }).then((result) => void (outcome.result = result), (error: unknown) => void (outcome.error = error));
+  const start = () =>
+    waitForState({
+      targets: [{ host: "a", session: "s" }],
+      states,
+      clock,
+      ...(timeoutMs === undefined ? {} : { timeoutMs }),
+      ...(signal === undefined ? {} : { signal }),
+      start: (onChange) => {
+        const watch = watchHosts([{ host: "a", link, run: tmux.run, only: ["s"] }], {
+          clock,
+          intervalMs: 1_000,
+          onChange,
+        });
+        return {
+          ...watch,
+          stop: () => {
+            stopped++;
+            watch.stop();
+          },
+        };
+      },
+    }).then(
+      (result) => void (outcome.result = result),
+      (error: unknown) => void (outcome.error = error),
+    );
   const tick = async (ms = 1_000) => {
     clock.advance(ms);
     await flush();
@@ -46,7 +60,17 @@ describe("waitForState", () => {
     await tick(0);
     await tick();
     expect(outcome).toEqual({});
-    tmux.panes = [{ session: "s", paneId: "%0", activity: 101, command: "sh", start: `"sh -c 'sleep 3'"`, dead: true, deadStatus: 4 }];
+    tmux.panes = [
+      {
+        session: "s",
+        paneId: "%0",
+        activity: 101,
+        command: "sh",
+        start: `"sh -c 'sleep 3'"`,
+        dead: true,
+        deadStatus: 4,
+      },
+    ];
     await tick();
     await done;
     expect(outcome.result).toMatchObject({ target: "a:s", stale: false, state: { state: "exited", exitCode: 4 } });
@@ -92,7 +116,17 @@ describe("waitForState", () => {
     await tick();
     expect(outcome).toEqual({});
     tmux.failWith = undefined;
-    tmux.panes = [{ session: "s", paneId: "%0", activity: 101, command: "sh", start: `"sh -c 'sleep 3'"`, dead: true, deadStatus: 4 }];
+    tmux.panes = [
+      {
+        session: "s",
+        paneId: "%0",
+        activity: 101,
+        command: "sh",
+        start: `"sh -c 'sleep 3'"`,
+        dead: true,
+        deadStatus: 4,
+      },
+    ];
     link.set({ kind: "retrying", attempt: 1, nextDelayMs: 1_000, nextAt: 0, reason: "connection reset" });
     await tick();
     expect(outcome).toEqual({});
