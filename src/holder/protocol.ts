@@ -86,27 +86,36 @@ export type Reply =
 export const SERVED_ENV =
   /^(TERM|NO_COLOR|COLORTERM|LANG|LC_[A-Z]+|TZ|USER|LOGNAME|TMUX|SSH_AUTH_SOCK|XDG_CONFIG_HOME|XDG_STATE_HOME|XDG_RUNTIME_DIR|MOOR_[A-Z_]+)$/;
 
-// Splits a byte stream into lines and parses each; a line that is not JSON ends the conversation.
+// Splits a byte stream into lines and parses each; a line that is not JSON ends the conversation. Lines are cut on the
+// newline byte and decoded whole, never chunk by chunk: a socket read may end inside a character (é is two bytes),
+// and a chunk decoded on its own would turn each half into U+FFFD. UTF-8 never uses the byte 0x0A inside a
+// character, and JSON escapes the newlines of its strings, so that byte ends a frame and nothing else.
 export function lineReader(onMessage: (message: unknown) => void, onBad: () => void): (chunk: Buffer) => void {
-  let pending = "";
+  let pending: Buffer[] = [];
+  let ended = false;
   return (chunk) => {
-    pending += chunk.toString("utf8");
-    let newline = pending.indexOf("\n");
-    while (newline >= 0) {
-      const line = pending.slice(0, newline);
-      pending = pending.slice(newline + 1);
-      if (line !== "") {
-        let message: unknown;
-        try {
-          message = JSON.parse(line);
-        } catch {
-          return onBad();
-        }
-        onMessage(message);
+    let start = 0;
+    let newline = chunk.indexOf(NEWLINE);
+    while (newline >= 0 && !ended) {
+      pending.push(chunk.subarray(start, newline));
+      const line = Buffer.concat(pending).toString("utf8");
+      pending = [];
+      start = newline + 1;
+      newline = chunk.indexOf(NEWLINE, start);
+      if (line === "") continue;
+      let message: unknown;
+      try {
+        message = JSON.parse(line);
+      } catch {
+        ended = true;
+        return onBad();
       }
-      newline = pending.indexOf("\n");
+      onMessage(message);
     }
+    if (!ended && start < chunk.length) pending.push(Buffer.from(chunk.subarray(start)));
   };
 }
+
+const NEWLINE = 0x0a;
 
 export const frame = (message: Request | Reply): string => `${JSON.stringify(message)}\n`;

@@ -5,7 +5,7 @@ import { startBox, type Box } from "../support/box.js";
 import { addBox, moor, type MoorRun, type MoorWorld } from "../support/cli.js";
 import { holderPids, holderState, holderWorld, isAlive, stopHolder, waitForHolder } from "../support/holder.js";
 import { holderPaths } from "../../src/holder/paths.js";
-import { run } from "./support/boxFiles.js";
+import { recorded, run, startRecorder } from "./support/boxFiles.js";
 
 let box: Box;
 const worlds: MoorWorld[] = [];
@@ -100,6 +100,29 @@ describe("the background holder", () => {
     expect(sent).toMatchObject({ code: 0, stderr: "" });
     const screen = await run(box, ["tmux", "capture-pane", "-p", "-t", "=h2:"]);
     expect(screen.split("once through the holder").length - 1).toBe(2); // the echo and cat's copy
+  });
+
+  it("sends a 120 KB non-ASCII text exactly through a warm holder, whatever byte a socket read ends on", async () => {
+    const w = await registered();
+    await warm(w);
+    // Prefixes of 0 to 3 bytes move every two-byte é across the holder's socket reads (it read them chunk by chunk
+    // and turned a split character into two U+FFFD).
+    for (const prefix of [0, 1, 2, 3]) {
+      const text = `${"x".repeat(prefix)}${"é".repeat(60_000)}`;
+      const path = await startRecorder(box, `big${String(prefix)}`);
+      const sent = await moor(w, ["send", `box:big${String(prefix)}`, "--no-enter", text]);
+      expect(sent, `prefix ${String(prefix)}`).toMatchObject({ code: 0, stderr: "" });
+      const got = await recorded(box, path, Buffer.byteLength(text));
+      expect(
+        got.equals(Buffer.from(text)),
+        `prefix ${String(prefix)}: ${String(got.length)} bytes, U+FFFD ${String(got.toString().split("\uFFFD").length - 1)} times`,
+      ).toBe(true);
+    }
+    const log = readFileSync(
+      holderPaths({ configDir: w.configDir, knownHostsFile: w.knownHosts, home: w.home }).log,
+      "utf8",
+    );
+    expect(log.match(/ran send for a client: exit 0/g)?.length).toBe(4);
   });
 
   it("falls back to a direct connection when the holder is killed, and the next command starts a fresh one", async () => {
