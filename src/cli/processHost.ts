@@ -1,5 +1,5 @@
 // What a command run sees of its process: environment and standard streams. A run in moor's own process uses the
-// real ones; a run the background holder serves for a thin client (holder/served.ts) uses the client's environment and
+// real ones; a run the background holder serves for a thin client (cli/servedRun.ts) uses the client's environment and
 // streams that carry its output back over the socket.
 export interface ProcessHost {
   env: NodeJS.ProcessEnv;

@@ -4,7 +4,7 @@ import { ONE_SHOT_RETRY } from "../link/linkState.js";
 import type { ProcessHost } from "./processHost.js";
 import { run } from "./run.js";
 
-// A one-shot command the background holder runs for a thin client (holder/quick.ts): the same run() a direct
+// A one-shot command the background holder runs for a thin client (cli/quickClient.ts): the same run() a direct
 // command makes, with the client's environment and terminal, its output streamed back, and the holder's links.
 export const runServed: RunCommand = async (served) =>
   await run(["node", "moor", ...served.request.args], {

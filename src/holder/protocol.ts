@@ -16,7 +16,7 @@ export interface ExecRequest {
   retries: number;
 }
 
-/** A whole one-shot command for the holder to run in its process, over its links (holder/quick.ts sends it). */
+/** A whole one-shot command for the holder to run in its process, over its links (cli/quickClient.ts sends it). */
 export interface RunRequest {
   id: number;
   kind: "run";

@@ -1,4 +1,4 @@
-import { DEFAULT_SHELLS, startedAsShell } from "../tmux/status.js";
+import { DEFAULT_SHELLS, startedAsShell } from "./startCommand.js";
 import type { Agent, AgentRules, Rule } from "./agentRules.js";
 import { programName, recognizeAgent } from "./recognizeAgent.js";
 import { regionLines } from "./screenRegion.js";

@@ -1,5 +1,5 @@
 import { quoteArg } from "../ssh/shellQuote.js";
-import { escapeFormat, tmuxArgv } from "./command.js";
+import { escapeFormat } from "./command.js";
 import type { TmuxCommand } from "./command.js";
 
 // A log path as the shell sees it: absolute, or relative to home ("~/" accepted). pipe-pane's shell starts in
@@ -27,13 +27,4 @@ export function logPipeCommand(logPath: string): string {
 // -o: only opens a pipe when the pane has none, so repeating it never doubles the log.
 export function pipeToLogCommand(target: string, logPath: string): TmuxCommand {
   return ["pipe-pane", "-o", "-t", target, logPipeCommand(logPath)];
-}
-
-export function pipeToLogArgv(target: string, logPath: string): string[] {
-  return tmuxArgv(pipeToLogCommand(target, logPath));
-}
-
-// pipe-pane without a command closes the pane's pipe.
-export function stopPipeArgv(target: string): string[] {
-  return tmuxArgv(["pipe-pane", "-t", target]);
 }

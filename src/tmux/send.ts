@@ -1,4 +1,3 @@
-import { usageError } from "../errors.js";
 import { tmuxArgv } from "./command.js";
 import type { TmuxCommand } from "./command.js";
 import { validateKeyName } from "./keys.js";
@@ -7,14 +6,6 @@ import { validateKeyName } from "./keys.js";
 export function sendKeysArgv(target: string, keys: readonly string[]): string[] {
   if (keys.length === 0) throw new TypeError("sendKeysArgv needs at least one key");
   return tmuxArgv(["send-keys", "-t", target, ...keys.map(validateKeyName)]);
-}
-
-// Short single-line text typed as-is (-l: no key-name lookup). Any other text goes through pasteArgv.
-export function sendLiteralArgv(target: string, text: string): string[] {
-  if (/[\r\n]/.test(text))
-    throw usageError("text for send-keys -l must be one line", "send multi-line text as a paste");
-  if (text === "") throw new TypeError("sendLiteralArgv needs some text");
-  return tmuxArgv(["send-keys", "-t", target, "-l", "--", text]);
 }
 
 export interface PasteOptions {

@@ -1,12 +1,13 @@
-// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
+// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). Each colour is a free
+// function, so it can be handed to a line segment as it is.
 export interface Style {
   enabled: boolean;
-  bold(text: string): string;
-  dim(text: string): string;
-  red(text: string): string;
-  green(text: string): string;
-  yellow(text: string): string;
-  cyan(text: string): string;
+  bold: (text: string) => string;
+  dim: (text: string) => string;
+  red: (text: string) => string;
+  green: (text: string) => string;
+  yellow: (text: string) => string;
+  cyan: (text: string) => string;
 }
 
 export function makeStyle(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): Style {

@@ -4,7 +4,6 @@ import { agoText, statePaint, stateText } from "../overview/format.js";
 import { cellWidth, fit } from "../../text/cells.js";
 import { paintLine, sanitize, type Segment } from "./paintLine.js";
 import { linkText, type Tone } from "./linkText.js";
-import { paints, type Paints } from "./paints.js";
 import { renderPeek } from "./peekPanel.js";
 import { effectiveSelection, sessionKey, type ViewState } from "./viewState.js";
 
@@ -24,7 +23,7 @@ interface BodyLine {
 
 const KEYS_HELP = "↑↓/jk move  ⏎ attach  p peek  q quit";
 
-function tonePaint(style: Paints, tone: Tone): (text: string) => string {
+function tonePaint(style: Style, tone: Tone): (text: string) => string {
   return tone === "good" ? style.green : tone === "warn" ? style.yellow : style.red;
 }
 
@@ -36,7 +35,7 @@ function needsText(snapshot: WatchSnapshot, state: "asking" | "waiting"): string
   return count === 0 ? undefined : `${String(count)} ${state}`;
 }
 
-function header(snapshot: WatchSnapshot, options: FrameOptions, style: Paints): string {
+function header(snapshot: WatchSnapshot, options: FrameOptions, style: Style): string {
   const sessions = snapshot.hosts.reduce((count, host) => count + host.sessions.length, 0);
   const left = `moor watch · ${snapshot.hosts.length} host${snapshot.hosts.length === 1 ? "" : "s"} · ${sessions} session${sessions === 1 ? "" : "s"}`;
   const needs: Segment[] = (["asking", "waiting"] as const).flatMap((state) => {
@@ -58,7 +57,7 @@ function sessionLine(
   selected: boolean,
   options: FrameOptions,
 ): BodyLine {
-  const style = paints(options.style);
+  const style = options.style;
   const stale = isStale(host);
   const state = stateText(session.state, options.now);
   const needsYou = session.state.state === "asking" || session.state.state === "waiting";
@@ -79,7 +78,7 @@ function sessionLine(
 }
 
 function hostLines(host: HostView, nameWidth: number, selected: string | undefined, options: FrameOptions): BodyLine[] {
-  const style = paints(options.style);
+  const style = options.style;
   const link = linkText(host, options.now, options.timeOfDay);
   const lines: BodyLine[] = [
     {
@@ -103,7 +102,7 @@ function hostLines(host: HostView, nameWidth: number, selected: string | undefin
 // The whole screen for one moment, exactly `height` lines of at most `width` cells: a header, each host with
 // its link state and its sessions (status, attached, last activity, latest line), and the peek panel.
 export function renderFrame(snapshot: WatchSnapshot, view: ViewState, options: FrameOptions): string[] {
-  const style = paints(options.style);
+  const style = options.style;
   const selected = effectiveSelection(snapshot, view);
   const names = snapshot.hosts.flatMap((host) => host.sessions.map((session) => cellWidth(sanitize(session.name))));
   const nameWidth = Math.min(24, Math.max(4, ...names));

@@ -1,7 +1,7 @@
 import type { WatchSnapshot } from "../../core/overview/watchTypes.js";
 import { cellWidth } from "../../text/cells.js";
 import { paintLine, sanitize } from "./paintLine.js";
-import type { Paints } from "./paints.js";
+import type { Style } from "../render/style.js";
 import { sessionKey } from "./viewState.js";
 
 // The peek panel: a rule naming the session, then the last lines of its headline pane (height lines in all).
@@ -10,7 +10,7 @@ export function renderPeek(
   selected: string | undefined,
   width: number,
   height: number,
-  style: Paints,
+  style: Style,
 ): string[] {
   const host = snapshot.hosts.find((candidate) =>
     candidate.sessions.some((session) => sessionKey(candidate.host, session.name) === selected),

@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { logPipeCommand, pipeToLogArgv, stopPipeArgv } from "../../../src/tmux/pipe.js";
+import { logPipeCommand, pipeToLogCommand } from "../../../src/tmux/pipe.js";
 
 describe("logPipeCommand", () => {
   it("appends to a home-relative log, creating its folder, both private to the login", () => {
@@ -21,17 +21,14 @@ describe("logPipeCommand", () => {
   });
 });
 
-describe("pipe argv", () => {
-  it("opens the log only when no pipe is open, and closes it", () => {
-    expect(pipeToLogArgv("=a:", "a.log")).toEqual([
-      "tmux",
-      "-u",
+describe("pipeToLogCommand", () => {
+  it("opens the log only when no pipe is open", () => {
+    expect(pipeToLogCommand("=a:", "a.log")).toEqual([
       "pipe-pane",
       "-o",
       "-t",
       "=a:",
       `umask 077; exec cat >> "$HOME"/a.log`,
     ]);
-    expect(stopPipeArgv("=a:")).toEqual(["tmux", "-u", "pipe-pane", "-t", "=a:"]);
   });
 });

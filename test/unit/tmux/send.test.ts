@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { pasteArgv, sendKeysArgv, sendLiteralArgv } from "../../../src/tmux/send.js";
+import { pasteArgv, sendKeysArgv } from "../../../src/tmux/send.js";
 
 describe("sendKeysArgv", () => {
   it("sends checked key names, escaping a lone ;", () => {
@@ -19,27 +19,6 @@ describe("sendKeysArgv", () => {
   it("refuses unknown key names before anything runs", () => {
     expect(() => sendKeysArgv("=a:", ["Enter", "Ctrl-C"])).toThrow(expect.objectContaining({ exitCode: 2 }));
     expect(() => sendKeysArgv("=a:", [])).toThrow(TypeError);
-  });
-});
-
-describe("sendLiteralArgv", () => {
-  it("types one line literally, even one starting with - or ending with ;", () => {
-    expect(sendLiteralArgv("=a:=w", "-n x;")).toEqual([
-      "tmux",
-      "-u",
-      "send-keys",
-      "-t",
-      "=a:=w",
-      "-l",
-      "--",
-      "-n x\\;",
-    ]);
-  });
-
-  it("refuses several lines (use a paste) and empty text", () => {
-    expect(() => sendLiteralArgv("=a:", "one\ntwo")).toThrow(expect.objectContaining({ exitCode: 2 }));
-    expect(() => sendLiteralArgv("=a:", "cr\r")).toThrow(expect.objectContaining({ exitCode: 2 }));
-    expect(() => sendLiteralArgv("=a:", "")).toThrow(TypeError);
   });
 });
 

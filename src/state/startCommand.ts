@@ -31,11 +31,6 @@ function startWords(startCommand: string): string[] {
   return program === -1 ? [] : words.slice(program);
 }
 
-// The program a pane was started with ("" for the default shell); leading exec, env and NAME=value are skipped.
-export function startProgram(startCommand: string): string {
-  return programName(startWords(startCommand)[0] ?? "");
-}
-
 // Started as an interactive shell: the default shell, or a shell with options only ("bash -l"), not "sh -c ..."
 // nor "bash script.sh", which run a command and end with it.
 export function startedAsShell(startCommand: string, shells: readonly string[] = DEFAULT_SHELLS): boolean {
