@@ -1,5 +1,6 @@
 import { remoteError } from "../errors.js";
 import { REAP_FIRST, tmuxArgv, type TmuxCommand } from "./command.js";
+import { isHelperSession } from "./control/helperSession.js";
 import { MIN_TMUX } from "./features.js";
 import { sessionTarget } from "./target.js";
 
@@ -127,6 +128,10 @@ function parseRow(line: string, lineNumber: number, host: string | undefined): P
 }
 
 // Parses listPanesArgv's output, one row a line, in tmux's order (sessions by name, windows and panes by index).
+// moor's own control-mode helper session is left out: it is no session of the user's.
 export function parsePaneList(output: string, host?: string): PaneRow[] {
-  return output.split("\n").flatMap((line, index) => (line === "" ? [] : [parseRow(line, index + 1, host)]));
+  return output
+    .split("\n")
+    .flatMap((line, index) => (line === "" ? [] : [parseRow(line, index + 1, host)]))
+    .filter((row) => !isHelperSession(row.sessionName));
 }

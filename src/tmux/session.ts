@@ -2,6 +2,7 @@ import { usageError } from "../errors.js";
 import { quoteArgv } from "../ssh/shellQuote.js";
 import { escapeFormat, tmuxArgv } from "./command.js";
 import type { TmuxCommand } from "./command.js";
+import { isHelperSession } from "./control/helperSession.js";
 import { pipeToLogCommand } from "./pipe.js";
 import { paneTarget, sessionTarget, windowTarget } from "./target.js";
 
@@ -139,6 +140,11 @@ export function killSessionArgv(session: string): string[] {
 // One session name a line; session names are printed with control characters escaped by tmux (3.3a: "\037").
 export function listSessionNamesArgv(): string[] {
   return tmuxArgv(["list-sessions", "-F", "#{session_name}"]);
+}
+
+// listSessionNamesArgv's output as names, without moor's control-mode helper session.
+export function parseSessionNames(output: string): string[] {
+  return output.split("\n").filter((name) => name !== "" && !isHelperSession(name));
 }
 
 // Stops the whole tmux server: for "moor kill HOST --all" when every session is to go.

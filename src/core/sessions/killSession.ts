@@ -1,6 +1,6 @@
 import type { MoorContext } from "../moorContext.js";
 import type { SessionTarget } from "../names.js";
-import { killServerArgv, killSessionArgv, listSessionNamesArgv } from "../../tmux/session.js";
+import { killServerArgv, killSessionArgv, listSessionNamesArgv, parseSessionNames } from "../../tmux/session.js";
 import { targetLabel } from "./targetLabel.js";
 
 // Ends one session (exit 5 when there is none); its state folder (log, spec, notes) stays for revive.
@@ -15,7 +15,7 @@ export async function killAllSessions(ctx: MoorContext, host: string): Promise<s
   const tmux = ctx.tmux(host);
   const context = { target: host, noServerIsEmpty: true };
   const listed = await tmux.run(listSessionNamesArgv(), { ...context, action: "listing its sessions" });
-  const names = listed.split("\n").filter((name) => name !== "");
+  const names = parseSessionNames(listed);
   if (names.length > 0) await tmux.run(killServerArgv(), { ...context, action: "stopping its tmux server" });
   return names;
 }

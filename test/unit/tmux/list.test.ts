@@ -113,6 +113,13 @@ describe("parsePaneList", () => {
     expect(rows[5]).toMatchObject({ windowName: "odd?name?with newline", startCommand: "bash -l" });
   });
 
+  it("leaves out moor's control-mode helper session", () => {
+    const helper = LIST_PANES_3_3A.split("\n")[0]?.replace(/^agent-1\t/, "_moor-control\t") ?? "";
+    const rows = parsePaneList(`${helper}\n${LIST_PANES_3_3A}`);
+    expect(rows.map((row) => row.sessionName)).not.toContain("_moor-control");
+    expect(rows).toHaveLength(parsePaneList(LIST_PANES_3_3A).length);
+  });
+
   it("reads no output as no panes", () => {
     expect(parsePaneList("")).toEqual([]);
   });
