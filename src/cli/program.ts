@@ -2,6 +2,7 @@ import { Command, type OutputConfiguration } from "commander";
 import { hostCommand } from "./commands/host/index.js";
 import { newCommand } from "./commands/new.js";
 import { sendCommand } from "./commands/send.js";
+import { answerCommand } from "./commands/answer.js";
 import { peekCommand } from "./commands/peek.js";
 import { lsCommand } from "./commands/ls.js";
 import { watchCommand } from "./commands/watch.js";
@@ -53,6 +54,7 @@ export function buildProgram(runtime: RuntimeHolder): Command {
     hostCommand,
     newCommand,
     sendCommand,
+    answerCommand,
     peekCommand,
     lsCommand,
     watchCommand,

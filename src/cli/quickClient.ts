@@ -6,13 +6,15 @@ import { holderWanted } from "../holder/wanted.js";
 import pkg from "../../package.json" with { type: "json" };
 
 // The thin client: bin/moor.js loads this small bundle (dist/quick.js) first. It prints --version, and hands a
-// one-shot command (ls, peek, status, send with its text on the command line) whole to a running background holder,
+// one-shot command (ls, peek, status, answer, send with its text on the command line) whole to a running background holder,
 // which runs it with this client's terminal and environment over its warm links and streams the output back. So a
 // warm command costs Node's start-up and one round trip, not loading the CLI, conf and ssh2. Whatever it cannot
 // settle (no holder, another version, help, a prompt, input on stdin) it leaves to the full CLI (dist/moor.js),
 // which prints exactly the same; it returns false then, having printed nothing.
 
-const SERVED = new Set(["ls", "peek", "status", "send"]);
+const SERVED = new Set(["ls", "peek", "status", "send", "answer"]);
+// Commands that type into a pane: never run twice once their first remote command has started.
+const TYPES = new Set(["send", "answer"]);
 const HELLO_DEADLINE_MS = 500;
 
 interface ServedCommand {
@@ -62,7 +64,7 @@ function askHolder(socketPath: string, version: string, args: readonly string[],
       if (afterHolderLoss({ accepted, wroteStdout, touchedRemote, name }) === "run again")
         return settle({ kind: "fallback" });
       process.stderr.write(
-        `moor: the background holder went away during ${name} (${why})\nhint: ${name === "send" ? "the text may or may not have arrived: look with moor peek before sending it again" : "run the command again"}\n`,
+        `moor: the background holder went away during ${name} (${why})\nhint: ${TYPES.has(name) ? "what it typed may or may not have arrived: look with moor peek before doing it again" : "run the command again"}\n`,
       );
       settle({ kind: "done", code: 3 });
     };
@@ -114,7 +116,7 @@ export function afterHolderLoss(run: {
 }): "run again" | "fail" {
   if (!run.accepted) return "run again";
   if (run.wroteStdout) return "fail";
-  return run.name === "send" && run.touchedRemote ? "fail" : "run again";
+  return TYPES.has(run.name) && run.touchedRemote ? "fail" : "run again";
 }
 
 // `[globals] COMMAND [args]` where COMMAND is served and nothing asks for help, a "--", or standard input.

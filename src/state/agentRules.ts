@@ -1,6 +1,6 @@
 import builtIn from "./rules/agents.json" with { type: "json" };
 import { parseRulesFile } from "./parseRules.js";
-import type { AgentSpec, RegionSpec, RuleSpec, RuleState, RulesFile } from "./ruleTypes.js";
+import type { AgentSpec, DialogSpec, InputSpec, RegionSpec, RuleSpec, RuleState, RulesFile } from "./ruleTypes.js";
 
 /** A rule ready to run: its patterns compiled. */
 export interface Rule {
@@ -23,6 +23,38 @@ export interface Agent {
   otherwise: "activity" | RuleState;
   submit: { settleMs: number; maxWaitMs: number } | undefined;
   resume: string[] | undefined;
+  dialog: Dialog | undefined;
+  input: InputBox | undefined;
+}
+
+/** An agent's input box rule (agents.json "input"), compiled. */
+export interface InputBox {
+  region: RegionSpec;
+  line: RegExp;
+  between: [RegExp, RegExp] | undefined;
+  empty: RegExp[];
+}
+
+const compileInput = (input: InputSpec): InputBox => ({
+  region: input.region ?? "screen",
+  line: new RegExp(input.line, "u"),
+  between:
+    input.between === undefined ? undefined : [new RegExp(input.between[0], "u"), new RegExp(input.between[1], "u")],
+  empty: compile(input.empty),
+});
+
+/** An agent's dialog rule (agents.json "dialog"), its patterns compiled. */
+export interface Dialog {
+  region: RegionSpec;
+  question: RegExp[];
+  option: RegExp | undefined;
+  row: RegExp | undefined;
+  pick: "digit" | "arrows";
+  prev: string;
+  next: string;
+  confirm: string;
+  yes: RegExp;
+  no: RegExp;
 }
 
 /** Every agent moor knows, in the order recognition tries them (a user's agents first). */
@@ -46,6 +78,22 @@ function compileRule(rule: RuleSpec): Rule {
   };
 }
 
+function compileDialog(dialog: DialogSpec): Dialog {
+  const one = (pattern: string | undefined) => (pattern === undefined ? undefined : new RegExp(pattern, "u"));
+  return {
+    region: dialog.region,
+    question: compile(dialog.question),
+    option: one(dialog.option),
+    row: one(dialog.row),
+    pick: dialog.pick,
+    prev: dialog.prev ?? "Up",
+    next: dialog.next ?? "Down",
+    confirm: dialog.confirm ?? "Enter",
+    yes: new RegExp(dialog.yes, "iu"),
+    no: new RegExp(dialog.no, "iu"),
+  };
+}
+
 function compileAgent(agent: AgentSpec): Agent {
   return {
     name: agent.name,
@@ -60,6 +108,8 @@ function compileAgent(agent: AgentSpec): Agent {
     otherwise: agent.otherwise ?? "activity",
     submit: agent.submit,
     resume: agent.resume,
+    dialog: agent.dialog === undefined ? undefined : compileDialog(agent.dialog),
+    input: agent.input === undefined ? undefined : compileInput(agent.input),
   };
 }
 

@@ -1,5 +1,5 @@
 import { usageError } from "../errors.js";
-import type { AgentSpec, MatchSpec, RegionSpec, RuleSpec, RulesFile } from "./ruleTypes.js";
+import type { AgentSpec, DialogSpec, InputSpec, MatchSpec, RegionSpec, RuleSpec, RulesFile } from "./ruleTypes.js";
 
 const RULE_STATES = new Set(["asking", "working", "waiting"]);
 const OTHERWISE = new Set(["activity", ...RULE_STATES]);
@@ -116,6 +116,42 @@ function readSubmit(r: Reader, value: unknown, path: string): NonNullable<AgentS
   return { settleMs: ms(submit.settleMs, `${path}.settleMs`), maxWaitMs: ms(submit.maxWaitMs, `${path}.maxWaitMs`) };
 }
 
+function readDialog(r: Reader, value: unknown, path: string): DialogSpec {
+  const dialog = r.object(value, path);
+  const one = (field: unknown, at: string): string => r.patterns([field], at)[0] ?? r.fail(at, "is missing");
+  if (dialog.pick !== "digit" && dialog.pick !== "arrows")
+    r.fail(`${path}.pick`, `must be "digit" or "arrows", got ${JSON.stringify(dialog.pick)}`);
+  if ((dialog.option === undefined) === (dialog.row === undefined)) r.fail(path, `needs one of "option" or "row"`);
+  const spec: DialogSpec = {
+    region: readRegion(r, dialog.region, `${path}.region`),
+    question: r.patterns(dialog.question, `${path}.question`),
+    pick: dialog.pick,
+    yes: one(dialog.yes, `${path}.yes`),
+    no: one(dialog.no, `${path}.no`),
+  };
+  if (dialog.option !== undefined) spec.option = one(dialog.option, `${path}.option`);
+  if (dialog.row !== undefined) spec.row = one(dialog.row, `${path}.row`);
+  for (const key of ["prev", "next", "confirm"] as const)
+    if (dialog[key] !== undefined) spec[key] = r.string(dialog[key], `${path}.${key}`);
+  return spec;
+}
+
+function readInput(r: Reader, value: unknown, path: string): InputSpec {
+  const input = r.object(value, path);
+  const [line] = r.patterns([input.line], `${path}.line`);
+  if (line === undefined || !line.includes("(?<text>")) r.fail(`${path}.line`, `needs a named group "text"`);
+  const spec: InputSpec = { line };
+  if (input.region !== undefined) spec.region = readRegion(r, input.region, `${path}.region`);
+  if (input.between !== undefined) {
+    const [top, bottom, ...rest] = r.patterns(input.between, `${path}.between`);
+    if (top === undefined || bottom === undefined || rest.length > 0)
+      r.fail(`${path}.between`, "must be two patterns: the box's top row and its bottom row");
+    spec.between = [top, bottom];
+  }
+  if (input.empty !== undefined) spec.empty = r.patterns(input.empty, `${path}.empty`);
+  return spec;
+}
+
 function readAgent(r: Reader, value: unknown, path: string): AgentSpec {
   const agent = r.object(value, path);
   const name = r.string(agent.name, `${path}.name`);
@@ -142,6 +178,8 @@ function readAgent(r: Reader, value: unknown, path: string): AgentSpec {
       r.fail(`${path}.resume`, "must be a list of arguments");
     spec.resume = agent.resume.map((arg, index) => r.string(arg, `${path}.resume[${String(index)}]`));
   }
+  if (agent.input !== undefined) spec.input = readInput(r, agent.input, `${path}.input`);
+  if (agent.dialog !== undefined) spec.dialog = readDialog(r, agent.dialog, `${path}.dialog`);
   return spec;
 }
 

@@ -60,6 +60,50 @@ export interface AgentSpec {
   submit?: { settleMs: number; maxWaitMs: number };
   /** The arguments `moor revive` puts after the program's name to continue the last conversation. */
   resume?: string[];
+  /** How its questions are read and answered (moor status, moor answer). Without it, moor does not answer it. */
+  dialog?: DialogSpec;
+  /** Where its input box is: moor send refuses to type into a draft, and checks that the prompt was taken. */
+  input?: InputSpec;
+}
+
+/**
+ * An agent's input box. With `between` [top, bottom], the box is the rows between the last row that matches bottom
+ * and the nearest row above it that matches top, and its text is what `line` (named group "text") reads of each;
+ * without, the last row of `region` that matches `line` holds its text.
+ */
+export interface InputSpec {
+  region?: RegionSpec;
+  line: string;
+  between?: [string, string];
+  /** What the box shows while empty (a placeholder): patterns of its text. */
+  empty?: string[];
+}
+
+/**
+ * How an agent's question reads on screen and which keys answer it. The options are the last run numbered 1, 2, …
+ * of lines that match `option` (or the parts of the last line that matches `row`, split at two or more spaces,
+ * numbered from 1); the question is the last line above them that matches `question`, down to the options.
+ */
+export interface DialogSpec {
+  /** Where the dialog is read from. */
+  region: RegionSpec;
+  /** Patterns of the question's first line. */
+  question: string[];
+  /** One option a line, with named groups: label, number (else its position), selected (set on the highlighted one). */
+  option?: string;
+  /** All options on one line: the named group "options" holds them, split at two or more spaces. */
+  row?: string;
+  /**
+   * How option N is picked: "digit" types N; "arrows" presses `prev`/`next` from the highlighted option (the first
+   * when none shows), then `confirm`.
+   */
+  pick: "digit" | "arrows";
+  prev?: string;
+  next?: string;
+  confirm?: string;
+  /** Patterns of the labels that `yes` and `no` pick (the first option that matches). */
+  yes: string;
+  no: string;
 }
 
 /** The file format of src/state/rules/agents.json and <config-dir>/agents.json. */

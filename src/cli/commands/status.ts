@@ -10,7 +10,10 @@ It reads what tmux shows of the session's agent pane (its screen, title, exit st
 rule decided: rules are data, moor's own plus <config-dir>/agents.json (see moor's src/state/rules/README.md).
 
 JSON (--json): {"target","status","exitCode"?,"agent":string|null,"since","reason","stale":false,
-  "evidence":{"rule","region","matched":string|null,"lines":[...]},"pane":{"id","command","title","window"}}
+  "evidence":{"rule","region","matched":string|null,"lines":[...]},"pane":{"id","command","title","window"},
+  "question":{"id","text","options":[{"number","label"}]}|null}
+When asking, "question" is the question on screen (null when moor cannot read it, or nothing is asked); its id
+changes when the question does: moor answer TARGET CHOICE --question ID answers only that one.
 `;
 
 // moor status: one session's state, and the evidence: which rule or signal decided, and the lines it read.

@@ -5,7 +5,7 @@ import { SETTING_KEYS } from "../../config/settingKeys.js";
 export type Completion =
   { kind: "words"; words: string[] } | { kind: "files" } | { kind: "hosts" } | { kind: "targets" };
 
-type ValueKind = "target" | "host" | "setting" | "file" | "none";
+type ValueKind = "target" | "host" | "setting" | "choice" | "file" | "none";
 
 // Positional arguments whose value is a registered host or a target, by argument name; `<name>`
 // of `host rm|test` is an existing host, of `host add` a new one.
@@ -13,6 +13,7 @@ function argumentKind(path: readonly string[], name: string): ValueKind {
   if (/^targets?$/.test(name)) return "target";
   if (/^hosts?$/.test(name)) return "host";
   if (name === "key" && path[0] === "config") return "setting";
+  if (name === "choice" && path[0] === "answer") return "choice";
   if (name === "name" && path[0] === "host" && (path[1] === "rm" || path[1] === "test")) return "host";
   return "none";
 }
@@ -99,6 +100,8 @@ function valueCompletion(kind: ValueKind): Completion {
       return { kind: "hosts" };
     case "setting":
       return { kind: "words", words: [...SETTING_KEYS] };
+    case "choice":
+      return { kind: "words", words: ["yes", "no", "esc", "1", "2", "3"] };
     case "file":
       return { kind: "files" };
     case "none":

@@ -22,6 +22,10 @@ export function statusJson(report: SessionStateReport) {
       lines: state.evidence.lines,
     },
     pane: report.pane,
+    question:
+      report.question === undefined
+        ? null
+        : { id: report.question.id, text: report.question.text, options: report.question.options },
   };
 }
 
@@ -38,6 +42,14 @@ export function formatStatus(report: SessionStateReport, nowMs: number, style: S
     ...(evidence.matched === undefined ? [] : [`  matched  ${sanitize(evidence.matched)}`]),
     `  pane     ${pane.id} in window ${sanitize(pane.window)}, running ${sanitize(pane.command)}${pane.title === "" ? "" : `, title ${JSON.stringify(pane.title)}`}`,
   ];
+  if (report.question !== undefined) {
+    const { question } = report;
+    lines.push(
+      `  question ${question.text.split("\n").map(sanitize).join("\n           ")}`,
+      ...question.options.map((option) => `    ${String(option.number)}. ${sanitize(option.label)}`),
+      `  id       ${question.id}  (moor answer ${report.target} 1|yes|no|esc --question ${question.id})`,
+    );
+  }
   if (evidence.lines.length > 0)
     lines.push("  lines read:", ...evidence.lines.map((line) => style.dim(`  │ ${sanitize(line)}`)));
   return lines.join("\n");

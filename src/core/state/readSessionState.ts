@@ -1,5 +1,12 @@
 import { notFoundError } from "../../errors.js";
-import { agentRules, StateTracker, type AgentRules, type TrackedState } from "../../state/index.js";
+import {
+  agentRules,
+  questionOf,
+  StateTracker,
+  type AgentRules,
+  type Question,
+  type TrackedState,
+} from "../../state/index.js";
 import { sessionPanesArgv } from "../../tmux/list.js";
 import type { SessionTarget } from "../names.js";
 import type { TmuxRunner } from "../overview/listHosts.js";
@@ -17,6 +24,8 @@ export interface SessionStateReport {
   pane: { id: string; command: string; title: string; window: string };
   /** The whole visible screen of that pane, as read (blank rows below the text removed). */
   screen: string[];
+  /** When asking: the question on screen, read by the agent's dialog rule (undefined when it cannot be read). */
+  question: Question | undefined;
 }
 
 export interface ReadStateOptions {
@@ -70,5 +79,6 @@ export async function readSessionState(
     state,
     pane: { id: pane.id, command: pane.command, title: pane.title, window: window.name },
     screen: screen ?? [],
+    question: state.state === "asking" ? questionOf(rules, state.agent, screen ?? []) : undefined,
   };
 }
