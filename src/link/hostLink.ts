@@ -6,7 +6,8 @@ import type { ExecOptions, ExecResult, PtyOptions, RemoteChannel, SshSession } f
 import { ChannelBudget } from "./channelBudget.js";
 import { classifyError, describeNetworkError, toLinkError } from "./classifyError.js";
 import { systemClock, type Clock } from "./clock.js";
-import type { LinkState, RetryPolicy } from "./linkState.js";
+import type { LinkState, PathSwitch, RetryPolicy } from "./linkState.js";
+import { PathProbe } from "./pathProbe.js";
 import { staggeredAttempt } from "./staggeredAttempt.js";
 
 const MAX_RESENDS = 3;
@@ -39,6 +40,8 @@ export interface HostLinkOptions {
   staggerMs?: number;
   /** No bytes from the server for this long marks the link "quiet". */
   quietAfterMs?: number;
+  /** With reconnect: silence after which a second connection is tried alongside (see PathProbe). */
+  probeAfterMs?: number;
   clock?: Clock;
 }
 
@@ -56,6 +59,7 @@ export class HostLink {
   #backoff: AbortController | undefined;
   #waitingToRetry = false;
   #stopQuietWatch: (() => void) | undefined;
+  readonly #probe: PathProbe | undefined;
   #closed = false;
 
   constructor(options: HostLinkOptions) {
@@ -63,6 +67,16 @@ export class HostLink {
     this.#options = options;
     this.#budget = new ChannelBudget(options.maxChannels ?? 8);
     this.#clock = options.clock ?? systemClock;
+    const probeAfterMs = options.probeAfterMs;
+    if (options.reconnect && probeAfterMs !== undefined)
+      this.#probe = new PathProbe({
+        connect: options.connect,
+        clock: this.#clock,
+        probeAfterMs,
+        maxProbeAfterMs: Math.max(probeAfterMs, options.quietAfterMs ?? 3_000),
+        current: () => this.#session,
+        onSwitch: (fresh, old, switched) => this.#switchPath(fresh, old, switched),
+      });
   }
 
   get state(): LinkState {
@@ -110,15 +124,17 @@ export class HostLink {
     }
   }
 
-  /** Cuts a backoff wait short: the network changed or the laptop woke, so try again now. */
+  /** The network changed or the laptop woke: cut a backoff wait short, or try a new path beside a live connection. */
   retryNow(): void {
     if (this.#waitingToRetry) this.#backoff?.abort();
+    if (this.#session) this.#probe?.start("network");
   }
 
   close(): void {
     this.#closed = true;
     this.#backoff?.abort();
     this.#stopQuietWatch?.();
+    this.#probe?.stop();
     this.#session?.close();
     this.#session = undefined;
     this.#setState({ kind: "closed" });
@@ -203,12 +219,13 @@ export class HostLink {
     });
   }
 
-  #adopt(session: SshSession): void {
+  #adopt(session: SshSession, switchedPath?: PathSwitch): void {
     this.#session = session;
-    this.#setState({ kind: "up", since: this.#clock.now() });
+    this.#setState({ kind: "up", since: this.#clock.now(), ...(switchedPath ? { switchedPath } : {}) });
     const quietAfter = this.#options.quietAfterMs ?? 3_000;
     this.#stopQuietWatch?.();
-    this.#stopQuietWatch = this.#clock.every(500, () => {
+    this.#stopQuietWatch = this.#clock.every(this.#probe ? 100 : 500, () => {
+      this.#probe?.check();
       const silent = this.#clock.now() - session.lastContact();
       if (silent > quietAfter && this.#state.kind === "up")
         this.#setState({ kind: "quiet", lastContact: session.lastContact() });
@@ -219,11 +236,20 @@ export class HostLink {
       if (this.#session !== session) return;
       this.#session = undefined;
       this.#stopQuietWatch?.();
+      this.#probe?.stop();
       if (this.#closed) return;
       const reason = error ? describeNetworkError(error) : "connection closed";
       this.#setState({ kind: "down", since: this.#clock.now(), lastContact: session.lastContact(), reason });
       if (this.#options.reconnect) this.session().catch(() => undefined);
     });
+  }
+
+  // The new connection becomes the link's (commands whose channel never opened on the old one run again on it, as
+  // after a reconnect), and the old one is dropped at once: its path is dead, so a goodbye would never be heard.
+  #switchPath(fresh: SshSession, old: SshSession, switched: PathSwitch): void {
+    if (this.#closed) return fresh.close();
+    this.#adopt(fresh, switched);
+    old.destroy();
   }
 
   #droppedError(error: unknown, argv: readonly string[]): unknown {

@@ -2,12 +2,20 @@
 export type LinkState =
   | { kind: "idle" }
   | { kind: "connecting"; attempt: number }
-  | { kind: "up"; since: number }
+  | { kind: "up"; since: number; switchedPath?: PathSwitch }
   | { kind: "quiet"; lastContact: number }
   | { kind: "down"; since: number; lastContact: number; reason: string }
   | { kind: "retrying"; attempt: number; nextDelayMs: number; nextAt: number; reason: string }
   | { kind: "failed"; reason: string; exitCode: number }
   | { kind: "closed" };
+
+// The link moved to a new connection while the old one was silent (a roam, an address change): when, how long the
+// old one had been silent, and what started the new one (the silence, or a change of the laptop's network).
+export interface PathSwitch {
+  at: number;
+  silentMs: number;
+  trigger: "silence" | "network";
+}
 
 export interface RetryPolicy {
   /** Attempts after the first; Infinity for the live view and attach. */

@@ -20,6 +20,18 @@ export interface SshHostLinkOptions {
 // fresh attempt every second meanwhile, so they are back about a second after the network is.
 const RECONNECT_HANDSHAKE_MS = 3_000;
 const RECONNECT_STAGGER_MS = 1_000;
+// Links that ride out drops also ping every 400 ms (a keepalive the server answers), so a silent path shows within
+// about a second; unanswered pings still give up after the same time as the host's keepalive settings (2 s x 2:
+// about 6 s). Silence past PROBE_AFTER_MS (a ping and its answer overdue) tries a second connection beside it.
+const PING_MS = 400;
+const PROBE_AFTER_MS = 1_000;
+
+// The same time to give up (interval x (count + 1)), counted in pings of PING_MS.
+export function pingKeepalive(spec: ConnectSpec): ConnectSpec {
+  if (spec.keepaliveIntervalMs <= PING_MS) return spec;
+  const giveUpMs = spec.keepaliveIntervalMs * (spec.keepaliveCountMax + 1);
+  return { ...spec, keepaliveIntervalMs: PING_MS, keepaliveCountMax: Math.round(giveUpMs / PING_MS) - 1 };
+}
 
 interface SshLayer {
   openSsh: typeof openSsh;
@@ -47,11 +59,11 @@ export function sshHostLink(spec: ConnectSpec, options: SshHostLinkOptions): Hos
     label: spec.label,
     retry,
     reconnect,
-    ...(reconnect ? { staggerMs: RECONNECT_STAGGER_MS } : {}),
+    ...(reconnect ? { staggerMs: RECONNECT_STAGGER_MS, probeAfterMs: PROBE_AFTER_MS } : {}),
     quietAfterMs: spec.keepaliveIntervalMs + 1_000,
     connect: async (signal) => {
       const ssh = await loadSshLayer();
-      return ssh.openSsh(spec, {
+      return ssh.openSsh(reconnect ? pingKeepalive(spec) : spec, {
         ...connectOptions,
         keyCache: ssh.runKeys,
         readyTimeoutMs,

@@ -111,5 +111,9 @@ export function wrapClient(client: Client, facts: SessionFacts): SshSession {
       else closeListeners.push(listener);
     },
     close: () => client.end(),
+    destroy: () => {
+      lastError ??= Object.assign(new Error("the connection went silent and was replaced"), { code: "ECONNRESET" });
+      client.destroy();
+    },
   };
 }

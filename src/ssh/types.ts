@@ -78,4 +78,6 @@ export interface SshSession {
   lastContact(): number;
   onClose(listener: (error?: Error) => void): void;
   close(): void;
+  /** Drops the connection at once, without a goodbye (its path is dead); what ran on it fails as a network error. */
+  destroy(): void;
 }

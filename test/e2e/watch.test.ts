@@ -1,71 +1,15 @@
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBox, type Box } from "../support/box.js";
 import { MOOR_BIN, addBox, makeWorld, type MoorWorld } from "../support/cli.js";
 import { startFlakyLink, type FlakyLink } from "../support/flakyLink.js";
 import { LocalTerminal } from "../support/terminal.js";
 import { ODD_LINE, addOddSession } from "./support/oddNames.js";
+import { WatchRun, type WatchEvent as Event } from "./support/watchRun.js";
 
 let alpha: Box;
 let beta: Box;
 let flaky: FlakyLink;
 let world: MoorWorld;
-
-interface Event {
-  type: string;
-  host: string;
-  session?: string;
-  kind?: string;
-  line?: string;
-  receivedAt: number;
-}
-
-// moor watch --json as a running child: every event with the time it arrived.
-class WatchRun {
-  readonly events: Event[] = [];
-  readonly child: ChildProcessWithoutNullStreams;
-  stderr = "";
-  exitCode: number | null | undefined;
-  #buffer = "";
-
-  constructor(args: readonly string[]) {
-    this.child = spawn(process.execPath, [MOOR_BIN, "watch", ...args], { env: world.env });
-    this.child.stdout.on("data", (chunk: Buffer) => {
-      this.#buffer += chunk.toString();
-      const lines = this.#buffer.split("\n");
-      this.#buffer = lines.pop() ?? "";
-      for (const line of lines)
-        this.events.push({ ...(JSON.parse(line) as Omit<Event, "receivedAt">), receivedAt: Date.now() });
-    });
-    this.child.stderr.on("data", (chunk: Buffer) => (this.stderr += chunk.toString()));
-    this.child.once("exit", (code) => (this.exitCode = code));
-  }
-
-  /** The first event from index `from` on that matches; rejects after timeoutMs. */
-  async next(match: (event: Event) => boolean, from: number, timeoutMs: number): Promise<Event> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = this.events.slice(from).find(match);
-      if (found) return found;
-      if (this.exitCode !== undefined)
-        throw new Error(
-          `moor watch exited (${String(this.exitCode)}) while a test waited for an event; stderr: ${this.stderr}`,
-        );
-      if (Date.now() > deadline)
-        throw new Error(
-          `no matching watch event within ${timeoutMs} ms; last events: ${JSON.stringify(this.events.slice(-5))}`,
-        );
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-
-  async stop(): Promise<number | null> {
-    if (this.exitCode !== undefined) return this.exitCode;
-    const exited = new Promise<number | null>((resolve) => this.child.once("exit", (code) => resolve(code)));
-    this.child.kill("SIGINT");
-    return await exited;
-  }
-}
 
 const median = (values: number[]): number =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
@@ -91,7 +35,7 @@ afterAll(async () => {
 
 describe("moor watch", () => {
   it("FAULT: a blackholed host shows as down within 10 s while the other keeps updating, and is live again soon after up", async () => {
-    const watch = new WatchRun(["--json"]);
+    const watch = new WatchRun(["--json"], world.env);
     let code: number | null | undefined;
     try {
       await watch.next(lineOf("alpha"), 0, 15_000);
@@ -148,7 +92,7 @@ describe("moor watch", () => {
 
   it("--json streams a session whose window names and pane title hold unicode, tabs, \\x1f, backslashes and '|'", async () => {
     const names = await addOddSession(alpha, "odd");
-    const watch = new WatchRun(["alpha", "--json"]);
+    const watch = new WatchRun(["alpha", "--json"], world.env);
     try {
       const event = await watch.next(
         (event) => event.type === "session" && event.session === "odd" && event.line === ODD_LINE,

@@ -21,7 +21,7 @@ export interface BadWifi {
   roam(): void;
   /** The stalls (epoch ms) that began by `until` (default now). */
   stalls(until?: number): readonly Stall[];
-  /** Connections open now, and how many of them a roam left silent. */
+  /** Connections that carry bytes now, and how many roams left silent (for ever, even once their client left). */
   readonly connections: { open: number; silent: number };
   close(): Promise<void>;
 }
@@ -143,8 +143,11 @@ export function startBadWifi(profile: WifiProfile, options: { lifetimeMs?: numbe
     },
     stalls: (until = Date.now()) => schedule.stallsUntil(until),
     get connections() {
-      const all = [...pipes].filter((pipe) => !pipe.client.destroyed);
-      return { open: all.length, silent: all.filter((pipe) => pipe.silent).length };
+      const all = [...pipes];
+      return {
+        open: all.filter((pipe) => !pipe.silent && !pipe.client.destroyed).length,
+        silent: all.filter((pipe) => pipe.silent).length,
+      };
     },
     close,
   };

@@ -8,7 +8,7 @@ export interface LinkText {
   tone: Tone;
 }
 
-// How a host's link reads on the host's line: "up", "quiet for 4s", "down since 14:02:11, reconnecting,
+// How a host's link reads on the host's line: "up", "up, new path at 14:02:09 (old one silent 1.4s)", "quiet for 4s", "down since 14:02:11, reconnecting,
 // attempt 3, next try in 2s (connection refused)". `timeOfDay` formats epoch ms (injected for tests).
 export function linkText(host: HostView, now: number, timeOfDay: (ms: number) => string): LinkText {
   const state = host.link;
@@ -19,8 +19,15 @@ export function linkText(host: HostView, now: number, timeOfDay: (ms: number) =>
     case "connecting":
       if (host.downSince === undefined && state.attempt <= 1) return { text: "connecting", tone: "warn" };
       return { text: `${since}, reconnecting, attempt ${state.attempt}`, tone: "bad" };
-    case "up":
-      return { text: "up", tone: "good" };
+    case "up": {
+      const switched = state.switchedPath;
+      if (!switched) return { text: "up", tone: "good" };
+      const why =
+        switched.trigger === "network"
+          ? "the laptop's network changed"
+          : `old one silent ${(switched.silentMs / 1000).toFixed(1)}s`;
+      return { text: `up, new path at ${timeOfDay(switched.at)} (${why})`, tone: "good" };
+    }
     case "quiet":
       return { text: `quiet for ${durationText((now - state.lastContact) / 1000)}`, tone: "warn" };
     case "down":

@@ -38,9 +38,10 @@ export function startWatch(ctx: MoorContext, targets: readonly Target[], options
     rules: ctx.rules,
     idleAfterSeconds: ctx.idleSeconds,
   });
+  // os.networkInterfaces() is one getifaddrs call: looking every second lets a roam start a new path at once.
   const stopWake = watchForWake({
     clock,
-    everyMs: 3_000,
+    everyMs: 1_000,
     lateMs: 5_000,
     onWake: (reason) => {
       options.onWake?.(reason);

@@ -37,6 +37,8 @@ interface Entry {
   poller: HostPoller;
   link: LinkState;
   downSince?: number;
+  /** The link came up (or moved to a new path) during a poll: poll again as soon as that one ends. */
+  again?: boolean;
 }
 
 // "Down since": when the link was lost, kept through the retries until it is up again.
@@ -74,6 +76,10 @@ export function watchHosts(sources: readonly WatchSource[], options: WatchOption
     void entry.poller.poll().then((ran) => {
       if (!ran) return;
       changed();
+      if (entry.again && !stopped) {
+        entry.again = false;
+        return poll(entry);
+      }
       const confirmAfter = entry.poller.confirmAfterMs;
       if (confirmAfter === undefined || stopped || confirmAfter >= options.intervalMs) return;
       const cancel = clock.every(confirmAfter, () => {
@@ -87,7 +93,9 @@ export function watchHosts(sources: readonly WatchSource[], options: WatchOption
       entry.downSince = nextDownSince(entry, state, clock.now());
       entry.link = state;
       changed();
-      if (state.kind === "up") poll(entry);
+      if (state.kind !== "up") return;
+      if (entry.poller.busy) entry.again = true;
+      else poll(entry);
     };
     entry.source.link.events.on("state", listener);
     return () => entry.source.link.events.off("state", listener);

@@ -8,6 +8,7 @@ export class FakeSession implements SshSession {
   readonly commands: string[] = [];
   readonly stdins: (string | Buffer | undefined)[] = [];
   contact: number;
+  destroyed = false;
   #closeListeners: ((error?: Error) => void)[] = [];
   #closed = false;
 
@@ -49,5 +50,10 @@ export class FakeSession implements SshSession {
 
   close(): void {
     if (!this.#closed) this.drop(new Error("closed"));
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    if (!this.#closed) this.drop(Object.assign(new Error("destroyed"), { code: "ECONNRESET" }));
   }
 }

@@ -145,7 +145,7 @@ describe("startBadWifi", () => {
     const before = await open(at);
     expect((await echoed(before, "one", 2_000)).got).toBe("one");
     wifi.roam();
-    expect(wifi.connections).toEqual({ open: 1, silent: 1 });
+    expect(wifi.connections).toEqual({ open: 0, silent: 1 });
     const after = await open(at);
     const [old, fresh] = await Promise.all([echoed(before, "lost", 300), echoed(after, "two", 2_000)]);
     expect(old.got).toBe("");

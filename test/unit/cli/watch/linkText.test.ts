@@ -29,5 +29,13 @@ describe("linkText", () => {
       "failed: host key CHANGED",
     );
     expect(text({ link: { kind: "closed" } })).toBe("closed");
+    expect(
+      text({
+        link: { kind: "up", since: NOW, switchedPath: { at: NOW - 3_000, silentMs: 1_460, trigger: "silence" } },
+      }),
+    ).toBe("up, new path at 22:13:17 (old one silent 1.5s)");
+    expect(
+      text({ link: { kind: "up", since: NOW, switchedPath: { at: NOW - 3_000, silentMs: 200, trigger: "network" } } }),
+    ).toBe("up, new path at 22:13:17 (the laptop's network changed)");
   });
 });
