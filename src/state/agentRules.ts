@@ -1,6 +1,15 @@
 import builtIn from "./rules/agents.json" with { type: "json" };
 import { parseRulesFile } from "./parseRules.js";
-import type { AgentSpec, DialogSpec, InputSpec, RegionSpec, RuleSpec, RuleState, RulesFile } from "./ruleTypes.js";
+import type {
+  AgentSpec,
+  DialogSpec,
+  InputSpec,
+  LearnSpec,
+  RegionSpec,
+  RuleSpec,
+  RuleState,
+  RulesFile,
+} from "./ruleTypes.js";
 
 /** A rule ready to run: its patterns compiled. */
 export interface Rule {
@@ -22,7 +31,7 @@ export interface Agent {
   rules: Rule[];
   otherwise: "activity" | RuleState;
   submit: { settleMs: number; maxWaitMs: number } | undefined;
-  resume: string[] | undefined;
+  resume: Resume | undefined;
   dialog: Dialog | undefined;
   input: InputBox | undefined;
 }
@@ -55,6 +64,28 @@ export interface Dialog {
   confirm: string;
   yes: RegExp;
   no: RegExp;
+}
+
+/** How revive resumes the agent's conversation (ResumeSpec, with the older list form read as "latest" alone). */
+export interface Resume {
+  latest: string[];
+  id: string[] | undefined;
+  launch: string[] | undefined;
+  learn: LearnSpec | undefined;
+  version: string[] | undefined;
+}
+
+function compileResume(resume: AgentSpec["resume"]): Resume | undefined {
+  if (resume === undefined) return undefined;
+  if (Array.isArray(resume))
+    return { latest: resume, id: undefined, launch: undefined, learn: undefined, version: undefined };
+  return {
+    latest: resume.latest,
+    id: resume.id,
+    launch: resume.launch,
+    learn: resume.learn,
+    version: resume.version,
+  };
 }
 
 /** Every agent moor knows, in the order recognition tries them (a user's agents first). */
@@ -107,7 +138,7 @@ function compileAgent(agent: AgentSpec): Agent {
     rules: (agent.rules ?? []).filter((rule) => rule.disabled !== true).map(compileRule),
     otherwise: agent.otherwise ?? "activity",
     submit: agent.submit,
-    resume: agent.resume,
+    resume: compileResume(agent.resume),
     dialog: agent.dialog === undefined ? undefined : compileDialog(agent.dialog),
     input: agent.input === undefined ? undefined : compileInput(agent.input),
   };

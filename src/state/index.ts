@@ -6,6 +6,7 @@ export {
   compileRules,
   mergeRules,
   type Agent,
+  type Resume,
   type AgentRules,
   type Dialog,
   type InputBox,
@@ -28,4 +29,4 @@ export { parseRulesFile } from "./parseRules.js";
 export { programName, recognizeAgent, type Recognition } from "./recognizeAgent.js";
 export { StateTracker, DEFAULT_DEBOUNCE_MS, type TrackedState, type TrackerOptions } from "./stateTracker.js";
 export { SESSION_STATES, type Decision, type Evidence, type PaneObservation, type SessionState } from "./types.js";
-export type { AgentSpec, DialogSpec, InputSpec, RegionSpec, RuleSpec, RulesFile } from "./ruleTypes.js";
+export type { AgentSpec, DialogSpec, InputSpec, LearnSpec, RegionSpec, RuleSpec, RulesFile } from "./ruleTypes.js";

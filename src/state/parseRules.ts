@@ -1,5 +1,15 @@
 import { usageError } from "../errors.js";
-import type { AgentSpec, DialogSpec, InputSpec, MatchSpec, RegionSpec, RuleSpec, RulesFile } from "./ruleTypes.js";
+import type {
+  AgentSpec,
+  DialogSpec,
+  InputSpec,
+  LearnSpec,
+  MatchSpec,
+  RegionSpec,
+  ResumeSpec,
+  RuleSpec,
+  RulesFile,
+} from "./ruleTypes.js";
 
 const RULE_STATES = new Set(["asking", "working", "waiting"]);
 const OTHERWISE = new Set(["activity", ...RULE_STATES]);
@@ -173,13 +183,53 @@ function readAgent(r: Reader, value: unknown, path: string): AgentSpec {
     spec.otherwise = agent.otherwise as AgentSpec["otherwise"];
   }
   if (agent.submit !== undefined) spec.submit = readSubmit(r, agent.submit, `${path}.submit`);
-  if (agent.resume !== undefined) {
-    if (!Array.isArray(agent.resume) || agent.resume.length === 0)
-      r.fail(`${path}.resume`, "must be a list of arguments");
-    spec.resume = agent.resume.map((arg, index) => r.string(arg, `${path}.resume[${String(index)}]`));
-  }
+  if (agent.resume !== undefined) spec.resume = readResume(r, agent.resume, `${path}.resume`);
   if (agent.input !== undefined) spec.input = readInput(r, agent.input, `${path}.input`);
   if (agent.dialog !== undefined) spec.dialog = readDialog(r, agent.dialog, `${path}.dialog`);
+  return spec;
+}
+
+function readArgs(r: Reader, value: unknown, path: string): string[] {
+  if (!Array.isArray(value) || value.length === 0) r.fail(path, "must be a list of arguments");
+  return value.map((arg, index) => r.string(arg, `${path}[${String(index)}]`));
+}
+
+// The "{id}" a list must hold to name a conversation.
+function withId(r: Reader, value: unknown, path: string): string[] {
+  const args = readArgs(r, value, path);
+  if (!args.some((arg) => arg.includes("{id}"))) r.fail(path, 'must hold "{id}", where the conversation\'s id goes');
+  return args;
+}
+
+function readResume(r: Reader, value: unknown, path: string): ResumeSpec | string[] {
+  if (Array.isArray(value)) return readArgs(r, value, path);
+  const resume = r.object(value, path);
+  const spec: ResumeSpec = {
+    id: withId(r, resume.id, `${path}.id`),
+    latest: readArgs(r, resume.latest, `${path}.latest`),
+  };
+  if (resume.launch !== undefined) spec.launch = withId(r, resume.launch, `${path}.launch`);
+  if (resume.version !== undefined) spec.version = readArgs(r, resume.version, `${path}.version`);
+  if (resume.learn !== undefined) spec.learn = readLearn(r, resume.learn, `${path}.learn`);
+  return spec;
+}
+
+function readLearn(r: Reader, value: unknown, path: string): LearnSpec {
+  const learn = r.object(value, path);
+  const spec: LearnSpec = {
+    id: r.string(learn.id, `${path}.id`),
+    cwd: r.string(learn.cwd, `${path}.cwd`),
+    created: r.string(learn.created, `${path}.created`),
+  };
+  if (learn.run !== undefined) spec.run = readArgs(r, learn.run, `${path}.run`);
+  if (learn.files !== undefined) {
+    const files = r.object(learn.files, `${path}.files`);
+    spec.files = {
+      under: r.string(files.under, `${path}.files.under`),
+      name: r.string(files.name, `${path}.files.name`),
+    };
+  }
+  if ((spec.run === undefined) === (spec.files === undefined)) r.fail(path, 'must have one of "run" and "files"');
   return spec;
 }
 

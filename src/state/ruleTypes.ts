@@ -58,8 +58,11 @@ export interface AgentSpec {
    * settleMs), or after maxWaitMs. Without it, Enter follows the paste at once.
    */
   submit?: { settleMs: number; maxWaitMs: number };
-  /** The arguments `moor revive` puts after the program's name to continue the last conversation. */
-  resume?: string[];
+  /**
+   * How `moor revive` resumes the session's own conversation (see ResumeSpec). The older form, a list of arguments,
+   * is the "latest" option alone.
+   */
+  resume?: ResumeSpec | string[];
   /** How its questions are read and answered (moor status, moor answer). Without it, moor does not answer it. */
   dialog?: DialogSpec;
   /** Where its input box is: moor send refuses to type into a draft, and checks that the prompt was taken. */
@@ -104,6 +107,37 @@ export interface DialogSpec {
   /** Patterns of the labels that `yes` and `no` pick (the first option that matches). */
   yes: string;
   no: string;
+}
+
+/**
+ * How one agent's conversation is resumed. Every list is arguments put right after the program's name; "{id}" in
+ * them stands for the conversation's id.
+ */
+export interface ResumeSpec {
+  /** Resume the conversation {id}. */
+  id: string[];
+  /** Continue the latest conversation in the folder: the fallback when the id is not known. */
+  latest: string[];
+  /** Start a new conversation whose id moor chose ({id}, a UUID). Without it, moor learns the id (learn). */
+  launch?: string[];
+  /** Where the agent lists its conversations on the remote, for learning the id after launch. */
+  learn?: LearnSpec;
+  /** Prints the agent's version (recorded at launch). */
+  version?: string[];
+}
+
+/**
+ * The agent's conversations, read over ssh with nothing installed: either the first line (a JSON object) of each
+ * file named NAME under the folder UNDER (relative to home) that changed since the launch, or the JSON array that
+ * RUN prints in the session's folder ("{program}" is the agent's program as the session runs it). id, cwd and
+ * created are dotted paths into each object; created is an ISO time or epoch milliseconds.
+ */
+export interface LearnSpec {
+  files?: { under: string; name: string };
+  run?: string[];
+  id: string;
+  cwd: string;
+  created: string;
 }
 
 /** The file format of src/state/rules/agents.json and <config-dir>/agents.json. */

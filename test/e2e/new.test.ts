@@ -122,7 +122,7 @@ describe("moor new", () => {
       (await moor(world, ["new", "b:quiet", "--no-log", "--", "sh", "-c", "echo hello-nolog; sleep 100"])).code,
     ).toBe(0);
     await vi.waitFor(async () => expect(await capture("=quiet:")).toContain("hello-nolog"), { timeout: 5_000 });
-    expect((await box.exec(["ls", "/home/moor/.local/state/moor/quiet"])).stdout.trim()).toBe("spec.json");
+    expect((await box.exec(["ls", "/home/moor/.local/state/moor/quiet"])).stdout.trim()).toBe("launched\nspec.json");
   });
 
   it("delivers --prompt exactly once the agent is ready", async () => {

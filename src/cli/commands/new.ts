@@ -8,6 +8,8 @@ import { renderCreated } from "../render/createdSession.js";
 import { examples } from "../render/examples.js";
 import type { RuntimeHolder } from "../runtime.js";
 
+type AgentRules = Parameters<typeof planNewSession>[1];
+
 interface NewOptions {
   cwd?: string;
   agent?: string;
@@ -17,16 +19,19 @@ interface NewOptions {
   json?: boolean;
 }
 
-function planFromOptions(session: string, words: string[], options: NewOptions): PlannedSession {
+function planFromOptions(session: string, words: string[], options: NewOptions, rules: AgentRules): PlannedSession {
   const agent = commandArgv(words);
-  return planNewSession({
-    session,
-    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
-    ...(agent === undefined ? {} : { command: agent }),
-    ...(options.agent === undefined ? {} : { agent: options.agent }),
-    windows: options.window ?? [],
-    log: options.log,
-  });
+  return planNewSession(
+    {
+      session,
+      ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+      ...(agent === undefined ? {} : { command: agent }),
+      ...(options.agent === undefined ? {} : { agent: options.agent }),
+      windows: options.window ?? [],
+      log: options.log,
+    },
+    rules,
+  );
 }
 
 function checkAgentName(name: string, known: readonly string[]): void {
@@ -82,7 +87,7 @@ export function newCommand(runtime: RuntimeHolder): Command {
           options.agent,
           ctx.rules.agents.map((agent) => agent.name),
         );
-      const plan = planFromOptions(target.session, words, options);
+      const plan = planFromOptions(target.session, words, options, ctx.rules);
       if (options.prompt !== undefined) io.progress("waiting for the agent to be ready for the prompt");
       const created = await newSession(ctx, target, plan, {
         ...(options.prompt === undefined ? {} : { prompt: options.prompt }),

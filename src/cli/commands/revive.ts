@@ -1,9 +1,17 @@
 import { Command } from "commander";
-import { reviveSession } from "../../core/sessions/reviveSession.js";
+import { reviveSession, type RevivedSession } from "../../core/sessions/reviveSession.js";
 import { parseWholeSessionTarget } from "../../core/sessions/wholeSessionTarget.js";
 import { examples } from "../render/examples.js";
 import type { RuntimeHolder } from "../runtime.js";
 import { renderCreated } from "../render/createdSession.js";
+
+function describeResumed(conversation: NonNullable<RevivedSession["conversation"]>): string {
+  const version = conversation.agentVersion === null ? "" : ` (${conversation.agentVersion})`;
+  if (conversation.resumed === "own")
+    return `${conversation.agent}${version}, its own conversation ${conversation.id ?? ""}`;
+  if (conversation.resumed === "fresh") return `${conversation.agent}${version}, a new conversation`;
+  return `${conversation.agent}${version}, the latest conversation in the folder`;
+}
 
 // moor revive: the session as `moor new` recorded it, back after a reboot or a killed tmux server.
 export function reviveCommand(runtime: RuntimeHolder): Command {
@@ -14,14 +22,17 @@ export function reviveCommand(runtime: RuntimeHolder): Command {
     .argument("<target>", "HOST:SESSION")
     .option(
       "--fresh",
-      "run the recorded command as it was, without the agent's option for continuing its last conversation",
+      "start the agent's conversation anew: the recorded command as it was (with a new conversation id where the agent takes one)",
     )
     .option("--json", "print the revived session as JSON")
     .addHelpText(
       "after",
       `
-A known agent continues its last conversation: claude --continue, codex resume --last, opencode --continue,
-gemini --resume latest (each agent's "resume" in agents.json). --fresh starts it anew.`,
+A known agent resumes its OWN conversation, the one moor new recorded for this session: claude --resume ID,
+codex resume ID, opencode --session ID, gemini --resume ID (each agent's "resume" in agents.json). Claude Code and
+Gemini CLI are given their id at launch; Codex's and opencode's are learned from their own session records on
+the remote at the first revive. When the id cannot be known, the agent's "continue latest" option is used and
+moor says so on stderr (and in --json, conversation.resumed "latest"). --fresh starts it anew.`,
     )
     .addHelpText(
       "after",
@@ -35,7 +46,13 @@ gemini --resume latest (each agent's "resume" in agents.json). --fresh starts it
       const target = parseWholeSessionTarget(targetText, "revive");
       const { ctx, io } = runtime.get(command);
       const revived = await reviveSession(ctx, target, { fresh: options.fresh === true });
+      const { conversation } = revived;
+      if (conversation?.resumed === "latest")
+        io.warn(
+          `${revived.target}: resumed ${conversation.agent}'s latest conversation in its folder, which may be another session's: ${conversation.why ?? "its own is not known"}`,
+        );
       if (options.json) return io.json(revived);
       renderCreated(io, "revived", revived);
+      if (conversation !== null) io.print(`  resumed  ${describeResumed(conversation)}`);
     });
 }

@@ -37,7 +37,7 @@ export async function createSession(
   tmux: RemoteTmux,
   spec: SessionSpec,
   tmuxArgv: readonly string[],
-  options: { target: string; record: boolean },
+  options: { target: string; record: boolean; revive?: boolean },
 ): Promise<CreatedSession> {
   const { target } = options;
   const argv = createSessionArgv({
@@ -48,6 +48,12 @@ export async function createSession(
   });
   const result = await tmux.scripted(argv, options.record ? { stdin: `${JSON.stringify(spec, null, 2)}\n` } : {});
   const stderr = result.stderr.toString();
+  if (result.code === STATE_EXIT.noCwd && options.revive === true) {
+    throw remoteError(
+      `the folder ${spec.cwd ?? "~"} that moor new recorded for ${target} no longer exists on ${tmux.host}`,
+      { hint: `make it again, or start anew elsewhere: "moor kill ${target}" then "moor new ${target} --cwd DIR"` },
+    );
+  }
   if (result.code === STATE_EXIT.noCwd) {
     throw usageError(
       `--cwd ${JSON.stringify(spec.cwd)}: no such directory on ${tmux.host}`,

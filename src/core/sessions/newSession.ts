@@ -5,6 +5,10 @@ import { deliverAgentPrompt } from "./agentPrompt.js";
 import { deliverPrompt, exitedBeforePrompt, systemPollTime, type PollTime, type Readiness } from "./promptDelivery.js";
 import { buildSessionSpec, sessionTmuxArgv, type NewSessionRequest } from "./sessionPlan.js";
 import type { SessionSpec } from "./sessionSpec.js";
+import type { AgentRules } from "../../state/index.js";
+import { launchCommand, resumableAgent } from "./resumeCommand.js";
+import type { RemoteExec } from "../../link/remoteExec.js";
+import { recordAgentVersionArgv } from "./remoteState.js";
 import { targetLabel } from "./targetLabel.js";
 
 // What `moor new` prints (and --json emits).
@@ -19,10 +23,18 @@ export interface PlannedSession {
   tmuxArgv: string[];
 }
 
-// Everything `moor new` can check offline; call before asking for a link.
-export function planNewSession(request: NewSessionRequest, now = new Date()): PlannedSession {
+// Everything `moor new` can check offline; call before asking for a link. An agent that takes its conversation's
+// id at launch (agents.json "resume.launch") gets one chosen here and recorded in the spec, for revive.
+export function planNewSession(
+  request: NewSessionRequest,
+  rules: AgentRules,
+  now = new Date(),
+  newId: () => string = () => crypto.randomUUID(),
+): PlannedSession {
+  const launch = launchCommand(request.command, rules, request.agent, newId);
   const spec = buildSessionSpec(request, now);
-  return { spec, tmuxArgv: sessionTmuxArgv(spec) };
+  const recorded = launch.conversation === undefined ? spec : { ...spec, conversation: launch.conversation };
+  return { spec: recorded, tmuxArgv: sessionTmuxArgv(recorded, launch.command) };
 }
 
 // Creates the detached session (refusing a taken name, exit 2, untouched), records its spec for revive, and
@@ -37,6 +49,7 @@ export async function newSession(
   const label = targetLabel(target);
   await checkCanCreate(tmux, plan.spec.session, label, "left untouched");
   const created = await createSession(tmux, plan.spec, plan.tmuxArgv, { target: label, record: true });
+  await recordAgentVersion(tmux.remote, plan.spec, ctx.rules);
   if (options.prompt === undefined) return { ...created, prompt: null };
   const time = options.time ?? systemPollTime;
   const readiness =
@@ -52,4 +65,14 @@ export async function newSession(
     )) ?? (await deliverPrompt(tmux, plan.spec.session, label, options.prompt, time));
   if (readiness.state === "exited") throw exitedBeforePrompt(label, readiness.status);
   return { ...created, prompt: { state: readiness.state, waitedMs: readiness.waitedMs } };
+}
+
+// The agent's version, kept beside the spec with the conversation it started (run in the background on the remote:
+// this returns at once). A failure to start it costs nothing but the record.
+async function recordAgentVersion(remote: RemoteExec, spec: SessionSpec, rules: AgentRules): Promise<void> {
+  const agent = resumableAgent(spec.command, rules, spec.agent);
+  const version = agent?.resume?.version;
+  const program = spec.command?.[0];
+  if (spec.conversation === undefined || version === undefined || program === undefined) return;
+  await remote.exec(recordAgentVersionArgv(spec.session, [program, ...version]));
 }

@@ -74,6 +74,8 @@ export function tmuxSpecFor(spec: SessionSpec): NewSessionSpec {
 }
 
 // The single tmux invocation that makes the session; built before connecting, so bad windows are refused (exit 2) first.
-export function sessionTmuxArgv(spec: SessionSpec): string[] {
-  return newSessionArgv(tmuxSpecFor(spec));
+// COMMAND, when given, runs instead of the recorded one (the agent with its launch or resume options).
+export function sessionTmuxArgv(spec: SessionSpec, command?: readonly string[]): string[] {
+  const tmuxSpec = tmuxSpecFor(spec);
+  return newSessionArgv(command === undefined ? tmuxSpec : { ...tmuxSpec, command: [...command] });
 }

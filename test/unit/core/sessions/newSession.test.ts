@@ -2,10 +2,17 @@ import { describe, expect, it } from "vitest";
 import { ExitCode } from "../../../../src/errors.js";
 import { newSession, planNewSession } from "../../../../src/core/sessions/newSession.js";
 import type { PollTime } from "../../../../src/core/sessions/promptDelivery.js";
+import { agentRules } from "../../../../src/state/index.js";
 import { fakeHost, NO_SERVER, NO_SESSION, type Answer } from "./fakeHost.js";
 
 const agent = { host: "b", session: "agent" };
-const plan = planNewSession({ session: "agent", command: ["claude"], windows: [], log: true }, new Date(0));
+const ID = "0b6d1a4e-4f6c-4c59-9d7c-2f1f4b5c6d7e";
+const plan = planNewSession(
+  { session: "agent", command: ["claude"], windows: [], log: true },
+  agentRules(),
+  new Date(0),
+  () => ID,
+);
 // Time that passes only while the code under test sleeps.
 function instant(): PollTime {
   let now = 0;
@@ -26,10 +33,14 @@ describe("newSession", () => {
     });
     expect(session.commands.filter((command) => command !== "tmux -V")).toEqual([
       "tmux -u has-session -t '=agent'",
-      expect.stringMatching(/^sh -c .* tmux -u new-session -d -s agent /s) as string,
+      expect.stringMatching(
+        new RegExp(`^sh -c .* tmux -u new-session -d -s agent .*claude --session-id ${ID}`, "s"),
+      ) as string,
+      expect.stringMatching(/^sh -c .*agent-version.* \.local\/state\/moor\/agent claude --version$/s) as string,
     ]);
     const spec = session.stdins[session.commands.findIndex(isCreate)];
     expect(JSON.parse(String(spec))).toEqual(plan.spec);
+    expect(plan.spec).toMatchObject({ command: ["claude"], conversation: { agent: "claude", id: ID } });
   });
 
   it("refuses a session that exists (exit 2) without creating anything", async () => {
