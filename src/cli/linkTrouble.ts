@@ -24,7 +24,7 @@ export function linkTroubleReporter(
   say: (message: string) => void,
   timers: { set: (fn: () => void, ms: number) => () => void } = realTimers,
 ): (host: string, state: LinkState) => void {
-  const episodes = new Map<string, { latest: LinkState; shown: boolean; cancel: () => void }>();
+  const episodes = new Map<string, { latest: LinkState; shown: boolean; said?: string; cancel: () => void }>();
   return (host, state) => {
     const episode = episodes.get(host);
     if (state.kind === "connecting") {
@@ -43,13 +43,18 @@ export function linkTroubleReporter(
     if (current.shown || state.kind !== "retrying") {
       current.cancel();
       current.shown = true;
+      // The same words twice in a row say nothing new (the holder's "no answer" after a second, then the link's).
+      if (text === current.said) return;
+      current.said = text;
       return say(text);
     }
     if (episode) return;
     current.cancel = timers.set(() => {
       current.shown = true;
       const latest = linkTroubleText(host, current.latest);
-      if (latest !== undefined) say(latest);
+      if (latest === undefined) return;
+      current.said = latest;
+      say(latest);
     }, NOTICE_AFTER_MS);
   };
 }

@@ -1,6 +1,6 @@
 import { Readable, Writable } from "node:stream";
 import type { RunCommand, ServedRun } from "../holder/runRequest.js";
-import { ONE_SHOT_RETRY } from "../link/linkState.js";
+import { ONE_SHOT_READY_TIMEOUT_MS, ONE_SHOT_RETRY, unreachableAfterMs } from "../link/linkState.js";
 import type { ProcessHost } from "./processHost.js";
 import { run } from "./run.js";
 
@@ -9,7 +9,12 @@ import { run } from "./run.js";
 export const runServed: RunCommand = async (served) =>
   await run(["node", "moor", ...served.request.args], {
     host: servedHost(served),
-    served: (name, options, onLink) => served.remoteFor(name, options.retry?.retries ?? ONE_SHOT_RETRY.retries, onLink),
+    // The holder waits for a host as long as this command's own link would (the use case's retries and timeout).
+    served: (name, options, onLink) => {
+      const retry = options.retry ?? ONE_SHOT_RETRY;
+      const deadlineMs = unreachableAfterMs(retry, options.readyTimeoutMs ?? ONE_SHOT_READY_TIMEOUT_MS);
+      return served.remoteFor(name, { retries: retry.retries, deadlineMs }, onLink);
+    },
     screens: (name) => served.screensFor(name),
   });
 

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { HostStore, defaultConfigDir } from "../config/hostStore.js";
 import { SettingsStore } from "../config/settings.js";
 import type { HostLink } from "../link/hostLink.js";
-import { ONE_SHOT_RETRY, type LinkState, type RetryPolicy } from "../link/linkState.js";
+import { ONE_SHOT_READY_TIMEOUT_MS, ONE_SHOT_RETRY, type LinkState, type RetryPolicy } from "../link/linkState.js";
 import type { RemoteExec } from "../link/remoteExec.js";
 import { sshHostLink } from "../link/sshHostLink.js";
 import type { ConnectSpec } from "../ssh/types.js";
@@ -150,7 +150,7 @@ export class MoorContext {
       knownHostsFile: this.knownHostsFile,
       acceptNew: options.acceptNew ?? false,
       home: this.home,
-      readyTimeoutMs: options.readyTimeoutMs ?? 10_000,
+      readyTimeoutMs: options.readyTimeoutMs ?? ONE_SHOT_READY_TIMEOUT_MS,
       ...(env.SSH_AUTH_SOCK ? { agentSocket: env.SSH_AUTH_SOCK } : {}),
       ...(this.#options.askPassphrase ? { askPassphrase: this.#options.askPassphrase } : {}),
       ...(this.#options.onProgress ? { onProgress: this.#options.onProgress } : {}),

@@ -1,7 +1,7 @@
 import type { ScreenMemory } from "../core/overview/screenMemory.js";
 import { ExitCode, MoorError } from "../errors.js";
 import type { Clock } from "../link/clock.js";
-import type { LinkState } from "../link/linkState.js";
+import type { LinkState, WaitBudget } from "../link/linkState.js";
 import type { RemoteExec } from "../link/remoteExec.js";
 import type { ExecOptions, ExecResult } from "../ssh/types.js";
 import type { Reply, RunRequest } from "./protocol.js";
@@ -10,7 +10,7 @@ import type { Reply, RunRequest } from "./protocol.js";
 export interface ServedRun {
   request: RunRequest;
   write: (fd: 1 | 2, chunk: Buffer) => void;
-  remoteFor: (host: string, retries: number, onLink: (state: LinkState) => void) => RemoteExec;
+  remoteFor: (host: string, budget: WaitBudget, onLink: (state: LinkState) => void) => RemoteExec;
   /** The screens this holder read of a host's panes, kept across runs (ls then captures only what changed). */
   screensFor: (host: string) => ScreenMemory;
 }
@@ -24,7 +24,7 @@ export interface RunHolder {
     host: string,
     argv: readonly string[],
     options: ExecOptions,
-    retries: number,
+    budget: WaitBudget,
     onLink: (state: LinkState) => void,
   ) => Promise<ExecResult>;
   used: <T>(work: () => Promise<T>) => Promise<T>;
@@ -51,7 +51,7 @@ export async function answerRun(
     if (fd === 1) wroteStdout = true;
     send({ id: request.id, kind: "output", fd, data: chunk.toString("base64") });
   };
-  const remoteFor = (host: string, retries: number, onLink: (state: LinkState) => void): RemoteExec => ({
+  const remoteFor = (host: string, budget: WaitBudget, onLink: (state: LinkState) => void): RemoteExec => ({
     label: host,
     exec: async (argv, execOptions) => {
       if (!touchedRemote) {
@@ -63,7 +63,7 @@ export async function answerRun(
           host,
           argv,
           { ...execOptions, ...(execOptions?.signal ? {} : { signal: gone }) },
-          retries,
+          budget,
           onLink,
         );
       } catch (error) {

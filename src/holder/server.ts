@@ -6,7 +6,13 @@ import { ScreenMemory } from "../core/overview/screenMemory.js";
 import { unreachableError } from "../link/classifyError.js";
 import type { Clock } from "../link/clock.js";
 import type { HostLink } from "../link/hostLink.js";
-import type { LinkState } from "../link/linkState.js";
+import {
+  ONE_SHOT_READY_TIMEOUT_MS,
+  ONE_SHOT_RETRY,
+  unreachableAfterMs,
+  type LinkState,
+  type WaitBudget,
+} from "../link/linkState.js";
 import type { ExecOptions, ExecResult } from "../ssh/types.js";
 import { HOLDER_LINK } from "./holderLink.js";
 import { answerRun, type RunCommand } from "./runRequest.js";
@@ -206,8 +212,15 @@ export class HolderServer {
     const stdin = request.stdin === undefined ? {} : { stdin: Buffer.from(request.stdin, "base64") };
     try {
       const result = await this.#used(() =>
-        this.#execOn(request.host, request.argv, { ...stdin, signal: gone }, request.retries, (state) =>
-          send({ id: request.id, kind: "link", state }),
+        this.#execOn(
+          request.host,
+          request.argv,
+          { ...stdin, signal: gone },
+          {
+            retries: request.retries,
+            deadlineMs: unreachableAfterMs({ ...ONE_SHOT_RETRY, retries: request.retries }, ONE_SHOT_READY_TIMEOUT_MS),
+          },
+          (state) => send({ id: request.id, kind: "link", state }),
         ),
       );
       send({
@@ -235,7 +248,7 @@ export class HolderServer {
     if (!runCommand) return send({ id: request.id, kind: "fallback", reason: "this holder runs no commands" });
     await answerRun(request, send, gone, {
       runCommand,
-      execOn: (host, argv, options, retries, onLink) => this.#execOn(host, argv, options, retries, onLink),
+      execOn: (host, argv, options, budget, onLink) => this.#execOn(host, argv, options, budget, onLink),
       used: (work) => this.#used(work),
       screensFor: (host) => this.#screensFor(host),
       clock: this.#options.clock,
@@ -269,7 +282,7 @@ export class HolderServer {
     host: string,
     argv: readonly string[],
     options: ExecOptions,
-    retries: number,
+    budget: WaitBudget,
     onLink: (state: LinkState) => void,
   ): Promise<ExecResult> {
     const abort = new AbortController();
@@ -287,10 +300,15 @@ export class HolderServer {
         onLink(state);
       };
       link.events.on("state", forward);
+      const opened = new AbortController();
       return await withinBudget(
         link,
-        link.exec(argv, { ...(options.stdin === undefined ? {} : { stdin: options.stdin }), signal: abort.signal }),
-        retries,
+        link.exec(argv, {
+          ...(options.stdin === undefined ? {} : { stdin: options.stdin }),
+          signal: abort.signal,
+          onOpen: () => opened.abort(),
+        }),
+        { ...budget, opened: opened.signal, clock: this.#options.clock, onLink: forward },
       );
     } catch (error) {
       // A command given up on must not run later, when the link is back.
@@ -344,18 +362,48 @@ export class HolderServer {
   }
 }
 
-// The holder's link retries forever; a command gives up after as many failed attempts as its direct link would
-// make (counted from when it asked), with the same exit 3.
-function withinBudget<T>(link: HostLink, work: Promise<T>, retries: number): Promise<T> {
+const NOTICE_AFTER_MS = 1_000;
+
+// The holder's link retries forever; a command waits for it no longer than its direct link would, with the same
+// exit 3: after as many failed attempts (counted from when it asked), and at most the time its direct link takes to
+// call a silent host unreachable (a dark network keeps a warm link "up" for seconds, with no answer to anything).
+// The deadline ends when the host opens the command's channel: from then on the command runs as long as it runs.
+// A command still waiting after a second says so, as a direct one does ("box3: no answer, waiting for the link").
+function withinBudget<T>(
+  link: HostLink,
+  work: Promise<T>,
+  budget: WaitBudget & { opened: AbortSignal; clock: Clock; onLink: (state: LinkState) => void },
+): Promise<T> {
   let failures = 0;
+  let troubled = false;
   let onState: (state: LinkState) => void = () => undefined;
+  const stops: (() => void)[] = [];
+  const once = (ms: number, fn: () => void): void => {
+    const stop = budget.clock.every(ms, () => {
+      stop();
+      if (!budget.opened.aborted) fn();
+    });
+    stops.push(stop);
+  };
+  budget.opened.addEventListener("abort", () => stops.forEach((stop) => stop()), { once: true });
   const gaveUp = new Promise<never>((_resolve, reject) => {
     onState = (state) => {
-      if (state.kind === "retrying" && ++failures > retries) reject(unreachableError(link.label, state.reason));
+      troubled ||= state.kind === "quiet" || state.kind === "down" || state.kind === "retrying";
+      if (state.kind === "retrying" && ++failures > budget.retries) reject(unreachableError(link.label, state.reason));
     };
     link.events.on("state", onState);
+    once(NOTICE_AFTER_MS, () => {
+      if (troubled) return;
+      const state = link.state;
+      const saysTrouble = state.kind === "quiet" || state.kind === "down" || state.kind === "retrying";
+      budget.onLink(saysTrouble ? state : { kind: "quiet", lastContact: link.lastContact ?? budget.clock.now() });
+    });
+    once(budget.deadlineMs, () => reject(unreachableError(link.label, "connection timed out")));
   });
-  return Promise.race([work, gaveUp]).finally(() => link.events.off("state", onState));
+  return Promise.race([work, gaveUp]).finally(() => {
+    link.events.off("state", onState);
+    stops.forEach((stop) => stop());
+  });
 }
 
 function toWire(error: unknown): WireError {

@@ -83,6 +83,11 @@ export class HostLink {
     return this.#state;
   }
 
+  /** Epoch ms of the last bytes from the host over the current connection; undefined with none. */
+  get lastContact(): number | undefined {
+    return this.#session?.lastContact();
+  }
+
   /** The live connection, connecting (with retries) when there is none. */
   session(): Promise<SshSession> {
     if (this.#closed) return Promise.reject(internalError(`the link to ${this.label} is closed`));

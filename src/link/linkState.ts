@@ -26,6 +26,28 @@ export interface RetryPolicy {
 }
 
 export const ONE_SHOT_RETRY: RetryPolicy = { retries: 3, minDelayMs: 300, maxDelayMs: 3_000, factor: 2 };
+/** A one-shot command's own link gives each attempt this long to connect, unless its use case says otherwise. */
+export const ONE_SHOT_READY_TIMEOUT_MS = 10_000;
+
+/** How a one-shot command waits for a host: the retries and handshake timeout its own link would use. */
+export interface WaitBudget {
+  retries: number;
+  /** How long its own link would take to call a silent host unreachable (unreachableAfterMs). */
+  deadlineMs: number;
+}
+
+// How long a one-shot command's own link takes to call a silent host (a dark network: every attempt waits out its
+// handshake) unreachable: each attempt's timeout and the backoff between them, without jitter. The background holder
+// answers for a host within the same time, so a dark host costs the same with it as without it.
+export function unreachableAfterMs(retry: RetryPolicy, readyTimeoutMs: number): number {
+  let total = readyTimeoutMs;
+  let delay = retry.minDelayMs;
+  for (let attempt = 0; attempt < retry.retries; attempt++) {
+    total += Math.min(delay, retry.maxDelayMs) + readyTimeoutMs;
+    delay *= retry.factor;
+  }
+  return total;
+}
 // For the live view, attach and logs -f: keep trying, never more than about 2 s apart (jitter doubles at most).
 export const FOREVER_RETRY: RetryPolicy = {
   retries: Number.POSITIVE_INFINITY,

@@ -66,8 +66,12 @@ export function wrapClient(client: Client, facts: SessionFacts): SshSession {
       channel.on("data", (chunk: Buffer) => stdout.push(chunk));
       channel.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
       const onAbort = (): void => void channel.close();
+      options.onOpen?.();
+      // Given up on while its channel was opening (the holder's deadline for a dark host): no input, closed at once.
+      if (options.signal?.aborted) onAbort();
       options.signal?.addEventListener("abort", onAbort, { once: true });
       const exited = watchExit(channel).finally(() => options.signal?.removeEventListener("abort", onAbort));
+      if (options.signal?.aborted) return { exited };
       if (options.stdin !== undefined) channel.end(options.stdin);
       else channel.end();
       return { exited };

@@ -40,6 +40,8 @@ export interface ExecResult {
 export interface ExecOptions {
   stdin?: string | Buffer;
   signal?: AbortSignal;
+  /** Called when the server has opened the command's channel: the host answers, and the command runs. */
+  onOpen?: () => void;
 }
 
 export interface PtyOptions {

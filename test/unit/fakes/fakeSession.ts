@@ -23,6 +23,7 @@ export class FakeSession implements SshSession {
     if (this.#closed) return Promise.reject(Object.assign(new Error("Not connected"), { code: "ECONNRESET" }));
     this.commands.push(command);
     this.stdins.push(options.stdin);
+    options.onOpen?.();
     return Promise.resolve({ stdout: Buffer.alloc(0), stderr: Buffer.alloc(0), code: 0, ...this.answer(command) });
   }
 

@@ -10,10 +10,17 @@ import { PROTOCOL, type Reply, type Request } from "../../../src/holder/protocol
 import { HostLink } from "../../../src/link/hostLink.js";
 import { FakeClock } from "../fakes/fakeClock.js";
 import { FakeSession } from "../fakes/fakeSession.js";
+import type { ExecOptions, ExecResult } from "../../../src/ssh/types.js";
 
 const refused = (): Error => Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
 
-function holder(options: { persist?: number; connect?: () => Promise<FakeSession>; runCommand?: RunCommand } = {}) {
+function holder(
+  options: {
+    persist?: number;
+    connect?: (name: string) => Promise<FakeSession>;
+    runCommand?: RunCommand;
+  } = {},
+) {
   const clock = new FakeClock();
   const session = new FakeSession((command) => ({ stdout: Buffer.from(`ran ${command}\n`) }), clock.now());
   const dir = mkdtempSync(join(tmpdir(), "moor-holder-unit-"));
@@ -34,7 +41,7 @@ function holder(options: { persist?: number; connect?: () => Promise<FakeSession
             label: name,
             retry: linkOptions.retry ?? { retries: 0, minDelayMs: 1, maxDelayMs: 1, factor: 1 },
             clock,
-            connect: options.connect ?? (() => Promise.resolve(session)),
+            connect: options.connect ? () => options.connect!(name) : () => Promise.resolve(session),
           }),
       });
     },
@@ -140,7 +147,10 @@ describe("the holder", () => {
     // A stand-in for the CLI's run(): runs `tmux ARGS` on box over the holder's link, prints its output, exits 3.
     const printsTmux: RunCommand = async ({ request, write, remoteFor }) => {
       write(2, Buffer.from("progress\n"));
-      const result = await remoteFor("box", 0, () => undefined).exec(["tmux", ...request.args]);
+      const result = await remoteFor("box", { retries: 0, deadlineMs: 4_000 }, () => undefined).exec([
+        "tmux",
+        ...request.args,
+      ]);
       write(1, result.stdout);
       return 3;
     };
@@ -180,7 +190,7 @@ describe("the holder", () => {
     it("keeps a run whose stdout has started, and hands back a run it cannot make (no runner, a runner that throws)", async () => {
       const printsFirst: RunCommand = async ({ write, remoteFor }) => {
         write(1, Buffer.from("half\n"));
-        await remoteFor("box", 0, () => undefined)
+        await remoteFor("box", { retries: 0, deadlineMs: 4_000 }, () => undefined)
           .exec(["true"])
           .catch(() => undefined);
         return 4;
@@ -194,6 +204,71 @@ describe("the holder", () => {
       const throws = holder({ runCommand: () => Promise.reject(new Error("boom")) });
       const thrown = (await throws.ask(run(["ls"]))).at(-1);
       expect(thrown?.kind === "fallback" ? thrown.reason : "").toContain("boom");
+    });
+
+    it("answers for a dark host within the command's deadline (exit 3), says it waits after a second, and never holds up another host", async () => {
+      // A dark network: the connection looks up, but no channel ever opens and no byte comes back.
+      const dark = new (class extends FakeSession {
+        override exec(): Promise<never> {
+          return new Promise(() => undefined);
+        }
+      })(undefined, 1_000_000);
+      const live = new FakeSession((command) => ({ stdout: Buffer.from(`ran ${command}\n`) }));
+      const said: string[] = [];
+      const ended: string[] = [];
+      const both: RunCommand = async ({ remoteFor }) => {
+        const ask = (host: string) =>
+          remoteFor(host, { retries: 0, deadlineMs: 4_000 }, (state) => {
+            if (["quiet", "down", "retrying"].includes(state.kind)) said.push(`${host} ${state.kind}`);
+          })
+            .exec(["tmux", "ls"])
+            .then(
+              () => ended.push(`${host} ok`),
+              (error: unknown) => ended.push(`${host} ${error instanceof MoorError ? String(error.exitCode) : "?"}`),
+            );
+        await Promise.all([ask("dark"), ask("box")]);
+        return 0;
+      };
+      const { ask, clock } = holder({
+        runCommand: both,
+        connect: (name) => Promise.resolve(name === "dark" ? dark : live),
+      });
+      const replies = ask(run(["ls"]));
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(ended).toEqual(["box ok"]);
+      expect(said).toEqual([]);
+      clock.advance(1_000);
+      expect(said).toEqual(["dark quiet"]);
+      clock.advance(2_900);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(ended).toEqual(["box ok"]);
+      clock.advance(100);
+      expect((await replies).at(-1)).toEqual({ id: 9, kind: "exit", code: 0 });
+      expect(ended).toEqual(["box ok", `dark ${String(ExitCode.unreachable)}`]);
+    });
+
+    it("lets a command whose channel opened run past the deadline", async () => {
+      let finish: () => void = () => undefined;
+      const slow = new (class extends FakeSession {
+        override exec(_command: string, options: ExecOptions = {}): Promise<ExecResult> {
+          options.onOpen?.();
+          return new Promise((resolve) => {
+            finish = () => resolve({ code: 0, stdout: Buffer.from("late\n"), stderr: Buffer.alloc(0) });
+          });
+        }
+      })();
+      const prints: RunCommand = async ({ write, remoteFor }) => {
+        write(1, (await remoteFor("box", { retries: 0, deadlineMs: 4_000 }, () => undefined).exec(["x"])).stdout);
+        return 0;
+      };
+      const { ask, clock } = holder({ runCommand: prints, connect: () => Promise.resolve(slow) });
+      const replies = ask(run(["ls"]));
+      await new Promise((resolve) => setImmediate(resolve));
+      clock.advance(60_000);
+      finish();
+      const done = await replies;
+      expect(texts(done, 1)).toBe("late\n");
+      expect(done.at(-1)).toEqual({ id: 9, kind: "exit", code: 0 });
     });
   });
 });
