@@ -1,5 +1,6 @@
 import { defineConfig } from "vitest/config";
 import { COMPAT_FILES, COMPAT_RELEASES } from "./test/support/compat.js";
+import { HOLDER_FILES } from "./test/support/holderFiles.js";
 
 const boxes = {
   testTimeout: 120_000,
@@ -8,7 +9,8 @@ const boxes = {
   fileParallelism: true,
 };
 
-// Unit tests are pure and fast; integration and e2e tests talk to real sshd+tmux boxes in containers (tmux 3.3a).
+// Unit tests are pure and fast; integration and e2e tests talk to real sshd+tmux boxes in containers (tmux 3.3a),
+// and the one-shot verbs' files run a second time with the background holder on (integration-holder).
 // Then the compatibility projects, one per other tmux release, run the e2e files of every tmux command moor issues
 // against boxes of that release (MOOR_TEST_TMUX), three files at a time across the three.
 export default defineConfig({
@@ -21,6 +23,18 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["test/integration/**/*.test.ts", "test/e2e/**/*.test.ts"],
+          ...boxes,
+          maxWorkers: 2,
+        },
+      },
+      // The one-shot verbs' e2e files again, with the background holder on as users get it (MOOR_TEST_HOLDER):
+      // both runs must pass the same assertions, so stdout and exit codes are the same either way.
+      {
+        test: {
+          name: "integration-holder",
+          include: [...HOLDER_FILES],
+          env: { MOOR_TEST_HOLDER: "on" },
+          setupFiles: ["test/support/holderTeardown.ts"],
           ...boxes,
           maxWorkers: 2,
         },

@@ -24,7 +24,7 @@ beforeAll(async () => {
   }
   await run(box, ["tmux", "new-session", "-d", "-s", "s", "-x", "120", "-y", "24", "cat"]);
   expect((await moor(world, ["ls"])).code).toBe(0);
-  for (const host of ["box1", "box2", "box3"]) pids.push((await waitForHolder(world, host)).pid);
+  for (const host of ["box1", "box2", "box3"]) pids.push((await waitForHolder(world, host, 60_000)).pid);
 });
 
 afterAll(async () => {

@@ -10,7 +10,7 @@ export const MOOR_BIN = resolve(dirname(fileURLToPath(import.meta.url)), "../../
 
 // A private world for one test's moor runs: its own HOME (no developer keys or ssh config),
 // config dir and known_hosts, no ssh-agent unless the test adds one, and no background holder unless the test
-// starts one (test/support/holder.ts).
+// starts one (test/support/holder.ts) or the run asks for one everywhere (MOOR_TEST_HOLDER=on, below).
 export interface MoorWorld {
   home: string;
   configDir: string;
@@ -24,6 +24,12 @@ export interface MoorRun {
   stderr: string;
 }
 
+// MOOR_TEST_HOLDER=on (the integration-holder project in vitest.config.ts): one-shot commands run as users get them,
+// through the background holder the world's first command starts, so the same e2e files check both paths. Each such
+// world is listed here, and test/support/holderTeardown.ts stops its holder after the file.
+export const HOLDER_ON = process.env.MOOR_TEST_HOLDER === "on";
+export const worldsWithHolder: MoorWorld[] = [];
+
 export function makeWorld(extraEnv: NodeJS.ProcessEnv = {}): MoorWorld {
   const home = mkdtempSync(join(tmpdir(), "moor-home-"));
   mkdirSync(join(home, ".ssh"), { mode: 0o700 });
@@ -36,10 +42,14 @@ export function makeWorld(extraEnv: NodeJS.ProcessEnv = {}): MoorWorld {
     MOOR_CONFIG_DIR: configDir,
     MOOR_KNOWN_HOSTS: knownHosts,
     NO_COLOR: "1",
-    MOOR_NO_DAEMON: "1",
+    MOOR_NO_DAEMON: HOLDER_ON ? "" : "1",
+    // The run's label lets .ci/run find a holder a test left behind.
+    ...(process.env.MOOR_TEST_RUN ? { MOOR_TEST_RUN: process.env.MOOR_TEST_RUN } : {}),
     ...extraEnv,
   };
-  return { home, configDir, knownHosts, env };
+  const world = { home, configDir, knownHosts, env };
+  if (env.MOOR_NO_DAEMON !== "1") worldsWithHolder.push(world);
+  return world;
 }
 
 // Runs the built CLI as a user would and collects exit code, stdout and stderr.

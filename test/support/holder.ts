@@ -11,12 +11,7 @@ export interface HolderState {
 
 // A world whose one-shot commands use (and start) the background holder.
 export function holderWorld(extraEnv: NodeJS.ProcessEnv = {}): MoorWorld {
-  // The run's label lets .ci/run find a holder a test left behind.
-  return makeWorld({
-    MOOR_NO_DAEMON: "",
-    ...(process.env.MOOR_TEST_RUN ? { MOOR_TEST_RUN: process.env.MOOR_TEST_RUN } : {}),
-    ...extraEnv,
-  });
+  return makeWorld({ MOOR_NO_DAEMON: "", ...extraEnv });
 }
 
 export async function holderState(world: MoorWorld): Promise<HolderState> {
