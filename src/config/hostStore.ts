@@ -1,20 +1,18 @@
-import Conf from "conf";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { usageError, type MoorError } from "../errors.js";
+import { openConfFile, type ConfFile } from "./confFile.js";
 import { errorLine, withFileLock } from "./fileLock.js";
 import { hostRecordSchema, type HostRecord } from "./hostRecord.js";
 import { schemaProblem } from "./jsonCheck.js";
 
 const REGISTRY = { what: "moor's host registry", changing: "hosts" };
 
-interface StoreShape {
-  hosts: Record<string, HostRecord>;
-}
+type StoreShape = { hosts: Record<string, HostRecord> };
 
 const REGISTRY_SCHEMA = { hosts: { type: "object", additionalProperties: hostRecordSchema, default: {} } } as const;
 
-// The host registry on disk (the only module that imports conf): mode 0600, schema-checked,
+// The host registry on disk: mode 0600, schema-checked,
 // and never rewritten when it cannot be read, so a hand-broken file is reported, not lost.
 // Reads parse the file and check it (jsonCheck.ts) each time, so they see other moors' changes and cost no schema
 // compiling; writes go through conf under a lock file, so concurrent moor processes never lose each other's hosts.
@@ -78,24 +76,14 @@ export class HostStore {
   }
 
   // conf writes the defaults when the file is missing, which is done under the lock (every caller holds it).
-  #conf(): Conf<StoreShape> {
+  #conf(): ConfFile<StoreShape> {
     return openConf(this.#configDir, this.path);
   }
 }
 
-function openConf(configDir: string, file: string): Conf<StoreShape> {
+function openConf(configDir: string, file: string): ConfFile<StoreShape> {
   try {
-    return new Conf<StoreShape>({
-      cwd: configDir,
-      configName: "hosts",
-      projectName: "moor",
-      configFileMode: 0o600,
-      accessPropertiesByDotNotation: false,
-      clearInvalidConfig: false,
-      watch: false,
-      defaults: { hosts: {} },
-      schema: REGISTRY_SCHEMA,
-    });
+    return openConfFile<StoreShape>(configDir, "hosts", { defaults: { hosts: {} }, schema: REGISTRY_SCHEMA });
   } catch (error) {
     throw corrupted(file, error);
   }

@@ -1,8 +1,8 @@
-import Conf from "conf";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { MoorError } from "../errors.js";
 import { usageError } from "../errors.js";
+import { openConfFile, type ConfFile } from "./confFile.js";
 import { errorLine, withFileLock } from "./fileLock.js";
 import { schemaProblem, type Schema } from "./jsonCheck.js";
 import { DEFAULT_SETTINGS, SETTING_KEYS, SETTING_SPECS, type SettingKey, type SettingValues } from "./settingKeys.js";
@@ -52,7 +52,7 @@ export class SettingsStore {
 
   /** Stores a value already checked by SETTING_SPECS[key].parse. */
   set<K extends SettingKey>(key: K, value: NonNullable<SettingValues[K]>): void {
-    this.#change((conf) => (conf as unknown as Conf<Record<string, unknown>>).set(key, value));
+    this.#change((conf) => (conf as unknown as ConfFile<Record<string, unknown>>).set(key, value));
   }
 
   /** Back to the default; false when the file did not set it. */
@@ -87,7 +87,7 @@ export class SettingsStore {
     });
   }
 
-  #change<T>(action: (conf: Conf<StoreShape>) => T): T {
+  #change<T>(action: (conf: ConfFile<StoreShape>) => T): T {
     return withFileLock(`${this.path}.lock`, SETTINGS, () => action(openConf(this.#configDir, this.path)));
   }
 }
@@ -114,20 +114,11 @@ const SETTINGS_SCHEMA: Record<string, Schema> = {
   mute: MUTE_SCHEMA,
 };
 
-function openConf(configDir: string, file: string): Conf<StoreShape> {
+function openConf(configDir: string, file: string): ConfFile<StoreShape> {
   // conf accepts any JSON object; a settings file must be one whose keys moor knows.
   parsedFile(file);
   try {
-    return new Conf<StoreShape>({
-      cwd: configDir,
-      configName: "settings",
-      projectName: "moor",
-      configFileMode: 0o600,
-      accessPropertiesByDotNotation: false,
-      clearInvalidConfig: false,
-      watch: false,
-      schema: SETTINGS_SCHEMA,
-    });
+    return openConfFile<StoreShape>(configDir, "settings", { schema: SETTINGS_SCHEMA });
   } catch (error) {
     throw corrupted(file, error);
   }

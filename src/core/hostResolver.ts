@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { HostRecord } from "../config/hostRecord.js";
 import type { HostStore } from "../config/hostStore.js";
 import { resolveSshConfigHost } from "../config/sshConfig.js";
-import type { ConnectSpec } from "../ssh/types.js";
+import type { ConnectSpec } from "../link/types.js";
 import { notFoundError } from "../errors.js";
 
 export interface ResolverEnv {

@@ -6,7 +6,7 @@ import type { HostLink } from "../link/hostLink.js";
 import { ONE_SHOT_READY_TIMEOUT_MS, ONE_SHOT_RETRY, type LinkState, type RetryPolicy } from "../link/linkState.js";
 import type { RemoteExec } from "../link/remoteExec.js";
 import { sshHostLink } from "../link/sshHostLink.js";
-import type { ConnectSpec } from "../ssh/types.js";
+import type { ConnectSpec } from "../link/types.js";
 import { readSshConfig, resolveHost } from "./hostResolver.js";
 import { RemoteTmux } from "./remoteTmux.js";
 import type { ScreenMemory } from "./overview/screenMemory.js";

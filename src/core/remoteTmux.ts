@@ -1,5 +1,5 @@
 import type { RemoteExec } from "../link/remoteExec.js";
-import type { ExecOptions, ExecResult } from "../ssh/types.js";
+import type { ExecOptions, ExecResult } from "../link/types.js";
 import { hasAttachTargetArgv } from "../tmux/attach.js";
 import { requireTmux, type TmuxFeature } from "../tmux/features.js";
 import { hasSessionArgv } from "../tmux/session.js";

@@ -1,7 +1,7 @@
 import { createConnection, type Socket } from "node:net";
 import { MoorError, type ExitCode } from "../errors.js";
 import type { LinkState } from "../link/linkState.js";
-import type { ExecResult } from "../ssh/types.js";
+import type { ExecResult } from "../link/types.js";
 import { isOwnSocket, isPrivateDir, type HolderPaths } from "./paths.js";
 import { frame, lineReader, PROTOCOL, type HolderStatus, type Reply, type Request } from "./protocol.js";
 

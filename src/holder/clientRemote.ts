@@ -2,7 +2,7 @@ import type { LinkOptions } from "../core/moorContext.js";
 import type { HostLink } from "../link/hostLink.js";
 import { ONE_SHOT_RETRY, type LinkState } from "../link/linkState.js";
 import type { RemoteExec } from "../link/remoteExec.js";
-import type { ExecOptions, ExecResult } from "../ssh/types.js";
+import type { ExecOptions, ExecResult } from "../link/types.js";
 import { HolderClient, HolderUnavailable } from "./client.js";
 import { startHolder } from "./clientStart.js";
 import type { HolderPaths } from "./paths.js";

@@ -1,9 +1,9 @@
 import type { ScreenMemory } from "../core/overview/screenMemory.js";
 import { ExitCode, MoorError } from "../errors.js";
-import type { Clock } from "../link/clock.js";
+import type { Clock } from "../clock.js";
 import type { LinkState, WaitBudget } from "../link/linkState.js";
 import type { RemoteExec } from "../link/remoteExec.js";
-import type { ExecOptions, ExecResult } from "../ssh/types.js";
+import type { ExecOptions, ExecResult } from "../link/types.js";
 import type { Reply, RunRequest } from "./protocol.js";
 
 /** What a served run is given: the client's request, where its output goes, and the holder's links. */

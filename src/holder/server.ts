@@ -4,7 +4,7 @@ import { ExitCode, MoorError } from "../errors.js";
 import type { MoorContext } from "../core/moorContext.js";
 import { ScreenMemory } from "../core/overview/screenMemory.js";
 import { unreachableError } from "../link/classifyError.js";
-import type { Clock } from "../link/clock.js";
+import type { Clock } from "../clock.js";
 import type { HostLink } from "../link/hostLink.js";
 import {
   ONE_SHOT_READY_TIMEOUT_MS,
@@ -13,7 +13,7 @@ import {
   type LinkState,
   type WaitBudget,
 } from "../link/linkState.js";
-import type { ExecOptions, ExecResult } from "../ssh/types.js";
+import type { ExecOptions, ExecResult } from "../link/types.js";
 import { HOLDER_LINK } from "./holderLink.js";
 import { answerRun, type RunCommand } from "./runRequest.js";
 import type { HolderPaths } from "./paths.js";

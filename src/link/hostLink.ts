@@ -5,7 +5,7 @@ import { quoteArgv } from "../ssh/shellQuote.js";
 import type { ExecOptions, ExecResult, PtyOptions, RemoteChannel, SshSession } from "../ssh/types.js";
 import { ChannelBudget } from "./channelBudget.js";
 import { classifyError, describeNetworkError, toLinkError } from "./classifyError.js";
-import { systemClock, type Clock } from "./clock.js";
+import { systemClock, type Clock } from "../clock.js";
 import type { LinkState, PathSwitch, RetryPolicy } from "./linkState.js";
 import { PathProbe } from "./pathProbe.js";
 import { staggeredAttempt } from "./staggeredAttempt.js";

@@ -1,5 +1,5 @@
 import type { SshSession } from "../ssh/types.js";
-import type { Clock } from "./clock.js";
+import type { Clock } from "../clock.js";
 import type { PathSwitch } from "./linkState.js";
 
 export interface PathProbeOptions {

@@ -1,4 +1,4 @@
-import type { Clock } from "../link/clock.js";
+import type { Clock } from "../clock.js";
 
 /** How long a burst of changes is gathered into one notification. */
 export const BURST_MS = 1_500;

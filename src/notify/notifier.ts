@@ -1,4 +1,4 @@
-import type { Clock } from "../link/clock.js";
+import type { Clock } from "../clock.js";
 import { ChangeTracker } from "./changeTracker.js";
 import type { Channels, ChannelName } from "./channels.js";
 import { Coalescer } from "./coalesce.js";

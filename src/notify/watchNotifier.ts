@@ -1,10 +1,9 @@
 import type { Settings } from "../config/settings.js";
-import type { WatchSnapshot } from "../core/overview/watchTypes.js";
-import type { Clock } from "../link/clock.js";
+import type { Clock } from "../clock.js";
 import { buildChannels, type ChannelSetup } from "./buildChannels.js";
 import { Notifier } from "./notifier.js";
 import { runProgram } from "./runProgram.js";
-import { freshHosts } from "./snapshotFeed.js";
+import type { ObservedSession } from "./stateChange.js";
 
 export interface WatchNotifierOptions {
   clock: Clock;
@@ -20,7 +19,8 @@ export interface WatchNotifierOptions {
 
 // The notifier moor watch (and the holder) feeds with each snapshot: channels from the settings as they are now.
 export function watchNotifier(options: WatchNotifierOptions): {
-  observe(snapshot: WatchSnapshot): void;
+  /** Each host whose sessions are current (core/overview/freshHosts.ts makes them from a watch snapshot). */
+  observe(hosts: readonly { host: string; sessions: ObservedSession[] }[]): void;
   flush(): void;
 } {
   let settings = options.readSettings();
@@ -41,8 +41,8 @@ export function watchNotifier(options: WatchNotifierOptions): {
   };
   const notifier = new Notifier({ clock: options.clock, rule, channels, report: options.report });
   return {
-    observe: (snapshot) => {
-      for (const { host, sessions } of freshHosts(snapshot.hosts)) notifier.observe(host, sessions);
+    observe: (hosts) => {
+      for (const { host, sessions } of hosts) notifier.observe(host, sessions);
     },
     flush: () => notifier.flush(),
   };

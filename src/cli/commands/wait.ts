@@ -3,7 +3,7 @@ import { parseSessionTarget } from "../../core/names.js";
 import { resolveTargets } from "../../core/overview/hostNames.js";
 import { startWatch } from "../../core/overview/startWatch.js";
 import { DEFAULT_WAIT_STATES, waitForState, type WaitResult } from "../../core/wait/waitForState.js";
-import { systemClock } from "../../link/clock.js";
+import { systemClock } from "../../clock.js";
 import type { SessionState } from "../../state/index.js";
 import { parseStates } from "../overview/stateFilter.js";
 import { examples } from "../render/examples.js";

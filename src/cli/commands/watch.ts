@@ -1,9 +1,10 @@
 import { Command, InvalidArgumentError } from "commander";
 import { usageError } from "../../errors.js";
 import { resolveTargets } from "../../core/overview/hostNames.js";
+import { freshHosts } from "../../core/overview/freshHosts.js";
 import { startWatch } from "../../core/overview/startWatch.js";
 import type { WatchSnapshot } from "../../core/overview/watchTypes.js";
-import { systemClock } from "../../link/clock.js";
+import { systemClock } from "../../clock.js";
 import { examples } from "../render/examples.js";
 import type { GlobalOptions, RuntimeHolder } from "../runtime.js";
 import { stopOnSignals } from "../terminal/stopSignals.js";
@@ -68,7 +69,7 @@ export function watchCommand(runtime: RuntimeHolder): Command {
           startWatch(ctx, targets, {
             intervalMs: options.interval * 1_000,
             onChange: (snapshot) => {
-              notifier?.observe(snapshot);
+              notifier?.observe(freshHosts(snapshot.hosts));
               onChange(snapshot);
             },
           });

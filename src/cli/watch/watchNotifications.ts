@@ -2,7 +2,7 @@ import type { MoorContext } from "../../core/moorContext.js";
 import { holderWanted } from "../../holder/wanted.js";
 import { lockOwner } from "../../holder/clientStart.js";
 import { holderPaths } from "../../holder/paths.js";
-import { systemClock } from "../../link/clock.js";
+import { systemClock } from "../../clock.js";
 import { tmuxPassthrough } from "../../notify/tmuxPassthrough.js";
 import { watchNotifier } from "../../notify/watchNotifier.js";
 import type { CliIo } from "../io.js";

@@ -1,4 +1,4 @@
-import type { Clock } from "../../link/clock.js";
+import type { Clock } from "../../clock.js";
 import type { HostWatch } from "../../core/overview/watchHosts.js";
 import type { WatchSnapshot } from "../../core/overview/watchTypes.js";
 import type { Style } from "../render/style.js";

@@ -1,7 +1,7 @@
 import { untilAborted } from "../untilAborted.js";
-import { systemClock, type Clock } from "../../link/clock.js";
+import { systemClock, type Clock } from "../../clock.js";
 import type { LinkState } from "../../link/linkState.js";
-import type { RemoteChannel } from "../../ssh/types.js";
+import type { RemoteChannel } from "../../link/types.js";
 import { MoorError, ExitCode, hostUnreachableError } from "../../errors.js";
 import { ChannelRun } from "./channelRun.js";
 import { finishAttach } from "./finishAttach.js";

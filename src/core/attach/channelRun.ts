@@ -1,4 +1,4 @@
-import type { RemoteChannel } from "../../ssh/types.js";
+import type { RemoteChannel } from "../../link/types.js";
 import type { AttachTerminal } from "./ports.js";
 
 const TAIL_BYTES = 512;

@@ -1,4 +1,4 @@
-import type { Clock } from "../../link/clock.js";
+import type { Clock } from "../../clock.js";
 import type { AttachTerminal } from "./ports.js";
 
 // The time the link has been silent, shown in a banner refreshed every second until the outage ends.

@@ -1,5 +1,5 @@
 import type { HostLink } from "../../link/hostLink.js";
-import type { ConnectSpec } from "../../ssh/types.js";
+import type { ConnectSpec } from "../../link/types.js";
 import { tmuxMissingError } from "../../tmux/stderr.js";
 import { isTestedTmux } from "../../tmux/tested.js";
 import type { MoorContext } from "../moorContext.js";

@@ -1,4 +1,4 @@
-import { systemClock, type Clock } from "../../link/clock.js";
+import { systemClock, type Clock } from "../../clock.js";
 import type { MoorContext } from "../moorContext.js";
 import type { Target } from "../names.js";
 import { RemoteTmux } from "../remoteTmux.js";

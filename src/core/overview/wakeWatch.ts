@@ -1,5 +1,5 @@
 import { networkInterfaces } from "node:os";
-import type { Clock } from "../../link/clock.js";
+import type { Clock } from "../../clock.js";
 
 // Why links are retried at once.
 export type WakeReason = "network" | "clock";

@@ -1,4 +1,4 @@
-import type { Clock } from "../../link/clock.js";
+import type { Clock } from "../../clock.js";
 import type { WatchedLink } from "../../link/linkSlices.js";
 import type { LinkState } from "../../link/linkState.js";
 import { HostPoller } from "./hostPoller.js";

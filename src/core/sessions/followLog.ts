@@ -1,7 +1,7 @@
 import { untilAborted } from "../untilAborted.js";
 import { setTimeout as delay } from "node:timers/promises";
 import { ExitCode, isMoorError, remoteError } from "../../errors.js";
-import type { RemoteChannel } from "../../ssh/types.js";
+import type { RemoteChannel } from "../../link/types.js";
 import type { FollowLink } from "../../link/linkSlices.js";
 import { readLogWindow } from "./readLog.js";
 import type { EscapeStripper } from "../../text/escapes.js";

@@ -1,4 +1,4 @@
-import type { RemoteChannel } from "../../ssh/types.js";
+import type { RemoteChannel } from "../../link/types.js";
 
 /** How one `tail -F` channel ended. */
 export type TailEnd =

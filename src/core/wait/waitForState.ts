@@ -1,5 +1,5 @@
 import { MoorError, notFoundError, timedOutError, usageError, type ExitCode } from "../../errors.js";
-import type { Clock } from "../../link/clock.js";
+import type { Clock } from "../../clock.js";
 import type { SessionState, TrackedState } from "../../state/index.js";
 import type { HostWatch } from "../overview/watchHosts.js";
 import { isStale, type HostView, type WatchSnapshot } from "../overview/watchTypes.js";

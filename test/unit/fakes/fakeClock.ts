@@ -1,4 +1,4 @@
-import type { Clock } from "../../../src/link/clock.js";
+import type { Clock } from "../../../src/clock.js";
 
 // Time that moves only when the test says so.
 export class FakeClock implements Clock {

@@ -3,7 +3,7 @@ import { PassThrough } from "node:stream";
 import type { AttachTerminal, OutageNotice } from "../../../../src/core/attach/ports.js";
 import type { AttachLink } from "../../../../src/link/linkSlices.js";
 import type { LinkState } from "../../../../src/link/linkState.js";
-import type { ChannelExit, PtyOptions, RemoteChannel } from "../../../../src/ssh/types.js";
+import type { ChannelExit, PtyOptions, RemoteChannel } from "../../../../src/link/types.js";
 
 // A remote tmux client that the test drives: what it printed, what it was sent, how it ends.
 export class FakeChannel implements RemoteChannel {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { watchForWake, type WakeReason } from "../../../../src/core/overview/wakeWatch.js";
-import type { Clock } from "../../../../src/link/clock.js";
+import type { Clock } from "../../../../src/clock.js";
 
 // A timer that fires only when told, at whatever time the test sets: a late fire is what waking up looks like.
 class ManualClock implements Clock {

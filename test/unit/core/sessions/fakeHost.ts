@@ -1,7 +1,7 @@
 import { HostLink } from "../../../../src/link/hostLink.js";
 import { MoorContext } from "../../../../src/core/moorContext.js";
 import { RemoteTmux } from "../../../../src/core/remoteTmux.js";
-import type { ExecResult } from "../../../../src/ssh/types.js";
+import type { ExecResult } from "../../../../src/link/types.js";
 import { FakeSession } from "../../fakes/fakeSession.js";
 
 export type Answer = (command: string) => { stdout?: string; stderr?: string; code?: number };

@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import { ExitCode, MoorError } from "../../../../src/errors.js";
 import type { FollowLink } from "../../../../src/link/linkSlices.js";
-import type { ChannelExit, ExecResult, RemoteChannel } from "../../../../src/ssh/types.js";
+import type { ChannelExit, ExecResult, RemoteChannel } from "../../../../src/link/types.js";
 
 // One `tail -c +N -F` on the fake remote: it has "sent" everything from `position` on, but bytes only arrive when
 // the test says so; a drop loses whatever had not arrived yet.

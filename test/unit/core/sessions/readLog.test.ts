@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { ExitCode } from "../../../../src/errors.js";
 import { logWindowArgv, readLogTail } from "../../../../src/core/sessions/readLog.js";
 import type { RemoteExec } from "../../../../src/link/remoteExec.js";
-import type { ExecResult } from "../../../../src/ssh/types.js";
+import type { ExecResult } from "../../../../src/link/types.js";
 
 const dir = mkdtempSync(join(tmpdir(), "moor-readlog-"));
 

@@ -1,5 +1,5 @@
-import { isStale, type HostView, type WatchedSession } from "../core/overview/watchTypes.js";
-import type { ObservedSession } from "./stateChange.js";
+import type { ObservedSession } from "../../notify/stateChange.js";
+import { isStale, type HostView, type WatchedSession } from "./watchTypes.js";
 
 const EXCERPT_LINES = 5;
 

@@ -1,4 +1,5 @@
-// Time, injected wherever there is polling or keepalive, so unit tests run on fake time.
+// Time, injected wherever there is polling or keepalive, so unit tests run on fake time. A leaf every layer may
+// import, like errors.ts.
 export interface Clock {
   now(): number;
   every(ms: number, tick: () => void): () => void;

@@ -3,9 +3,10 @@ import { join } from "node:path";
 import { readSettings, settingsFile } from "../config/settings.js";
 import type { MoorContext } from "../core/moorContext.js";
 import { startWatch } from "../core/overview/startWatch.js";
+import { freshHosts } from "../core/overview/freshHosts.js";
 import type { HostWatch } from "../core/overview/watchHosts.js";
-import type { Clock } from "../link/clock.js";
-import { watchNotifier } from "./watchNotifier.js";
+import type { Clock } from "../clock.js";
+import { watchNotifier } from "../notify/watchNotifier.js";
 
 export interface BackgroundOptions {
   configDir: string;
@@ -70,7 +71,7 @@ export function backgroundNotifications(options: BackgroundOptions): BackgroundN
         {
           intervalMs: options.intervalMs ?? 2_000,
           clock: options.clock,
-          onChange: (snapshot) => notifier.observe(snapshot),
+          onChange: (snapshot) => notifier.observe(freshHosts(snapshot.hosts)),
         },
       );
       running = { ctx, watch, hosts, flush: () => notifier.flush() };
