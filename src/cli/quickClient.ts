@@ -4,6 +4,8 @@ import { frame, lineReader, PROTOCOL, SERVED_ENV, type Reply } from "../holder/p
 import { holderVersion } from "../holder/version.js";
 import { holderWanted } from "../holder/wanted.js";
 import pkg from "../../package.json" with { type: "json" };
+import { sendSource } from "./commands/sendSource.js";
+import { scanGlobalOptions } from "./globalOptions.js";
 
 // The thin client: bin/moor.js loads this small bundle (dist/quick.js) first. It prints --version, and hands a
 // one-shot command (ls, peek, status, answer, send with its text on the command line) whole to a running background holder,
@@ -121,33 +123,19 @@ export function afterHolderLoss(run: {
 
 // `[globals] COMMAND [args]` where COMMAND is served and nothing asks for help, a "--", or standard input.
 export function servedCommand(args: readonly string[]): ServedCommand | undefined {
-  const command: Partial<ServedCommand> = {};
-  const rest: string[] = [];
-  for (let index = 0; index < args.length; index++) {
-    const arg = args[index] ?? "";
-    if (arg === "-h" || arg === "--help" || arg === "--") return undefined;
-    if (arg === "-v" || arg === "--verbose") continue;
-    const global = /^--(config-dir|known-hosts)(?:=(.*))?$/.exec(arg);
-    if (global) {
-      const value = global[2] ?? args[++index];
-      if (value === undefined || value === "") return undefined;
-      if (global[1] === "config-dir") command.configDir = value;
-      else command.knownHosts = value;
-      continue;
-    }
-    if (command.name === undefined) {
-      if (arg.startsWith("-") || !SERVED.has(arg)) return undefined;
-      command.name = arg;
-      continue;
-    }
-    rest.push(arg);
-  }
-  if (command.name === undefined) return undefined;
-  if (command.name === "send" && !sendHasItsText(rest)) return undefined;
-  return { ...command, name: command.name };
+  const { configDir, knownHosts, incomplete, rest } = scanGlobalOptions(args);
+  const [name, ...after] = rest;
+  if (incomplete || name === undefined || !SERVED.has(name)) return undefined;
+  if (after.some((arg) => arg === "-h" || arg === "--help" || arg === "--")) return undefined;
+  if (name === "send" && !sendHasItsText(after)) return undefined;
+  return {
+    name,
+    ...(configDir === undefined ? {} : { configDir }),
+    ...(knownHosts === undefined ? {} : { knownHosts }),
+  };
 }
 
-// send reads standard input for "-" or when given neither text nor --key; the holder has no stdin to give it.
+// The holder has no standard input to give a send that reads it.
 function sendHasItsText(rest: readonly string[]): boolean {
   const words: string[] = [];
   let keys = 0;
@@ -161,10 +149,7 @@ function sendHasItsText(rest: readonly string[]): boolean {
     else if (arg.startsWith("-") && arg !== "-") return false;
     else words.push(arg);
   }
-  const text = words.slice(1);
-  if (words.length === 0) return false;
-  if (text.length === 1 && text[0] === "-") return false;
-  return text.length > 0 || keys > 0;
+  return words.length > 0 && sendSource(words.slice(1), keys) !== "stdin";
 }
 
 function servedEnv(): Record<string, string> {

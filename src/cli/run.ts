@@ -1,3 +1,4 @@
+import { scanGlobalOptions } from "./globalOptions.js";
 import { buildProgram } from "./program.js";
 import { reportError } from "./reportError.js";
 import { makeStyle } from "./render/style.js";
@@ -21,7 +22,5 @@ export async function run(argv: readonly string[], options: RuntimeOptions = {})
 
 // -v/--verbose among moor's own arguments: after a standalone "--" they belong to the remote command.
 export function wantsVerbose(argv: readonly string[]): boolean {
-  const end = argv.indexOf("--");
-  const own = end === -1 ? argv : argv.slice(0, end);
-  return own.includes("-v") || own.includes("--verbose");
+  return scanGlobalOptions(argv).verbose;
 }

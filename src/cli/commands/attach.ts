@@ -1,11 +1,10 @@
 import { Command } from "commander";
 import { attachTarget } from "../../core/attach/attachTarget.js";
-import { parseSessionTarget } from "../../core/names.js";
+import { formatTarget, parseTarget } from "../../core/target.js";
 import { examples } from "../render/examples.js";
 import type { RuntimeHolder } from "../runtime.js";
 import { stopOnSignals } from "../terminal/stopSignals.js";
 import { TtyTerminal } from "../terminal/ttyTerminal.js";
-import { targetLabel } from "../../core/sessions/targetLabel.js";
 
 interface AttachFlags {
   readOnly?: boolean;
@@ -32,13 +31,13 @@ export function attachCommand(runtime: RuntimeHolder): Command {
       ]),
     )
     .action(async (text: string, options: AttachFlags, command: Command) => {
-      const target = parseSessionTarget(text, "attach");
+      const target = parseTarget(text, { session: "required", window: "allowed", command: "attach" });
       const { ctx, io } = runtime.get(command);
       const terminal = TtyTerminal.open(io.stdin, io.stdout, io.env);
       // Reconnect progress ("connecting to …") would land on tmux's screen: the banner says it instead.
       io.muteProgress(() => terminal.raw);
       const stop = stopOnSignals(io.stdout);
-      const session = targetLabel({ host: target.host, session: target.session });
+      const session = formatTarget({ host: target.host, session: target.session });
       try {
         const outcome = await attachTarget(ctx, target, {
           readOnly: Boolean(options.readOnly),

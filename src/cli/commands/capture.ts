@@ -1,8 +1,7 @@
 import { Command, Option } from "commander";
-import { parseSessionTarget } from "../../core/names.js";
+import { formatTarget, parseTarget } from "../../core/target.js";
 import { writeFileAtomic } from "../atomicWrite.js";
 import { capturePane, type CaptureRange } from "../../core/sessions/capturePane.js";
-import { targetLabel } from "../../core/sessions/targetLabel.js";
 import { parseLineCount } from "../lineCount.js";
 import { examples } from "../render/examples.js";
 import type { RuntimeHolder } from "../runtime.js";
@@ -39,13 +38,13 @@ export function captureCommand(runtime: RuntimeHolder): Command {
       ]),
     )
     .action(async (targetText: string, options: CaptureOptions, command: Command) => {
-      const target = parseSessionTarget(targetText, "capture");
+      const target = parseTarget(targetText, { session: "required", window: "allowed", command: "capture" });
       const range: CaptureRange = options.all ? "all" : (options.start ?? "screen");
       const { ctx, io } = runtime.get(command);
       const text = await capturePane(ctx, target, range);
       if (options.output === undefined) return void io.stdout.write(text);
       await writeFileAtomic(options.output, text);
       const lines = text === "" ? 0 : text.split("\n").length - 1;
-      io.info(`saved ${String(lines)} lines of ${targetLabel(target)} to ${options.output}`);
+      io.info(`saved ${String(lines)} lines of ${formatTarget(target)} to ${options.output}`);
     });
 }

@@ -1,8 +1,7 @@
 import { Command } from "commander";
 import { usageError } from "../../errors.js";
-import { parseTarget } from "../../core/names.js";
 import { killAllSessions, killSession } from "../../core/sessions/killSession.js";
-import { parseWholeSessionTarget } from "../../core/sessions/wholeSessionTarget.js";
+import { formatTarget, parseTarget } from "../../core/target.js";
 import { examples } from "../render/examples.js";
 import type { RuntimeHolder } from "../runtime.js";
 
@@ -23,20 +22,22 @@ export function killCommand(runtime: RuntimeHolder): Command {
     .addHelpText("after", examples(["moor kill gpu1:fix-tests", "moor kill gpu1 --all --yes"]))
     .action(async (targetText: string, options: KillOptions, command: Command) => {
       if (options.all) return await killAll(runtime, command, targetText, options);
-      if (isHostOnly(targetText))
-        throw usageError(
-          `moor kill needs a session: got only the host "${targetText}"`,
-          `write HOST:SESSION, or "moor kill ${targetText} --all --yes" to end all of its sessions`,
-        );
-      const target = parseWholeSessionTarget(targetText, "kill");
+      const target = parseTarget(targetText, {
+        session: "required",
+        window: "none",
+        command: "kill",
+        hint: ({ host, session }, usual) =>
+          session === undefined
+            ? `write HOST:SESSION, or "moor kill ${host} --all --yes" to end all of its sessions`
+            : usual,
+      });
       const { ctx, io } = runtime.get(command);
       await killSession(ctx, target);
       if (options.json) return io.json({ host: target.host, killed: [target.session] });
-      io.print(`killed ${target.label} (its log, spec and notes stay: moor revive ${target.label})`);
+      const label = formatTarget(target);
+      io.print(`killed ${label} (its log, spec and notes stay: moor revive ${label})`);
     });
 }
-
-const isHostOnly = (text: string): boolean => text !== "" && !text.includes(":");
 
 async function killAll(
   runtime: RuntimeHolder,
@@ -44,12 +45,12 @@ async function killAll(
   targetText: string,
   options: KillOptions,
 ): Promise<void> {
-  const target = parseTarget(targetText);
-  if (target.session !== undefined)
-    throw usageError(
-      `--all ends every session of a host: got the session in ${targetText}`,
-      `write "moor kill ${target.host} --all --yes", or "moor kill ${targetText}" for one session`,
-    );
+  const target = parseTarget(targetText, {
+    session: "none",
+    window: "none",
+    command: "kill --all",
+    hint: ({ host }) => `write "moor kill ${host} --all --yes", or "moor kill ${targetText}" for one session`,
+  });
   if (!options.yes)
     throw usageError(
       `moor kill ${target.host} --all ends every tmux session on ${target.host}: add --yes to confirm`,

@@ -1,6 +1,5 @@
 import { Command, InvalidArgumentError } from "commander";
-import { usageError } from "../../errors.js";
-import { parseSessionTarget } from "../../core/names.js";
+import { formatTarget, parseTarget } from "../../core/target.js";
 import type { FollowEvent } from "../../core/sessions/followLog.js";
 import type { LogLines } from "../../core/sessions/readLog.js";
 import { showLog } from "../../core/sessions/showLog.js";
@@ -8,7 +7,6 @@ import type { CliIo } from "../io.js";
 import { examples } from "../render/examples.js";
 import type { RuntimeHolder } from "../runtime.js";
 import { stopOnSignals } from "../terminal/stopSignals.js";
-import { targetLabel } from "../../core/sessions/targetLabel.js";
 
 const DEFAULT_LOG_LINES = 100;
 
@@ -62,14 +60,14 @@ export function logsCommand(runtime: RuntimeHolder): Command {
       ]),
     )
     .action(async (targetText: string, options: LogsOptions, command: Command) => {
-      const target = parseSessionTarget(targetText, "logs");
-      if (target.window !== undefined)
-        throw usageError(
-          `moor logs reads a session's log: got the window "${target.window}" in ${targetText}`,
-          `write ${targetLabel({ host: target.host, session: target.session })}; the log records the session's first window`,
-        );
+      const target = parseTarget(targetText, {
+        session: "required",
+        window: "none",
+        command: "logs",
+        hint: (_target, usual) => `${usual}; the log records the session's first window`,
+      });
       const { ctx, io } = runtime.get(command);
-      const label = targetLabel(target);
+      const label = formatTarget(target);
       if (!options.follow)
         return await showLog(ctx, target, io.stdout, { lines: options.lines, raw: Boolean(options.raw) });
       const stop = stopOnSignals(io.stdout);

@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { resolveTargets, uniqueHosts } from "../../core/overview/hostNames.js";
+import { parseTarget } from "../../core/target.js";
 import { listHosts } from "../../core/overview/listHosts.js";
 import { formatLsTable, lsJson } from "../overview/lsTable.js";
 import { examples } from "../render/examples.js";
@@ -38,8 +39,9 @@ export function lsCommand(runtime: RuntimeHolder): Command {
       `${JSON_HELP}${examples(["moor ls", "moor ls gpu1 gpu2", "moor ls --state asking,waiting", "moor ls --json | jq -r '.hosts[].sessions[].name'"])}`,
     )
     .action(async (hosts: string[], options: { json?: boolean; state?: SessionState[] }, command: Command) => {
+      const targets = hosts.map((text) => parseTarget(text, { session: "none", window: "none", command: "ls" }));
       const { ctx, io } = runtime.get(command);
-      const names = uniqueHosts(resolveTargets(ctx, hosts, false, "ls"));
+      const names = uniqueHosts(resolveTargets(ctx, targets));
       if (names.length === 0 && !options.json)
         return io.info("no hosts yet: add one with moor host add NAME user@hostname");
       const wanted = options.state;

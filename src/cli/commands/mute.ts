@@ -1,18 +1,11 @@
 import { Command } from "commander";
-import { parseTarget } from "../../core/names.js";
-import { usageError } from "../../errors.js";
+import { formatTarget, parseTarget } from "../../core/target.js";
 import { examples } from "../render/examples.js";
 import type { RuntimeHolder } from "../runtime.js";
 
 // HOST or HOST:SESSION as the mute list keeps it; a window is refused (notifications are per session).
 function muteEntry(text: string, verb: string): string {
-  const target = parseTarget(text);
-  if (target.window !== undefined)
-    throw usageError(
-      `moor ${verb} takes HOST or HOST:SESSION, not a window: got "${text}"`,
-      `write "${target.host}:${target.session ?? ""}"`,
-    );
-  return target.session === undefined ? target.host : `${target.host}:${target.session}`;
+  return formatTarget(parseTarget(text, { session: "optional", window: "none", command: verb }));
 }
 
 function muteList(runtime: RuntimeHolder, command: Command): void {

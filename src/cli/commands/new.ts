@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import { newSession, planNewSession, type PlannedSession } from "../../core/sessions/newSession.js";
-import { parseWholeSessionTarget } from "../../core/sessions/wholeSessionTarget.js";
+import { parseTarget } from "../../core/target.js";
 import { commandArgv, parseWindowOption } from "../../core/sessions/sessionPlan.js";
 import { usageError } from "../../errors.js";
 import type { WindowSpec } from "../../core/sessions/sessionSpec.js";
@@ -78,7 +78,7 @@ export function newCommand(runtime: RuntimeHolder): Command {
       ]),
     )
     .action(async (targetText: string, words: string[], options: NewOptions, command: Command) => {
-      const target = parseWholeSessionTarget(targetText, "new");
+      const target = parseTarget(targetText, { session: "required", window: "none", command: "new" });
       if (options.prompt === "")
         throw usageError("--prompt needs some text", "leave --prompt out to start the agent without one");
       const { ctx, io } = runtime.get(command);

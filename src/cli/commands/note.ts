@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { text } from "node:stream/consumers";
 import { Command } from "commander";
 import { usageError } from "../../errors.js";
-import { parseWholeSessionTarget } from "../../core/sessions/wholeSessionTarget.js";
+import { formatTarget, parseTarget } from "../../core/target.js";
 import { appendNote, editNotes, readNotes, replaceNotes } from "../../core/sessions/sessionNotes.js";
 import type { CliIo } from "../io.js";
 import { examples } from "../render/examples.js";
@@ -80,13 +80,15 @@ export function noteCommand(runtime: RuntimeHolder): Command {
           "--append, --set and --edit are alternatives: give one of them",
           "without any, moor note prints the notes",
         );
-      const target = parseWholeSessionTarget(targetText, "note");
+      const target = parseTarget(targetText, { session: "required", window: "none", command: "note" });
       const { ctx, io } = runtime.get(command);
       if (options.append !== undefined) return await appendNote(ctx, target, options.append);
       if (options.set !== undefined) return await replaceNotes(ctx, target, await readLocal(io, options.set));
       if (options.edit) {
         const changed = await editNotes(ctx, target, editInEditor(io, target.session));
-        io.stderr.write(`moor: ${changed ? "saved the notes of" : "no change to the notes of"} ${target.label}\n`);
+        io.stderr.write(
+          `moor: ${changed ? "saved the notes of" : "no change to the notes of"} ${formatTarget(target)}\n`,
+        );
         return;
       }
       io.stdout.write(await readNotes(ctx, target));

@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import { parseSessionTarget } from "../../core/names.js";
+import { parseTarget } from "../../core/target.js";
 import { DEFAULT_PEEK_LINES, peekPane } from "../../core/sessions/peekPane.js";
 import { parseLineCount } from "../lineCount.js";
 import { examples } from "../render/examples.js";
@@ -22,7 +22,7 @@ export function peekCommand(runtime: RuntimeHolder): Command {
       examples(["moor peek gpu1:fix-tests", "moor peek gpu1:fix-tests -n 5", "moor peek lab:web:server --ansi"]),
     )
     .action(async (targetText: string, options: { lines: number; ansi?: boolean }, command: Command) => {
-      const target = parseSessionTarget(targetText, "peek");
+      const target = parseTarget(targetText, { session: "required", window: "allowed", command: "peek" });
       const { ctx, io } = runtime.get(command);
       const text = await peekPane(ctx, { target, lines: options.lines, ansi: Boolean(options.ansi) });
       io.stdout.write(text);

@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import { reviveSession, type RevivedSession } from "../../core/sessions/reviveSession.js";
-import { parseWholeSessionTarget } from "../../core/sessions/wholeSessionTarget.js";
+import { parseTarget } from "../../core/target.js";
 import { examples } from "../render/examples.js";
 import type { RuntimeHolder } from "../runtime.js";
 import { renderCreated } from "../render/createdSession.js";
@@ -43,7 +43,7 @@ moor says so on stderr (and in --json, conversation.resumed "latest"). --fresh s
       ]),
     )
     .action(async (targetText: string, options: { json?: boolean; fresh?: boolean }, command: Command) => {
-      const target = parseWholeSessionTarget(targetText, "revive");
+      const target = parseTarget(targetText, { session: "required", window: "none", command: "revive" });
       const { ctx, io } = runtime.get(command);
       const revived = await reviveSession(ctx, target, { fresh: options.fresh === true });
       const { conversation } = revived;

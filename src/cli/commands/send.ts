@@ -1,8 +1,9 @@
 import { Command } from "commander";
-import { parseSessionTarget } from "../../core/names.js";
+import { parseTarget } from "../../core/target.js";
 import { agentSubmitRule } from "../../core/sessions/agentSubmit.js";
 import { planSend, sendText } from "../../core/sessions/sendText.js";
 import type { CliIo } from "../io.js";
+import { sendSource } from "./sendSource.js";
 import { examples } from "../render/examples.js";
 import type { RuntimeHolder } from "../runtime.js";
 
@@ -20,11 +21,15 @@ async function readStdin(io: CliIo): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-// TEXT words joined by single spaces (like echo); "-" alone, or no TEXT and no --key, reads standard input.
 async function textToSend(io: CliIo, words: string[], keys: string[]): Promise<Buffer | undefined> {
-  if (words.length === 1 && words[0] === "-") return readStdin(io);
-  if (words.length > 0) return Buffer.from(words.join(" "));
-  return keys.length > 0 ? undefined : readStdin(io);
+  switch (sendSource(words, keys.length)) {
+    case "stdin":
+      return readStdin(io);
+    case "words":
+      return Buffer.from(words.join(" "));
+    case "none":
+      return undefined;
+  }
 }
 
 // moor send: type into a pane without attaching, as one paste (exact bytes, never on a command line), then Enter.
@@ -62,7 +67,7 @@ Gemini CLI and Codex take an Enter that arrives with a paste as part of the text
       ]),
     )
     .action(async (targetText: string, words: string[], options: SendOptions, command: Command) => {
-      const target = parseSessionTarget(targetText, "send");
+      const target = parseTarget(targetText, { session: "required", window: "allowed", command: "send" });
       const keys = options.key ?? [];
       const { ctx, io } = runtime.get(command);
       const text = await textToSend(io, words, keys);

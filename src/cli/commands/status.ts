@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import { parseSessionTarget } from "../../core/names.js";
+import { parseTarget } from "../../core/target.js";
 import { readSessionState } from "../../core/state/readSessionState.js";
 import { formatStatus, statusJson } from "../overview/statusReport.js";
 import { examples } from "../render/examples.js";
@@ -27,7 +27,7 @@ export function statusCommand(runtime: RuntimeHolder): Command {
       `${HELP}${examples(["moor status gpu1:fix-tests", "moor status gpu1:fix-tests --json | jq -r .status"])}`,
     )
     .action(async (targetText: string, options: { json?: boolean }, command: Command) => {
-      const target = parseSessionTarget(targetText, "status");
+      const target = parseTarget(targetText, { session: "required", window: "allowed", command: "status" });
       const { ctx, io } = runtime.get(command);
       const tmux = ctx.tmux(target.host);
       const report = await readSessionState(

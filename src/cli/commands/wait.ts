@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError } from "commander";
-import { parseSessionTarget } from "../../core/names.js";
 import { resolveTargets } from "../../core/overview/hostNames.js";
+import { parseTarget } from "../../core/target.js";
 import { startWatch } from "../../core/overview/startWatch.js";
 import { DEFAULT_WAIT_STATES, waitForState, type WaitResult } from "../../core/wait/waitForState.js";
 import { systemClock } from "../../clock.js";
@@ -62,9 +62,11 @@ export function waitCommand(runtime: RuntimeHolder): Command {
         options: { for?: SessionState[]; timeout?: number; json?: boolean },
         command: Command,
       ) => {
-        const targets = texts.map((text) => parseSessionTarget(text, "wait"));
+        const targets = texts.map((text) =>
+          parseTarget(text, { session: "required", window: "allowed", command: "wait" }),
+        );
         const { ctx, io } = runtime.get(command);
-        resolveTargets(ctx, texts, true, "wait");
+        resolveTargets(ctx, targets);
         // The clock's timers do not hold the process open: this does, until the wait is over.
         const hold = setInterval(() => undefined, 60_000);
         try {

@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError } from "commander";
 import { usageError } from "../../errors.js";
 import { resolveTargets } from "../../core/overview/hostNames.js";
 import { freshHosts } from "../../core/overview/freshHosts.js";
+import { parseTarget } from "../../core/target.js";
 import { startWatch } from "../../core/overview/startWatch.js";
 import type { WatchSnapshot } from "../../core/overview/watchTypes.js";
 import { systemClock } from "../../clock.js";
@@ -53,8 +54,11 @@ export function watchCommand(runtime: RuntimeHolder): Command {
     )
     .action(
       async (texts: string[], options: { interval: number; json?: boolean; notify: boolean }, command: Command) => {
+        const named = texts.map((text) =>
+          parseTarget(text, { session: "optional", window: "allowed", command: "watch" }),
+        );
         const { ctx, io } = runtime.get(command);
-        const targets = resolveTargets(ctx, texts, true, "watch");
+        const targets = resolveTargets(ctx, named);
         if (targets.length === 0)
           throw usageError(
             "nothing to watch: no hosts are registered",

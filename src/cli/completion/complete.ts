@@ -4,6 +4,8 @@ import { defaultConfigDir } from "../../config/configDir.js";
 import { registeredHostNames, sshConfigAliases } from "../../config/hostNames.js";
 import { readSshConfig } from "../../core/hostResolver.js";
 import { listHosts } from "../../core/overview/listHosts.js";
+import { formatTarget, typedHost } from "../../core/target.js";
+import { scanGlobalOptions } from "../globalOptions.js";
 import type { RuntimeHolder } from "../runtime.js";
 import { resolveCompletion } from "./resolve.js";
 
@@ -43,9 +45,9 @@ export async function completeWords(
     case "hosts":
       return starting(hostNames(list, context));
     case "targets": {
-      const colon = current.indexOf(":");
-      if (colon === -1) return [":nospace", ...starting(hostNames(list, context).map((host) => `${host}:`))];
-      return starting(await sessionTargets(current.slice(0, colon), list, context));
+      const host = typedHost(current);
+      if (host === undefined) return [":nospace", ...starting(hostNames(list, context).map((name) => `${name}:`))];
+      return starting(await sessionTargets(host, list, context));
     }
   }
 }
@@ -53,7 +55,7 @@ export async function completeWords(
 // Registered hosts and ~/.ssh/config aliases, without conf: a Tab must not wait for its validator.
 function hostNames(words: readonly string[], context: CompleteContext): string[] {
   const env = context.env ?? process.env;
-  const configDir = globalOption(words, "--config-dir") ?? defaultConfigDir(env);
+  const configDir = scanGlobalOptions(words.slice(0, -1)).configDir ?? defaultConfigDir(env);
   const names = new Set([
     ...registeredHostNames(configDir),
     ...sshConfigAliases(readSshConfig(context.home ?? homedir())),
@@ -65,8 +67,7 @@ function hostNames(words: readonly string[], context: CompleteContext): string[]
 // the context has one), given up after the deadline; never a prompt, never a message.
 async function sessionTargets(host: string, words: readonly string[], context: CompleteContext): Promise<string[]> {
   await context.runtime.load();
-  const configDir = globalOption(words, "--config-dir");
-  const knownHosts = globalOption(words, "--known-hosts");
+  const { configDir, knownHosts } = scanGlobalOptions(words.slice(0, -1));
   let ctx;
   try {
     ({ ctx } = context.runtime.get(context.command, {
@@ -84,22 +85,12 @@ async function sessionTargets(host: string, words: readonly string[], context: C
   try {
     const [overview] = (await Promise.race([listHosts(ctx, [host]), deadline])) ?? [];
     return (overview?.sessions ?? []).flatMap((session) => [
-      `${host}:${session.name}`,
-      ...session.windows.map((window) => `${host}:${session.name}:${window.name}`),
+      formatTarget({ host, session: session.name }),
+      ...session.windows.map((window) => formatTarget({ host, session: session.name, window: window.name })),
     ]);
   } catch {
     return [];
   } finally {
     clearTimeout(timer);
   }
-}
-
-function globalOption(words: readonly string[], flag: string): string | undefined {
-  for (let i = 0; i < words.length - 1; i++) {
-    const word = words[i] ?? "";
-    if (word === "--") return undefined;
-    if (word === flag) return words[i + 1];
-    if (word.startsWith(`${flag}=`)) return word.slice(flag.length + 1);
-  }
-  return undefined;
 }

@@ -1,12 +1,12 @@
 import { FOREVER_RETRY, ONE_SHOT_RETRY } from "../../link/linkState.js";
 import { attachArgv } from "../../tmux/attach.js";
 import type { MoorContext } from "../moorContext.js";
-import type { SessionTarget } from "../names.js";
+import type { SessionTarget } from "../target.js";
 import { RemoteTmux } from "../remoteTmux.js";
 import { attachSession } from "./attachSession.js";
 import { checkTarget } from "./checkTarget.js";
 import type { AttachOutcome, AttachTerminal } from "./ports.js";
-import { targetLabel } from "../sessions/targetLabel.js";
+import { formatTarget } from "../target.js";
 
 export interface AttachOptions {
   readOnly: boolean;
@@ -22,7 +22,7 @@ export async function attachTarget(
   target: SessionTarget,
   options: AttachOptions,
 ): Promise<AttachOutcome> {
-  const label = targetLabel(target);
+  const label = formatTarget(target);
   const link = ctx.link(target.host, {
     reconnect: options.reconnect,
     retry: options.reconnect ? FOREVER_RETRY : ONE_SHOT_RETRY,

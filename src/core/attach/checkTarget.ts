@@ -1,6 +1,6 @@
 import type { HostLink } from "../../link/hostLink.js";
 import { hasAttachTargetArgv } from "../../tmux/attach.js";
-import type { SessionTarget } from "../names.js";
+import type { SessionTarget } from "../target.js";
 import { RemoteTmux } from "../remoteTmux.js";
 import { withFirstContact } from "../sessions/firstContact.js";
 import { untilAborted } from "../untilAborted.js";

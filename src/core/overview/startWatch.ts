@@ -1,6 +1,6 @@
 import { systemClock, type Clock } from "../../clock.js";
 import type { MoorContext } from "../moorContext.js";
-import type { Target } from "../names.js";
+import type { Target } from "../target.js";
 import { RemoteTmux } from "../remoteTmux.js";
 import { uniqueHosts } from "./hostNames.js";
 import { WATCH_LINK } from "./overviewLinks.js";

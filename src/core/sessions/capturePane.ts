@@ -1,8 +1,8 @@
-import type { SessionTarget } from "../names.js";
+import type { SessionTarget } from "../target.js";
 import type { MoorContext } from "../moorContext.js";
 import { capturePaneArgv, readCapture } from "../../tmux/capture.js";
 import { paneTarget } from "../../tmux/target.js";
-import { targetLabel } from "./targetLabel.js";
+import { formatTarget } from "../target.js";
 
 /** "screen": what is visible; a number: that many lines of history above it too; "all": the whole history. */
 export type CaptureRange = "screen" | "all" | number;
@@ -12,5 +12,5 @@ export type CaptureRange = "screen" | "all" | number;
 export async function capturePane(ctx: MoorContext, target: SessionTarget, range: CaptureRange): Promise<string> {
   const options = range === "all" ? { all: true } : range === "screen" ? {} : { lines: range };
   const argv = capturePaneArgv(paneTarget(target.session, target.window), options);
-  return readCapture(await ctx.tmux(target.host).run(argv, { target: targetLabel(target) }));
+  return readCapture(await ctx.tmux(target.host).run(argv, { target: formatTarget(target) }));
 }

@@ -1,13 +1,13 @@
 import type { MoorContext } from "../moorContext.js";
-import type { SessionTarget } from "../names.js";
+import type { SessionTarget } from "../target.js";
 import { killServerArgv, killSessionArgv, listSessionNamesArgv, parseSessionNames } from "../../tmux/session.js";
-import { targetLabel } from "./targetLabel.js";
+import { formatTarget } from "../target.js";
 
 // Ends one session (exit 5 when there is none); its state folder (log, spec, notes) stays for revive.
 export async function killSession(ctx: MoorContext, target: SessionTarget): Promise<void> {
   await ctx
     .tmux(target.host)
-    .run(killSessionArgv(target.session), { target: targetLabel(target), action: "killing the session" });
+    .run(killSessionArgv(target.session), { target: formatTarget(target), action: "killing the session" });
 }
 
 // Ends every session on the host by stopping its tmux server, and says which there were; none is not an error.

@@ -1,5 +1,5 @@
 import type { MoorContext } from "../moorContext.js";
-import type { SessionTarget } from "../names.js";
+import type { SessionTarget } from "../target.js";
 import { checkCanCreate, createSession, type CreatedSession } from "./createSession.js";
 import { deliverAgentPrompt } from "./agentPrompt.js";
 import { deliverPrompt, exitedBeforePrompt, systemPollTime, type PollTime, type Readiness } from "./promptDelivery.js";
@@ -9,7 +9,7 @@ import type { AgentRules } from "../../state/index.js";
 import { launchCommand, resumableAgent } from "./resumeCommand.js";
 import type { RemoteExec } from "../../link/remoteExec.js";
 import { recordAgentVersionArgv } from "./remoteState.js";
-import { targetLabel } from "./targetLabel.js";
+import { formatTarget } from "../target.js";
 
 // What `moor new` prints (and --json emits).
 export interface NewSessionResult extends CreatedSession {
@@ -46,7 +46,7 @@ export async function newSession(
   options: { prompt?: string; time?: PollTime } = {},
 ): Promise<NewSessionResult> {
   const tmux = ctx.tmux(target.host);
-  const label = targetLabel(target);
+  const label = formatTarget(target);
   await checkCanCreate(tmux, plan.spec.session, label, "left untouched");
   const created = await createSession(tmux, plan.spec, plan.tmuxArgv, { target: label, record: true });
   await recordAgentVersion(tmux.remote, plan.spec, ctx.rules);

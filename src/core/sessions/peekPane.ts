@@ -1,8 +1,8 @@
-import type { SessionTarget } from "../names.js";
+import type { SessionTarget } from "../target.js";
 import type { MoorContext } from "../moorContext.js";
 import { capturePaneArgv, readCapture } from "../../tmux/capture.js";
 import { paneTarget } from "../../tmux/target.js";
-import { targetLabel } from "./targetLabel.js";
+import { formatTarget } from "../target.js";
 
 export const DEFAULT_PEEK_LINES = 40;
 
@@ -19,7 +19,7 @@ export async function peekPane(ctx: MoorContext, request: PeekRequest): Promise<
   const { session, window } = request.target;
   const argv = capturePaneArgv(paneTarget(session, window), { lines: request.lines, ansi: request.ansi });
   return readCapture(
-    await ctx.tmux(request.target.host).run(argv, { target: targetLabel(request.target) }),
+    await ctx.tmux(request.target.host).run(argv, { target: formatTarget(request.target) }),
     request.lines,
   );
 }

@@ -1,6 +1,6 @@
 import type { RemoteExec } from "../../link/remoteExec.js";
 import type { MoorContext } from "../moorContext.js";
-import type { SessionTarget } from "../names.js";
+import type { SessionTarget } from "../target.js";
 import { notFoundError, remoteError } from "../../errors.js";
 import { checkCanCreate, createSession, type CreatedSession } from "./createSession.js";
 import { learnConversation } from "./learnConversation.js";
@@ -9,7 +9,7 @@ import { launchCommand, resumableAgent, resumeCommand } from "./resumeCommand.js
 import { sessionTmuxArgv } from "./sessionPlan.js";
 import { parseSessionSpec, type SessionSpec } from "./sessionSpec.js";
 import { sessionSpecPath } from "./statePaths.js";
-import { targetLabel } from "./targetLabel.js";
+import { formatTarget } from "../target.js";
 import { firstLine } from "../../text/firstLine.js";
 
 /** What `moor new` left on the remote for a session: its spec and the resume ledger beside it. */
@@ -83,7 +83,7 @@ export async function reviveSession(
 ): Promise<RevivedSession> {
   const tmux = ctx.tmux(target.host);
   const { session } = target;
-  const label = targetLabel(target);
+  const label = formatTarget(target);
   const [recorded] = await Promise.all([
     readRecordedSession(tmux.remote, session),
     checkCanCreate(tmux, session, label, "it is already running; nothing to revive"),

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { SessionTarget } from "../names.js";
+import type { SessionTarget } from "../target.js";
 import type { MoorContext } from "../moorContext.js";
 import { validateKeyName } from "../../tmux/keys.js";
 import { paneIdentityArgv, parsePaneIdentity, type PaneIdentity } from "../../tmux/paneIdentity.js";
@@ -8,7 +8,7 @@ import { sendInputArgv } from "../../tmux/sendInput.js";
 import { paneTarget } from "../../tmux/target.js";
 import { systemPollTime, type PollTime } from "./promptDelivery.js";
 import { submitAfterEcho, type SubmitRule } from "./submitPaste.js";
-import { targetLabel } from "./targetLabel.js";
+import { formatTarget } from "../target.js";
 
 export interface SendRequest {
   target: SessionTarget;
@@ -48,7 +48,7 @@ export function planSend(request: SendRequest, bufferName: () => string = newBuf
     enter: request.text !== undefined && request.enter,
     keys,
   });
-  const plan: SendPlan = { host: request.target.host, argv, stdin: text, label: targetLabel(request.target) };
+  const plan: SendPlan = { host: request.target.host, argv, stdin: text, label: formatTarget(request.target) };
   return buffer !== undefined && request.enter ? { ...plan, submit: { pane, bufferName: buffer, keys } } : plan;
 }
 

@@ -1,10 +1,10 @@
 import type { MoorContext } from "../moorContext.js";
-import type { SessionTarget } from "../names.js";
+import type { SessionTarget } from "../target.js";
 import type { RemoteTmux } from "../remoteTmux.js";
 import { notFoundError, remoteError } from "../../errors.js";
 import { appendNotesArgv, readNotesArgv, replaceNotesArgv, STATE_EXIT } from "./remoteState.js";
 import { sessionNotesPath } from "./statePaths.js";
-import { targetLabel } from "./targetLabel.js";
+import { formatTarget } from "../target.js";
 import { firstLine } from "../../text/firstLine.js";
 
 // The session whose notes are meant, on its host's tmux.
@@ -18,7 +18,7 @@ interface NotesPlace {
 const place = (ctx: MoorContext, target: SessionTarget): NotesPlace => ({
   tmux: ctx.tmux(target.host),
   session: target.session,
-  label: targetLabel(target),
+  label: formatTarget(target),
 });
 
 // Notes outlive the tmux session, but belong to one: without a state folder, the tmux session must exist (else 5).

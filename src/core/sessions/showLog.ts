@@ -1,12 +1,12 @@
 import { FOREVER_RETRY } from "../../link/linkState.js";
 import type { MoorContext } from "../moorContext.js";
-import type { SessionTarget } from "../names.js";
+import type { SessionTarget } from "../target.js";
 import { withFirstContact } from "./firstContact.js";
 import { followLog, type FollowEvent } from "./followLog.js";
 import { readLogTail, type LogLines } from "./readLog.js";
 import { sessionLogPath } from "./statePaths.js";
 import { EscapeStripper } from "../../text/escapes.js";
-import { targetLabel } from "./targetLabel.js";
+import { formatTarget } from "../target.js";
 
 export interface ShowLogOptions {
   lines: LogLines;
@@ -23,7 +23,7 @@ export async function showLog(
   out: NodeJS.WritableStream,
   options: ShowLogOptions,
 ): Promise<void> {
-  const label = targetLabel(target);
+  const label = formatTarget(target);
   const path = sessionLogPath(target.session);
   const link = ctx.link(target.host, options.follow ? { reconnect: true, retry: FOREVER_RETRY } : {});
   const stripper = options.raw ? undefined : new EscapeStripper();

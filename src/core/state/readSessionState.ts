@@ -8,14 +8,14 @@ import {
   type TrackedState,
 } from "../../state/index.js";
 import { sessionPanesArgv } from "../../tmux/list.js";
-import type { SessionTarget } from "../names.js";
+import type { SessionTarget } from "../target.js";
 import type { TmuxRunner } from "../overview/listHosts.js";
 import { paneObservation } from "../overview/paneObservation.js";
 import { captureScreens } from "../overview/sessionStates.js";
 import { summarizeSessions } from "../overview/sessionSummary.js";
 import { groupSessions } from "../../tmux/group.js";
 import { parsePaneList } from "../../tmux/list.js";
-import { targetLabel } from "../sessions/targetLabel.js";
+import { formatTarget } from "../target.js";
 
 /** One session's (or window's) state, and what it was read from. */
 export interface SessionStateReport {
@@ -64,7 +64,7 @@ export async function readSessionState(
   target: SessionTarget,
   options: ReadStateOptions = {},
 ): Promise<SessionStateReport> {
-  const label = targetLabel(target);
+  const label = formatTarget(target);
   const output = await run(sessionPanesArgv(target.session));
   const { window, pane, rules } = pickPane(output, target, label, options);
   const screens = pane.dead ? new Map<string, string[]>() : await captureScreens(run, [pane.id]);

@@ -3,7 +3,7 @@ import type { Clock } from "../../clock.js";
 import type { SessionState, TrackedState } from "../../state/index.js";
 import type { HostWatch } from "../overview/watchHosts.js";
 import { isStale, type HostView, type WatchSnapshot } from "../overview/watchTypes.js";
-import type { SessionTarget } from "../names.js";
+import { formatTarget, type SessionTarget } from "../target.js";
 
 // What moor wait waits for when --for is not given: the states where the session needs its user.
 export const DEFAULT_WAIT_STATES: readonly SessionState[] = ["asking", "waiting", "exited", "shell"];
@@ -24,10 +24,6 @@ export interface WaitResult {
   target: string;
   state: TrackedState;
   stale: boolean;
-}
-
-export function targetText(target: SessionTarget): string {
-  return [target.host, target.session, ...(target.window === undefined ? [] : [target.window])].join(":");
 }
 
 // The target's state in a host's current picture; undefined when its session (or window) is not there.
@@ -77,7 +73,7 @@ export function waitForState(options: WaitOptions): Promise<WaitResult> {
         const host = snapshot.hosts.find((view) => view.host === target.host);
         if (!host?.polled || isStale(host)) continue;
         const state = stateOf(host, target);
-        const text = targetText(target);
+        const text = formatTarget(target);
         if (state === undefined) {
           const what =
             target.window === undefined
@@ -99,7 +95,7 @@ export function waitForState(options: WaitOptions): Promise<WaitResult> {
       const started = clock.now();
       const stopTimer = clock.every(Math.min(timeoutMs, 250), () => {
         if (clock.now() - started < timeoutMs) return;
-        const names = targets.map(targetText).join(", ");
+        const names = targets.map(formatTarget).join(", ");
         finish(() =>
           reject(timedOutError(`timed out after ${timeoutMs / 1000} s: ${names} not ${[...wanted].join(" or ")}`)),
         );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ExitCode, MoorError } from "../../../src/errors.js";
-import { parseSessionTarget, parseTarget, validateName } from "../../../src/core/names.js";
+import { validateName } from "../../../src/core/names.js";
 
 function exitCodeOf(fn: () => unknown): number | undefined {
   try {
@@ -23,21 +23,4 @@ describe("validateName", () => {
       expect(() => validateName("session", name)).toThrow(/1-64 characters/);
     },
   );
-});
-
-describe("parseTarget", () => {
-  it("splits host, session and window", () => {
-    expect(parseTarget("box")).toEqual({ host: "box" });
-    expect(parseTarget("box:s")).toEqual({ host: "box", session: "s" });
-    expect(parseTarget("box.eu:s:w")).toEqual({ host: "box.eu", session: "s", window: "w" });
-  });
-
-  it.each(["box:", ":s", "a:b:c:d", "box:a.b", "box:-x", ""])("refuses %j with exit 2", (text) => {
-    expect(exitCodeOf(() => parseTarget(text))).toBe(ExitCode.usage);
-  });
-
-  it("says clearly when a session is needed and only a host was given", () => {
-    expect(() => parseSessionTarget("box", "peek")).toThrow(/moor peek needs a session/);
-    expect(exitCodeOf(() => parseSessionTarget("box", "peek"))).toBe(ExitCode.usage);
-  });
 });

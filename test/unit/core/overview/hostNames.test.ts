@@ -16,20 +16,16 @@ function context(): MoorContext {
 describe("resolveTargets", () => {
   it("defaults to every registered host, keeps the order given, and drops duplicates", () => {
     const ctx = context();
-    expect(uniqueHosts(resolveTargets(ctx, [], false, "ls"))).toEqual(["gpu1", "lab"]);
-    expect(uniqueHosts(resolveTargets(ctx, ["lab", "gpu1:a", "lab:b"], true, "watch"))).toEqual(["lab", "gpu1"]);
+    expect(uniqueHosts(resolveTargets(ctx, []))).toEqual(["gpu1", "lab"]);
+    const named = [{ host: "lab" }, { host: "gpu1", session: "a" }, { host: "lab", session: "b" }];
+    expect(resolveTargets(ctx, named)).toEqual(named);
+    expect(uniqueHosts(resolveTargets(ctx, named))).toEqual(["lab", "gpu1"]);
   });
 
-  it("refuses an unknown host (5), a session where only hosts are taken (2), and a bad name (2)", () => {
+  it("refuses an unknown host with exit 5", () => {
     const ctx = context();
-    expect(() => resolveTargets(ctx, ["gpu1", "nowhere"], false, "ls")).toThrow(
+    expect(() => resolveTargets(ctx, [{ host: "gpu1" }, { host: "nowhere" }])).toThrow(
       expect.objectContaining({ exitCode: 5 }),
-    );
-    expect(() => resolveTargets(ctx, ["gpu1:agent"], false, "ls")).toThrow(
-      expect.objectContaining({ exitCode: 2, message: 'moor ls takes host names, got "gpu1:agent"' }),
-    );
-    expect(() => resolveTargets(ctx, ["gpu1:bad.name"], true, "watch")).toThrow(
-      expect.objectContaining({ exitCode: 2 }),
     );
   });
 });
