@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import { parseSessionTarget } from "../../core/names.js";
+import { parseTarget } from "../../core/target.js";
 import { answerQuestion, type AnswerResult } from "../../core/sessions/answerQuestion.js";
 import { parseChoice } from "../../state/question.js";
 import { examples } from "../render/examples.js";
@@ -56,7 +56,7 @@ export function answerCommand(runtime: RuntimeHolder): Command {
         options: { question?: string; json?: boolean },
         command: Command,
       ) => {
-        const target = parseSessionTarget(targetText, "answer");
+        const target = parseTarget(targetText, { session: "required", window: "allowed", command: "answer" });
         const choice = parseChoice(choiceText);
         const { ctx, io } = runtime.get(command);
         const result = await answerQuestion(ctx, { target, choice, questionId: options.question });

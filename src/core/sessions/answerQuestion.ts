@@ -10,12 +10,12 @@ import {
 } from "../../state/index.js";
 import { sendKeysArgv } from "../../tmux/send.js";
 import type { MoorContext } from "../moorContext.js";
-import type { SessionTarget } from "../names.js";
+import type { SessionTarget } from "../target.js";
 import type { TmuxRunner } from "../overview/listHosts.js";
 import { captureScreens } from "../overview/sessionStates.js";
 import { readSessionState } from "../state/readSessionState.js";
 import { systemPollTime, type PollTime } from "./promptDelivery.js";
-import { targetLabel } from "./targetLabel.js";
+import { formatTarget } from "../target.js";
 
 export interface AnswerRequest {
   target: SessionTarget;
@@ -63,7 +63,7 @@ async function closed(deps: AnswerDeps, paneId: string, agent: string, question:
 // pick CHOICE in its agent's dialog (agents.json "dialog"), and returns once the question has left the screen.
 // Refused (exit 6, nothing typed): a program moor cannot answer, not asking, an unreadable or changed question.
 export async function answerWith(deps: AnswerDeps, request: AnswerRequest): Promise<AnswerResult> {
-  const label = targetLabel(request.target);
+  const label = formatTarget(request.target);
   const report = await readSessionState(deps.run, request.target, {
     rules: deps.rules,
     ...(deps.idleAfterSeconds === undefined ? {} : { idleAfterSeconds: deps.idleAfterSeconds }),
@@ -108,7 +108,7 @@ export function answerQuestion(
   request: AnswerRequest,
   options: Pick<AnswerDeps, "time" | "closeWithinMs"> = {},
 ): Promise<AnswerResult> {
-  const label = targetLabel(request.target);
+  const label = formatTarget(request.target);
   const tmux = ctx.tmux(request.target.host);
   return answerWith(
     {

@@ -37,6 +37,7 @@ const COMMANDS: [string, "session" | "whole" | "muted" | "host" | "any"][] = [
   ["capture T", "session"],
   ["send T hello", "session"],
   ["attach T", "session"],
+  ["answer T 1", "session"],
   ["wait T --timeout 1", "session"],
   ["new T", "whole"],
   ["revive T", "whole"],
