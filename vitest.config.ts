@@ -15,6 +15,16 @@ const boxes = {
 // against boxes of that release (MOOR_TEST_TMUX), three files at a time across the three.
 export default defineConfig({
   test: {
+    // `npm run test:fast` leaves out the unit tests tagged slow (real shells, child processes, whole-bundle builds);
+    // `npm test` and `npm run test:unit` run them all, with time for a busy machine (on 2 cores at a load of 30,
+    // the fish fuzz took 42 s and failed the unit project's 10 s).
+    tags: [
+      {
+        name: "slow",
+        description: "a unit test that takes seconds: it spawns shells or processes, or bundles",
+        timeout: 60_000,
+      },
+    ],
     reporters: ["default", "json"],
     outputFile: { json: "test-results.json" },
     projects: [

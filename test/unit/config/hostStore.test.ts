@@ -75,7 +75,7 @@ describe("HostStore", () => {
     expect(readFileSync(file, "utf8")).toBe(content);
   });
 
-  it("keeps every host when several moor processes add hosts at once", { timeout: 30_000 }, async () => {
+  it("keeps every host when several moor processes add hosts at once", { tags: ["slow"] }, async () => {
     const dir = freshDir();
     const names = (child: number): string[] => Array.from({ length: 5 }, (_, i) => `h${child}-${i}`);
     const codes = await Promise.all(Array.from({ length: 8 }, (_, child) => putInChild(dir, names(child))));

@@ -10,7 +10,7 @@ const read = (path: string): string => readFileSync(new URL(path, root), "utf8")
 // What `moor --version`, `--help` and `completion` must start without (ARCHITECTURE.md, "Start-up").
 const HEAVY = /node_modules\/(ssh2|conf|ajv|ajv-formats|asn1|bcrypt-pbkdf|cpu-features)\//;
 
-describe("the bundle's start-up", () => {
+describe("the bundle's start-up", { tags: ["slow"] }, () => {
   it("loads neither ssh2 nor conf (and its schema validator) until a command needs them", async () => {
     const { metafile } = await build({ ...bundleOptions, write: false });
     const heavy = [...loadedAtStart(metafile)].filter((file) => HEAVY.test(file));
@@ -22,7 +22,7 @@ describe("the bundle's start-up", () => {
   });
 });
 
-describe("the thin client (dist/quick.js)", () => {
+describe("the thin client (dist/quick.js)", { tags: ["slow"] }, () => {
   it("holds no library at all, and none of the CLI, the core or ssh: it only talks to the holder", async () => {
     const { metafile } = await build({ ...bundleOptions, write: false });
     const reached = [...loadedAtStart(metafile, QUICK_ENTRY)];

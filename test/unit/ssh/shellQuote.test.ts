@@ -107,7 +107,7 @@ describe("quoteArgv fuzzed through real shells", () => {
     }
   });
 
-  it.each(shells)("round-trips 300 random argvs through %s byte for byte", (shell) => {
+  it.each(shells)("round-trips 300 random argvs through %s byte for byte", { tags: ["slow"] }, (shell) => {
     const random = seeded(0x6d6f6f72);
     for (let round = 0; round < 300; round++) {
       const argv = Array.from({ length: 1 + Math.floor(random() * 4) }, () => randomArg(random));

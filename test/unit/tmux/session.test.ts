@@ -200,7 +200,7 @@ describe("newSessionArgv", () => {
     expect(argv.slice(-6)).toEqual(["--", ...login(`sh -c 'echo "$1"; exit 3' x 'a b;'\\''"$(y)\`z\`'\\\\''`)]);
   });
 
-  it("runs the agent through the user's login shell, every argument arriving intact", () => {
+  it("runs the agent through the user's login shell, every argument arriving intact", { tags: ["slow"] }, () => {
     expect(loginShellArgv(["claude", "--model", "opus 4"])).toEqual([
       "/bin/sh",
       "-c",
