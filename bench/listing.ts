@@ -18,7 +18,7 @@ export interface ListingSetup {
   runs: number;
 }
 
-export interface ListingMethod {
+interface ListingMethod {
   key: string;
   label: string;
   /** Runs in ms, per box count, in the order of counts. */

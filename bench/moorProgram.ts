@@ -49,7 +49,7 @@ export async function watchProgram(world: MoorWorld): Promise<MoorProgram> {
   return watchStandIn();
 }
 
-export function watchStandIn(): MoorProgram {
+function watchStandIn(): MoorProgram {
   return {
     label: "moor watch stand-in (bench/standIn/watch.ts)",
     standIn: true,

@@ -24,7 +24,7 @@ export function makeOpenSshWorld(key: string, knownHostsLines: readonly string[]
 }
 
 /** Options every ssh run gets, for a fair comparison with moor's strict host key check and one key. */
-export function baseOptions(world: OpenSshWorld, port: number): string[] {
+function baseOptions(world: OpenSshWorld, port: number): string[] {
   return [
     "-i",
     world.key,

@@ -22,7 +22,7 @@ export interface WarmSetup {
   runs: number;
 }
 
-export interface WarmRow {
+interface WarmRow {
   key: string;
   label: string;
   /** One list of runs (ms) per column. */

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { usageError } from "../errors.js";
 
-export const agentRulesFile = (configDir: string): string => join(configDir, "agents.json");
+const agentRulesFile = (configDir: string): string => join(configDir, "agents.json");
 
 // The user's own agent rules (<config-dir>/agents.json) as text, for the state engine to check and merge;
 // undefined when there is none. An unreadable file is exit 2, naming it.

@@ -1,13 +1,13 @@
 // moor's settings (`moor config`): every key, its default, its type and the values it allows, in one table.
 
-export const SWITCH3 = ["auto", "on", "off"] as const;
-export const SWITCH2 = ["on", "off"] as const;
-export type Switch3 = (typeof SWITCH3)[number];
-export type Switch2 = (typeof SWITCH2)[number];
+const SWITCH3 = ["auto", "on", "off"] as const;
+const SWITCH2 = ["on", "off"] as const;
+type Switch3 = (typeof SWITCH3)[number];
+type Switch2 = (typeof SWITCH2)[number];
 
 // The session states (spec "Session states") a notification can be asked for.
-export const NOTIFIABLE_STATES = ["working", "asking", "waiting", "idle", "exited", "shell"] as const;
-export type NotifiableState = (typeof NOTIFIABLE_STATES)[number];
+const NOTIFIABLE_STATES = ["working", "asking", "waiting", "idle", "exited", "shell"] as const;
+type NotifiableState = (typeof NOTIFIABLE_STATES)[number];
 
 export interface SettingValues {
   "notify.terminal": Switch3;

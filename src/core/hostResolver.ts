@@ -15,7 +15,7 @@ export interface ResolverEnv {
 }
 
 // A dead link is noticed after interval × (count + 1): about 6 s, like OpenSSH with 2 × 2.
-export const DEFAULT_KEEPALIVE = { intervalMs: 2_000, countMax: 2 } as const;
+const DEFAULT_KEEPALIVE = { intervalMs: 2_000, countMax: 2 } as const;
 
 // Turns what the user typed (a registered name, an ~/.ssh/config alias, or [user@]host[:port] for a
 // jump) into everything needed to connect. Unknown everywhere: exit 5.

@@ -12,7 +12,7 @@ export interface HolderPaths {
 }
 
 // macOS refuses a Unix socket path of 104 bytes or more; Linux 108.
-export const MAX_SOCKET_PATH = 99;
+const MAX_SOCKET_PATH = 99;
 
 export interface HolderIdentity {
   configDir: string;

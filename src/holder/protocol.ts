@@ -34,7 +34,7 @@ export type Request =
   | { id: number; kind: "status" }
   | { id: number; kind: "stop" };
 
-export interface HostStatus {
+interface HostStatus {
   host: string;
   link: LinkState["kind"];
   /** epoch ms */

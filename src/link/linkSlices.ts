@@ -6,7 +6,7 @@ import type { RemoteExec } from "./remoteExec.js";
 // stand in for exactly the part a use case needs. HostLink has them all.
 
 /** A link's state changes. */
-export interface LinkEvents {
+interface LinkEvents {
   on(event: "state", listener: (state: LinkState) => void): unknown;
   off(event: "state", listener: (state: LinkState) => void): unknown;
 }
@@ -25,7 +25,7 @@ export interface WatchedLink {
 }
 
 /** Long-running channels (a tail, a tmux client). */
-export interface ChannelLink {
+interface ChannelLink {
   readonly label: string;
   open(argv: readonly string[], options?: { pty?: PtyOptions }): Promise<RemoteChannel>;
 }

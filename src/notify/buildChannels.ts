@@ -6,7 +6,7 @@ import { findOnPath, type RunProgram } from "./runProgram.js";
 import { terminalProtocol, terminalSequence } from "./terminalSequence.js";
 
 /** How long a notifier or notify.command may run before it is stopped and reported. */
-export const PROGRAM_TIMEOUT_MS = 10_000;
+const PROGRAM_TIMEOUT_MS = 10_000;
 
 export interface ChannelSetup {
   settings: Settings;

@@ -1,7 +1,7 @@
 import type { Clock } from "../clock.js";
 
 /** How long a burst of changes is gathered into one notification. */
-export const BURST_MS = 1_500;
+const BURST_MS = 1_500;
 
 // Gathers items for `windowMs` from the first one, then hands them over together: a burst is one notification.
 export class Coalescer<T> {

@@ -3,7 +3,7 @@ import { accessSync, constants } from "node:fs";
 import { delimiter, join } from "node:path";
 import { firstLine } from "../text/firstLine.js";
 
-export interface ProgramRun {
+interface ProgramRun {
   argv: readonly string[];
   env?: NodeJS.ProcessEnv;
   stdin?: string;

@@ -7,11 +7,10 @@ import { parseKnownHosts, type KnownHostEntry } from "./knownHostsParse.js";
 
 // The known_hosts file on disk: read it, and add a line to it without ever rewriting what is there.
 
-export { fingerprintSha256, keyTypeLabel, parseHostKeyBlob, type HostKey } from "./fingerprint.js";
-export { checkHostKey, hostKeyAlgorithmsFor, knownKeyTypesFor, type HostKeyCheck } from "./hostKeyCheck.js";
+export { fingerprintSha256, parseHostKeyBlob } from "./fingerprint.js";
+export { checkHostKey, hostKeyAlgorithmsFor, knownKeyTypesFor } from "./hostKeyCheck.js";
 export { changedHostKeyError, changedKeyTypeError, revokedHostKeyError, unknownHostKeyError } from "./hostKeyErrors.js";
-export { hostKeyLookupName } from "./knownHostsMatch.js";
-export { parseKnownHosts, type KnownHostEntry } from "./knownHostsParse.js";
+export { type KnownHostEntry } from "./knownHostsParse.js";
 
 /** The entries of a known_hosts file; a missing file is simply empty (every host is then unknown). */
 export async function readKnownHosts(file: string): Promise<KnownHostEntry[]> {

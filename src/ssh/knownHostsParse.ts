@@ -2,7 +2,7 @@ import { keyBlobType } from "./fingerprint.js";
 
 // Reading known_hosts lines the way OpenSSH does, skipping whatever it would not understand.
 
-export type KnownHostMarker = "revoked" | "cert-authority";
+type KnownHostMarker = "revoked" | "cert-authority";
 
 export interface KnownHostEntry {
   /** The file the line came from, for messages ("FILE:LINE"). */

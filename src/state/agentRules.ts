@@ -67,7 +67,7 @@ export interface Dialog {
 }
 
 /** How revive resumes the agent's conversation (ResumeSpec, with the older list form read as "latest" alone). */
-export interface Resume {
+interface Resume {
   latest: string[];
   id: string[] | undefined;
   launch: string[] | undefined;

@@ -111,7 +111,7 @@ export function parseChoice(text: string): Choice {
   );
 }
 
-export const optionsText = (question: Question): string =>
+const optionsText = (question: Question): string =>
   question.options.map((option) => `${String(option.number)} ${JSON.stringify(option.label)}`).join(", ");
 
 // The option a choice picks: its number, or the first option whose label reads as yes (or no).

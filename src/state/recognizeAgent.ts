@@ -14,7 +14,7 @@ export function programName(word: string): string {
 
 // The program names in a start command, however tmux quoted it and however deep moor's login-shell wrapper put it
 // ('/bin/sh -c "exec \"${SHELL}\" -lc \"$1\"" sh "exec claude --x"' gives ..., exec, claude, --x).
-export function startCommandWords(startCommand: string): string[] {
+function startCommandWords(startCommand: string): string[] {
   return (startCommand.match(/[^\s"'\\;&|()$]+/g) ?? []).map(programName).filter((word) => word !== "");
 }
 

@@ -17,7 +17,7 @@ export interface TrackerOptions {
   debounceMs?: number;
 }
 
-export const DEFAULT_DEBOUNCE_MS = 600;
+const DEFAULT_DEBOUNCE_MS = 600;
 
 const RANK: Record<SessionState, number> = { asking: 4, working: 3, waiting: 2, idle: 1, exited: 0, shell: 0 };
 

@@ -29,7 +29,7 @@ export interface PaneObservation {
 }
 
 /** Why a state was decided: the rule (or built-in signal) and what it read. */
-export interface Evidence {
+interface Evidence {
   /** A rule's id ("claude.permission"), or a built-in signal: "pane-dead", "shell", "output", "quiet". */
   rule: string;
   /** Where it looked: "last 12 lines", "title", "cursor -3..+2", or the list-panes field. */

@@ -12,12 +12,12 @@ const ZERO = /^[\p{Mn}\p{Me}\p{Cf}\u1160-\u11ff\u200b]/u;
 const CONTROL = /^[\u0000-\u001f\u007f-\u009f]/;
 
 // The graphemes of a string, in order: the units a cut must never split.
-export function graphemes(text: string): string[] {
+function graphemes(text: string): string[] {
   return Array.from(segmenter.segment(text), (part) => part.segment);
 }
 
 // Cells one grapheme takes on screen.
-export function graphemeCells(grapheme: string): number {
+function graphemeCells(grapheme: string): number {
   if (grapheme === "" || CONTROL.test(grapheme) || ZERO.test(grapheme)) return 0;
   if (EMOJI.test(grapheme)) return 2;
   return eastAsianWidth(grapheme.codePointAt(0) ?? 0, { ambiguousAsWide: false });

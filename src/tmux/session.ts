@@ -6,7 +6,7 @@ import { isHelperSession } from "./control/helperSession.js";
 import { pipeToLogCommand } from "./pipe.js";
 import { paneTarget, sessionTarget, windowTarget } from "./target.js";
 
-export interface WindowSpec {
+interface WindowSpec {
   name: string;
   /** argv run in the window; the default shell when absent. */
   command?: readonly string[];

@@ -18,7 +18,7 @@ JSON (--json): {"target","status","exitCode"?,"agent":string|null,"since","reaso
 `;
 
 // --timeout in seconds, fractions allowed.
-export function parseTimeout(value: string): number {
+function parseTimeout(value: string): number {
   const seconds = Number(value);
   if (!/^\d+(\.\d+)?$/.test(value) || seconds <= 0)
     throw new InvalidArgumentError(`expected seconds greater than 0, got "${value}"`);

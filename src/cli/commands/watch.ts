@@ -26,7 +26,7 @@ JSON (--json, or when standard output is not a terminal): one event a line, the 
 `;
 
 // --interval in seconds: fractions allowed, but not so small that polling becomes the load.
-export function parseInterval(value: string): number {
+function parseInterval(value: string): number {
   const seconds = Number(value);
   if (!/^\d+(\.\d+)?$/.test(value) || seconds < 0.25 || seconds > 3_600)
     throw new InvalidArgumentError(`expected seconds from 0.25 to 3600, got "${value}"`);

@@ -11,7 +11,7 @@ import { resolveCompletion } from "./resolve.js";
 
 // A host that does not answer costs the Tab key at most this long: then no sessions are offered.
 // MOOR_COMPLETION_DEADLINE_MS changes it (a slow link, or a loaded test machine).
-export const SESSION_LISTING_DEADLINE_MS = 800;
+const SESSION_LISTING_DEADLINE_MS = 800;
 
 function listingDeadline(env: NodeJS.ProcessEnv): number {
   const ms = Number(env.MOOR_COMPLETION_DEADLINE_MS);

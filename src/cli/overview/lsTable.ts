@@ -8,7 +8,7 @@ import { agoText, statePaint, stateText } from "./format.js";
 const HEADER = ["HOST", "SESSION", "STATE", "AGENT", "ATTACHED", "ACTIVITY", "WIN", "WINDOWS (PANE COMMANDS)"];
 
 // "agent (claude), shell (bash, sleep)": each window's name and what runs in each of its panes.
-export function windowsText(session: SessionSummary): string {
+function windowsText(session: SessionSummary): string {
   return session.windows
     .map((window) => `${window.name} (${window.panes.map((pane) => pane.command).join(", ")})`)
     .join(", ");

@@ -2,7 +2,7 @@
 const SIGNALS = ["SIGINT", "SIGQUIT", "SIGTERM", "SIGHUP"] as const;
 
 /** Why a long-running command was told to stop: a signal, or its standard output went away. */
-export type StopReason = NodeJS.Signals | "output closed";
+type StopReason = NodeJS.Signals | "output closed";
 
 export interface StopOnSignals {
   signal: AbortSignal;

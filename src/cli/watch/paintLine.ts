@@ -8,7 +8,7 @@ export function sanitize(text: string): string {
   return text.replaceAll("\t", " ").replaceAll("\n", " ").replace(CONTROL, "?");
 }
 
-export type Paint = (text: string) => string;
+type Paint = (text: string) => string;
 
 export interface Segment {
   text: string;

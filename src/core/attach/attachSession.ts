@@ -10,7 +10,7 @@ import type { AttachLink } from "../../link/linkSlices.js";
 import type { AttachOutcome, AttachTerminal } from "./ports.js";
 
 /** A channel that closed by itself while the link stayed up is reopened after this pause. */
-export const REOPEN_DELAY_MS = 500;
+const REOPEN_DELAY_MS = 500;
 
 export interface AttachSessionOptions {
   link: AttachLink;

@@ -4,7 +4,7 @@ import type { AttachOutcome } from "./ports.js";
 import { lastLine, tmuxFarewell } from "./tmuxFarewell.js";
 
 /** A TERM every tmux host knows, for when the local one has no terminfo entry on the remote. */
-export const FALLBACK_TERM = "xterm-256color";
+const FALLBACK_TERM = "xterm-256color";
 
 export interface FinishContext {
   term: string;

@@ -65,7 +65,7 @@ export async function addHost(ctx: MoorContext, input: AddHostInput): Promise<Ad
 }
 
 // The key is used later from any directory, so it is stored absolute; "~/" is the user's home, as in ssh.
-export function absoluteKeyPath(path: string, home: string): string {
+function absoluteKeyPath(path: string, home: string): string {
   if (path === "~") return home;
   if (path.startsWith("~/")) return join(home, path.slice(2));
   return resolve(path);

@@ -11,7 +11,7 @@ import type { ScreenMemory } from "./screenMemory.js";
 // Runs one tmux invocation on a host and returns its stdout; "no server running" gives "".
 export type TmuxRunner = (argv: readonly string[]) => Promise<string>;
 
-export type HostState = "ok" | "unreachable" | "error";
+type HostState = "ok" | "unreachable" | "error";
 
 // One host's part of `moor ls`: its sessions, or why it could not be listed.
 export interface HostOverview {

@@ -15,7 +15,7 @@ interface Remembered {
 
 // window_activity counts whole seconds of the remote's clock: output in the second of a capture (or the one
 // before, for a clock a little ahead of the laptop's) may not be on it.
-export function settledAt(activity: number, requestedAtMs: number): boolean {
+function settledAt(activity: number, requestedAtMs: number): boolean {
   return activity < Math.floor(requestedAtMs / 1000) - 1;
 }
 

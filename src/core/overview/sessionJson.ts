@@ -1,13 +1,13 @@
 import type { SessionState, TrackedState } from "../../state/index.js";
 import type { PaneSummary, SessionSummary } from "./sessionSummary.js";
 
-export interface StateJson {
+interface StateJson {
   status: SessionState;
   exitCode?: number;
   exitSignal?: number;
 }
 
-export interface PaneJson extends StateJson {
+interface PaneJson extends StateJson {
   id: string;
   index: number;
   command: string;
@@ -31,7 +31,7 @@ export interface SessionJson extends StateJson {
   windows: { index: number; name: string; panes: PaneJson[] }[];
 }
 
-export function stateJson(state: Pick<TrackedState, "state" | "exitCode" | "exitSignal">): StateJson {
+function stateJson(state: Pick<TrackedState, "state" | "exitCode" | "exitSignal">): StateJson {
   return {
     status: state.state,
     ...(state.exitCode === undefined ? {} : { exitCode: state.exitCode }),

@@ -19,7 +19,7 @@ export interface PaneSummary {
   state: TrackedState;
 }
 
-export interface WindowSummary {
+interface WindowSummary {
   index: number;
   name: string;
   panes: PaneSummary[];

@@ -16,7 +16,7 @@ export interface WakeOptions {
 }
 
 // The laptop's non-loopback addresses, sorted: joining a WiFi network, roaming or a VPN changes it.
-export function interfaceSignature(): string {
+function interfaceSignature(): string {
   const addresses = Object.entries(networkInterfaces()).flatMap(([name, list]) =>
     (list ?? []).filter((entry) => !entry.internal).map((entry) => `${name} ${entry.address}`),
   );

@@ -10,7 +10,7 @@ import type { PollTime, Readiness } from "./promptDelivery.js";
 import { submitAfterEcho } from "./submitPaste.js";
 
 /** How long a known agent gets to reach its input prompt, and how long a state must hold to count. */
-export const AGENT_PROMPT_TIMING = { timeoutMs: 120_000, holdMs: 1_000, pollMs: 250 };
+const AGENT_PROMPT_TIMING = { timeoutMs: 120_000, holdMs: 1_000, pollMs: 250 };
 
 // A known agent's --prompt: delivered once its rules say waiting (held for holdMs), never into a dialog: asking
 // (held) is exit 6 with the question, and the session is kept. undefined when the pane runs no agent moor knows

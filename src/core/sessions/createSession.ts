@@ -20,7 +20,7 @@ export interface CreatedSession {
 }
 
 // The one message for a taken session name (exit 2), from has-session or from tmux's "duplicate session".
-export const alreadyExists = (target: string, why: string): MoorError =>
+const alreadyExists = (target: string, why: string): MoorError =>
   usageError(
     `session ${target} already exists: ${why}`,
     `attach with "moor attach ${target}", or end it first with "moor kill ${target}"`,

@@ -13,7 +13,7 @@ import { formatTarget } from "../target.js";
 import { firstLine } from "../../text/firstLine.js";
 
 /** What `moor new` left on the remote for a session: its spec and the resume ledger beside it. */
-export interface RecordedSession {
+interface RecordedSession {
   spec: SessionSpec;
   /** Epoch ms of the launch on the remote's clock, when recorded. */
   launched: number | undefined;
@@ -25,7 +25,7 @@ export interface RecordedSession {
 
 // What `moor new` recorded, or undefined when there is none. Unreadable, corrupted or written by a newer moor is a
 // remote failure (6) naming the file, which is left as it is.
-export async function readRecordedSession(link: RemoteExec, session: string): Promise<RecordedSession | undefined> {
+async function readRecordedSession(link: RemoteExec, session: string): Promise<RecordedSession | undefined> {
   const path = `~/${sessionSpecPath(session)} on ${link.label}`;
   const separator = `--moor-${Math.random().toString(36).slice(2)}--`;
   const result = await link.exec(readSessionStateArgv(session, separator));
@@ -57,7 +57,7 @@ export async function readRecordedSession(link: RemoteExec, session: string): Pr
 }
 
 /** How revive restarted the agent's conversation (null: not an agent moor resumes). */
-export interface ResumedConversation {
+interface ResumedConversation {
   agent: string;
   /** "own": its own conversation by id; "latest": the latest in the folder (id unknown, said on stderr); "fresh". */
   resumed: "own" | "latest" | "fresh";

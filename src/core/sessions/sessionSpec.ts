@@ -26,7 +26,7 @@ export interface Conversation {
 }
 
 /** The spec format this moor writes; a higher one was written by a newer moor. */
-export const SPEC_VERSION = 1;
+const SPEC_VERSION = 1;
 
 // Throws an Error saying why (corrupted, or written by a newer moor); the caller names the file.
 export function parseSessionSpec(text: string, where: string): SessionSpec {

@@ -46,7 +46,7 @@ export function commandsOfArgv(argv: readonly string[]): TmuxCommand[] {
 }
 
 /** The name of moor's subscription (refresh-client -B NAME:...). */
-export const SUBSCRIPTION_NAME = "moor";
+const SUBSCRIPTION_NAME = "moor";
 
 // What wakes the engine: every session's panes (the S/W/P loops reach sessions the client is not attached to),
 // each with what the state engine reads changing (activity, title, death). tmux sends the value at most once a

@@ -14,7 +14,7 @@ export interface ControlReply {
 }
 
 /** %output %ID DATA, or %extended-output %ID AGE ... : DATA once pause-after is set: the bytes a pane printed. */
-export interface ControlOutput {
+interface ControlOutput {
   kind: "output";
   paneId: string;
   data: Buffer;
@@ -23,7 +23,7 @@ export interface ControlOutput {
 }
 
 /** %subscription-changed NAME $S @W IDX %P ... : VALUE ("-" for a field that does not apply). */
-export interface ControlSubscription {
+interface ControlSubscription {
   kind: "subscription-changed";
   name: string;
   sessionId: string;

@@ -11,7 +11,7 @@ interface AddOptions {
   json?: boolean;
 }
 
-export function parsePort(value: string): number {
+function parsePort(value: string): number {
   const port = Number(value);
   if (!/^\d+$/.test(value) || port < 1 || port > 65535)
     throw new InvalidArgumentError(`expected a port from 1 to 65535, got "${value}"`);
