@@ -15,8 +15,8 @@ const LAYERS = {
 };
 const LEAVES = ["errors.ts", "clock.ts"];
 
-const escape = (text) => text.replace(/[.]/g, "\\.");
-const allowed = (layer) => [layer, ...LAYERS[layer]].map((entry) => `^src/${escape(entry)}(/|$)`);
+const escapeDots = (text) => text.replace(/[.]/g, "\\.");
+const allowed = (layer) => [layer, ...LAYERS[layer]].map((entry) => `^src/${escapeDots(entry)}(/|$)`);
 
 module.exports = {
   forbidden: [
@@ -25,13 +25,13 @@ module.exports = {
       comment: `src/${layer}/ may import only ${LAYERS[layer].join(", ") || "leaves"} (ARCHITECTURE.md's layer table)`,
       severity: "error",
       from: { path: `^src/${layer}/` },
-      to: { path: "^src/", pathNot: [...allowed(layer), ...LEAVES.map((leaf) => `^src/${escape(leaf)}$`)] },
+      to: { path: "^src/", pathNot: [...allowed(layer), ...LEAVES.map((leaf) => `^src/${escapeDots(leaf)}$`)] },
     })),
     {
       name: "leaves-import-nothing",
       comment: "src/errors.ts and src/clock.ts are leaves: every layer imports them, so they import no other layer",
       severity: "error",
-      from: { path: `^src/(${LEAVES.map(escape).join("|")})$` },
+      from: { path: `^src/(${LEAVES.map(escapeDots).join("|")})$` },
       to: { path: "^src/" },
     },
     {
