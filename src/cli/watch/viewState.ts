@@ -1,4 +1,5 @@
 import type { WatchSnapshot } from "../../core/overview/watchTypes.js";
+import { formatTarget } from "../../core/target.js";
 
 // What the user has chosen on the live view: the selected session (by HOST:SESSION, so it survives
 // sessions coming and going), whether the peek panel is open, and a one-line message.
@@ -9,7 +10,7 @@ export interface ViewState {
 }
 
 // How a session is named on screen and to attach: HOST:SESSION.
-export const sessionKey = (host: string, session: string): string => `${host}:${session}`;
+export const sessionKey = (host: string, session: string): string => formatTarget({ host, session });
 
 // Every session in screen order, as HOST:SESSION.
 export function sessionKeys(snapshot: WatchSnapshot): string[] {
