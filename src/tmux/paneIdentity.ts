@@ -14,6 +14,16 @@ export interface PaneIdentity {
 
 const SEPARATOR = "\t";
 
+/** What display-message prints of a pane for parsePaneIdentity (the screen follows it). */
+export const PANE_IDENTITY_FORMAT = [
+  "#{pane_dead}",
+  "#{pane_dead_status}",
+  "#{cursor_y}",
+  "#{pane_current_command}",
+  "#{pane_title}",
+  "#{pane_start_command}",
+].join(SEPARATOR);
+
 // One invocation: the bare send-keys only resolves the target (a missing pane fails before anything is typed),
 // then whether it is dead, its cursor row, command, title and start command on one line (the start command last:
 // it may hold a tab),
@@ -21,20 +31,7 @@ const SEPARATOR = "\t";
 export function paneIdentityArgv(target: string): string[] {
   return tmuxArgv(
     ["send-keys", "-t", target],
-    [
-      "display-message",
-      "-p",
-      "-t",
-      target,
-      [
-        "#{pane_dead}",
-        "#{pane_dead_status}",
-        "#{cursor_y}",
-        "#{pane_current_command}",
-        "#{pane_title}",
-        "#{pane_start_command}",
-      ].join(SEPARATOR),
-    ],
+    ["display-message", "-p", "-t", target, PANE_IDENTITY_FORMAT],
     ["capture-pane", "-p", "-t", target],
   );
 }

@@ -27,3 +27,13 @@ export function pasteArgv(target: string, bufferName: string, options: PasteOpti
   if (options.enter === true) commands.push(["send-keys", "-t", target, "Enter"]);
   return tmuxArgv(...commands);
 }
+
+// A buffer already loaded (sendOrLookArgv) pasted, then deleted; or only deleted, when nothing is to be typed.
+export function pasteLoadedArgv(target: string, bufferName: string, keys: readonly string[] = []): string[] {
+  const paste = ["paste-buffer", "-p", "-r", "-d", "-b", bufferName, "-t", target];
+  return keys.length === 0
+    ? tmuxArgv(paste)
+    : tmuxArgv(paste, ["send-keys", "-t", target, ...keys.map(validateKeyName)]);
+}
+
+export const deleteBufferArgv = (bufferName: string): string[] => tmuxArgv(["delete-buffer", "-b", bufferName]);

@@ -7,7 +7,7 @@ import { gemini } from "./fakeModel/gemini.js";
 import { responses } from "./fakeModel/responses.js";
 import type { Api, ApiRequest } from "./fakeModel/api.js";
 
-export { PROMPTS } from "./fakeModel/script.js";
+export { ASKED, PROMPTS } from "./fakeModel/script.js";
 
 // One request as the fake model saw it: which API, the latest user text it decided on, and what it did.
 export interface LoggedRequest {

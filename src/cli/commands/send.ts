@@ -1,6 +1,5 @@
 import { Command } from "commander";
 import { parseTarget } from "../../core/target.js";
-import { agentSubmitRule } from "../../core/sessions/agentSubmit.js";
 import { planSend, sendText } from "../../core/sessions/sendText.js";
 import type { CliIo } from "../io.js";
 import { sendSource } from "./sendSource.js";
@@ -10,6 +9,7 @@ import type { RuntimeHolder } from "../runtime.js";
 interface SendOptions {
   enter: boolean;
   key?: string[];
+  force?: boolean;
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -49,12 +49,16 @@ export function sendCommand(runtime: RuntimeHolder): Command {
       "press a named key after the text: Enter, Escape, Tab, Up, C-c, M-x, F5... (repeatable)",
       collect,
     )
+    .option("--force", "type into an agent's input box even when it holds a half-written prompt (adds to it)")
     .addHelpText(
       "after",
       `
 Into a known agent (Claude Code, Codex, opencode, Gemini CLI) the text is pasted first and Enter pressed only
-once the agent shows it (its screen settles; at most the agent's "submit" maxWaitMs in agents.json, 3 s):
-Gemini CLI and Codex take an Enter that arrives with a paste as part of the text.`,
+once the agent shows it in its input box (at most 10 s): Gemini CLI and Codex take an Enter that arrives with a
+paste as part of the text. It returns 0 only once the agent took the prompt (its input box emptied, or it started
+working); if not within 20 s, Enter is pressed once more, and 20 s later it is exit 6,
+"typed but not submitted", with the screen's last lines. Nothing is typed (exit 6) while the agent asks a question
+(use moor answer), or when its input box holds text moor did not type (a draft; --force adds to it).`,
     )
     .addHelpText(
       "after",
@@ -72,6 +76,6 @@ Gemini CLI and Codex take an Enter that arrives with a paste as part of the text
       const { ctx, io } = runtime.get(command);
       const text = await textToSend(io, words, keys);
       const plan = planSend({ target, text, enter: options.enter, keys });
-      await sendText(ctx, plan, { submitRuleFor: (pane) => agentSubmitRule(ctx.rules, pane) });
+      await sendText(ctx, plan, { rules: ctx.rules, force: options.force === true });
     });
 }

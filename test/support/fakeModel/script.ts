@@ -7,9 +7,14 @@ export const PROMPTS = {
   stream: "MOOR-STREAM",
   /** Hold the stream open with no text for about 10 s, then answer: the agent is thinking (working). */
   think: "MOOR-THINK",
-  /** Call the agent's own shell tool, so that it asks permission: asking. */
+  /** Call the agent's own shell tool, so that it asks permission (three options in each agent): asking. */
   tool: "MOOR-TOOL",
+  /** Ask the user a question that is not a permission (Claude Code's AskUserQuestion, opencode's question). */
+  ask: "MOOR-ASK",
 } as const;
+
+/** The question MOOR-ASK asks, and its options. */
+export const ASKED = { question: "Which colour should the button be?", options: ["Red", "Green", "Blue"] } as const;
 
 /** The command the tool prompt asks to run; a path outside the project so opencode asks too. */
 export const TOOL_COMMAND = "touch /tmp/moor-fake-tool-ran";
@@ -36,6 +41,10 @@ export function replyFor(request: ApiRequest): Reply {
     const tool = shellTool(request.tools);
     if (tool !== undefined) return { kind: "tool", name: tool[0], args: shellArgs(tool[1]) };
   }
+  if (text.includes(PROMPTS.ask)) {
+    const name = QUESTION_NAMES.find((candidate) => request.tools.has(candidate));
+    if (name !== undefined) return { kind: "tool", name, args: questionArgs() };
+  }
   if (text.includes(PROMPTS.stream)) {
     const count = STREAM_MS / PIECE_MS;
     return {
@@ -46,6 +55,22 @@ export function replyFor(request: ApiRequest): Reply {
   }
   if (text.includes(PROMPTS.think)) return { kind: "think", ms: STREAM_MS, pieces: ["Thought it over."] };
   return { kind: "text", pieces: ["Hello from the fake model."] };
+}
+
+const QUESTION_NAMES = ["AskUserQuestion", "question"];
+
+// Claude Code's AskUserQuestion and opencode's question take the same shape.
+function questionArgs(): Record<string, unknown> {
+  return {
+    questions: [
+      {
+        question: ASKED.question,
+        header: "Colour",
+        multiSelect: false,
+        options: ASKED.options.map((label) => ({ label, description: `a ${label.toLowerCase()} one` })),
+      },
+    ],
+  };
 }
 
 const SHELL_NAMES = ["Bash", "bash", "shell", "exec_command", "shell_command", "run_shell_command", "local_shell"];

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { PollTime } from "../../../../src/core/sessions/promptDelivery.js";
 import { planSend, sendText } from "../../../../src/core/sessions/sendText.js";
 import { waitForEcho } from "../../../../src/core/sessions/submitPaste.js";
+import { compileRules } from "../../../../src/state/index.js";
 import { fakeHost } from "./fakeHost.js";
 
 function fakeTime(): PollTime & { slept: number } {
@@ -26,42 +27,58 @@ describe("waitForEcho", () => {
   });
 });
 
-describe("sendText into an agent with a submit rule", () => {
+// An agent with a submit rule and no input-box rule (as a user's agents.json may define one).
+const RULES = compileRules({
+  version: 1,
+  agents: [{ name: "gem", match: { commands: ["gem"] }, submit: RULE }],
+});
+
+describe("sendText into an agent with a submit rule only", () => {
   const target = { host: "b", session: "gem" };
 
   it("pastes, waits for the echo, then presses Enter in a separate call", async () => {
     let pasted = false;
     const { ctx, session } = fakeHost((command) => {
-      if (command.includes("display-message")) return { stdout: "0\t\t5\tnode\t◇  Ready (proj)\tgemini\n> \n" };
+      if (command.includes("display-message")) return { stdout: "0\t\t5\tgem\tReady\tgem\n> \n" };
       if (command.includes("paste-buffer")) return ((pasted = true), {});
       if (command.includes("capture-pane")) return { stdout: pasted ? "> it's done\n" : "> \n" };
       return {};
     });
     const plan = planSend({ target, text: Buffer.from("it's done"), enter: true, keys: [] }, () => "moor-1");
-    await sendText(ctx, plan, {
-      submitRuleFor: (pane) => (pane.command === "node" && pane.startCommand === "gemini" ? RULE : undefined),
-      time: fakeTime(),
-    });
+    await sendText(ctx, plan, { rules: RULES, time: fakeTime() });
     const tmux = session.commands
       .filter((command) => command.startsWith("tmux"))
       .map((command) => command.replaceAll("'", ""));
-    expect(tmux[0]).toContain("display-message");
-    expect(tmux[1]).toBe("tmux -u load-buffer -b moor-1 - ; paste-buffer -p -r -d -b moor-1 -t =gem:");
+    expect(tmux[0]).toMatch(/^tmux -u send-keys -t =gem: ; load-buffer -b moor-1 - ; if-shell -F -t =gem: /);
+    expect(tmux[1]).toBe("tmux -u paste-buffer -p -r -d -b moor-1 -t =gem:");
     expect(tmux.at(-1)).toBe("tmux -u send-keys -t =gem: Enter");
     expect(tmux.slice(2, -1).every((command) => command.includes("capture-pane"))).toBe(true);
   });
 
-  it("sends as one invocation into a program without a submit rule", async () => {
-    const { ctx, session } = fakeHost((command) =>
-      command.includes("display-message") ? { stdout: "0\t\t0\tbash\tbox\t\n$ \n" } : {},
-    );
+  it("sends as one invocation into a program that is no agent: tmux pastes and presses Enter, printing nothing", async () => {
+    const { ctx, session } = fakeHost(() => ({}));
     const plan = planSend({ target, text: Buffer.from("ls"), enter: true, keys: [] }, () => "moor-1");
-    await sendText(ctx, plan, { submitRuleFor: () => undefined, time: fakeTime() });
+    await sendText(ctx, plan, { rules: RULES, time: fakeTime() });
     const tmux = session.commands
       .filter((command) => command.startsWith("tmux"))
       .map((command) => command.replaceAll("'", ""));
-    expect(tmux).toHaveLength(2);
-    expect(tmux[1]).toContain("paste-buffer");
-    expect(tmux[1]).toMatch(/send-keys -t =gem: Enter$/);
+    expect(tmux).toHaveLength(1);
+    expect(tmux[0]).toContain("load-buffer -b moor-1 -");
+    expect(tmux[0]).toMatch(/paste-buffer -p -r -d -b moor-1 -t =gem: ; send-keys -t =gem: Enter$/);
+  });
+
+  it("pastes the loaded text and presses Enter when the program the pane runs is no agent after all", async () => {
+    const { ctx, session } = fakeHost((command) =>
+      command.includes("if-shell") ? { stdout: "0\t\t0\tnode\tbox\tnode\n> \n" } : {},
+    );
+    const plan = planSend({ target, text: Buffer.from("1+1"), enter: true, keys: [] }, () => "moor-1");
+    await sendText(ctx, plan, { rules: RULES, time: fakeTime() });
+    const tmux = session.commands
+      .filter((command) => command.startsWith("tmux"))
+      .map((command) => command.replaceAll("'", ""));
+    expect(tmux).toEqual([
+      expect.stringContaining("if-shell"),
+      "tmux -u paste-buffer -p -r -d -b moor-1 -t =gem: ; send-keys -t =gem: Enter",
+    ]);
   });
 });
