@@ -1,22 +1,30 @@
 import { createConnection } from "node:net";
 import { holderIdentity, holderPaths, isOwnSocket, isPrivateDir } from "../holder/paths.js";
-import { frame, lineReader, PROTOCOL, SERVED_ENV, type Reply } from "../holder/protocol.js";
+import {
+  frame,
+  lineReader,
+  PROTOCOL,
+  SERVED_ENV,
+  type Reply,
+  type Request,
+  type RunRequest,
+} from "../holder/protocol.js";
 import { holderVersion } from "../holder/version.js";
 import { holderWanted } from "../holder/wanted.js";
 import pkg from "../../package.json" with { type: "json" };
-import { sendSource } from "./commands/sendSource.js";
 import { scanGlobalOptions } from "./globalOptions.js";
 
 // The thin client: bin/moor.js loads this small bundle (dist/quick.js) first. It prints --version, and hands a
-// one-shot command (ls, peek, status, answer, send with its text on the command line) whole to a running background holder,
-// which runs it with this client's terminal and environment over its warm links and streams the output back. So a
-// warm command costs Node's start-up and one round trip, not loading the CLI, conf and ssh2. Whatever it cannot
-// settle (no holder, another version, help, a prompt, input on stdin) it leaves to the full CLI (dist/moor.js),
-// which prints exactly the same; it returns false then, having printed nothing.
+// one-shot command (ls, peek, status, answer, send, capture, kill, note, new, revive) whole to a running background
+// holder, which runs it with this client's terminal, environment and standard input (forwarded when the command reads
+// it) over its warm links and streams the output back. So a warm command costs Node's start-up and one round trip,
+// not loading the CLI, conf and ssh2. Whatever it cannot settle (no holder, another version, help, a prompt) it
+// leaves to the full CLI (dist/moor.js), which prints exactly the same; it returns false then, having printed nothing.
 
-const SERVED = new Set(["ls", "peek", "status", "send", "answer"]);
-// Commands that type into a pane: never run twice once their first remote command has started.
-const TYPES = new Set(["send", "answer"]);
+const SERVED = new Set(["ls", "peek", "status", "answer", "send", "capture", "kill", "note", "new", "revive"]);
+// Commands that change something on a host (type into a pane, make, end or revive a session, write notes): never
+// run twice once their first remote command has started.
+const TYPES = new Set(["send", "answer", "new", "kill", "revive", "note"]);
 const HELLO_DEADLINE_MS = 500;
 
 interface ServedCommand {
@@ -59,6 +67,7 @@ function askHolder(socketPath: string, version: string, args: readonly string[],
       settled = true;
       clearTimeout(timer);
       socket.destroy();
+      if (forwarding) process.stdin.destroy();
       resolve(outcome);
     };
     const lost = (why: string): void => {
@@ -66,7 +75,7 @@ function askHolder(socketPath: string, version: string, args: readonly string[],
       if (afterHolderLoss({ accepted, wroteStdout, touchedRemote, name }) === "run again")
         return settle({ kind: "fallback" });
       process.stderr.write(
-        `moor: the background holder went away during ${name} (${why})\nhint: ${TYPES.has(name) ? "what it typed may or may not have arrived: look with moor peek before doing it again" : "run the command again"}\n`,
+        `moor: the background holder went away during ${name} (${why})\nhint: ${TYPES.has(name) ? "what it did may or may not have happened: look with moor ls or moor peek before doing it again" : "run the command again"}\n`,
       );
       settle({ kind: "done", code: 3 });
     };
@@ -80,7 +89,11 @@ function askHolder(socketPath: string, version: string, args: readonly string[],
           const reply = message as Reply;
           switch (reply.kind) {
             case "hello":
-              if (reply.protocol !== PROTOCOL || reply.version !== version) return settle({ kind: "fallback" });
+              if (reply.protocol !== PROTOCOL || reply.version !== version) {
+                // It makes way for a holder of this version, which the full CLI starts as it ends.
+                socket.write(frame({ id: 1, kind: "stop" }));
+                return settle({ kind: "fallback" });
+              }
               clearTimeout(timer);
               accepted = true;
               socket.write(frame({ id: 1, kind: "run", args: [...args], env: servedEnv(), tty: ttyOf() }));
@@ -92,6 +105,8 @@ function askHolder(socketPath: string, version: string, args: readonly string[],
             case "remote":
               touchedRemote = true;
               return;
+            case "stdin":
+              return forwardStdin((request) => socket.write(frame(request)));
             case "exit":
               return settle({ kind: "done", code: reply.code });
             case "fallback":
@@ -127,7 +142,7 @@ export function servedCommand(args: readonly string[]): ServedCommand | undefine
   const [name, ...after] = rest;
   if (incomplete || name === undefined || !SERVED.has(name)) return undefined;
   if (after.some((arg) => arg === "-h" || arg === "--help" || arg === "--")) return undefined;
-  if (name === "send" && !sendHasItsText(after)) return undefined;
+  if (touchesLocalFiles(name, after)) return undefined;
   return {
     name,
     ...(configDir === undefined ? {} : { configDir }),
@@ -135,21 +150,27 @@ export function servedCommand(args: readonly string[]): ServedCommand | undefine
   };
 }
 
-// The holder has no standard input to give a send that reads it.
-function sendHasItsText(rest: readonly string[]): boolean {
-  const words: string[] = [];
-  let keys = 0;
-  for (let index = 0; index < rest.length; index++) {
-    const arg = rest[index] ?? "";
-    if (arg === "--key") {
-      if (rest[++index] === undefined) return false;
-      keys++;
-    } else if (arg.startsWith("--key=")) keys++;
-    else if (arg === "--no-enter") continue;
-    else if (arg.startsWith("-") && arg !== "-") return false;
-    else words.push(arg);
-  }
-  return words.length > 0 && sendSource(words.slice(1), keys) !== "stdin";
+// What runs here, on this terminal and in this directory: note --edit (an editor), note --set FILE (reads a file) and
+// capture -o FILE (writes one). note --set - reads standard input, which is forwarded.
+function touchesLocalFiles(name: string, rest: readonly string[]): boolean {
+  return rest.some((arg, index) => {
+    if (name === "capture") return arg === "-o" || arg.startsWith("-o") || arg.startsWith("--output");
+    if (name !== "note") return false;
+    if (arg === "--edit") return true;
+    if (arg === "--set") return rest[index + 1] !== "-";
+    return arg.startsWith("--set=") && arg !== "--set=-";
+  });
+}
+
+// The run reads standard input (send -, note --set -): this client's goes to the holder as it is read, then its end.
+let forwarding = false;
+
+function forwardStdin(write: (request: Request) => void): void {
+  if (forwarding) return;
+  forwarding = true;
+  process.stdin.on("data", (chunk: Buffer) => write({ id: 1, kind: "stdin", data: chunk.toString("base64") }));
+  process.stdin.on("end", () => write({ id: 1, kind: "stdin", end: true }));
+  process.stdin.on("error", () => write({ id: 1, kind: "stdin", end: true }));
 }
 
 function servedEnv(): Record<string, string> {
@@ -159,11 +180,12 @@ function servedEnv(): Record<string, string> {
   return env;
 }
 
-function ttyOf(): { stdout: boolean; stderr: boolean; columns?: number; rows?: number } {
-  const { stdout, stderr } = process;
+function ttyOf(): RunRequest["tty"] {
+  const { stdout, stderr, stdin } = process;
   return {
     stdout: Boolean(stdout.isTTY),
     stderr: Boolean(stderr.isTTY),
+    stdin: Boolean(stdin.isTTY),
     ...(stdout.isTTY ? { columns: stdout.columns, rows: stdout.rows } : {}),
   };
 }

@@ -3,10 +3,9 @@ import type * as CoreModule from "../core/moorContext.js";
 import type { LinkOptions, MoorContext } from "../core/moorContext.js";
 import type { RemoteExec } from "../link/remoteExec.js";
 import type { ScreenMemory } from "../core/overview/screenMemory.js";
-import { HolderRun } from "../holder/clientRemote.js";
+import { startHolder } from "../holder/clientStart.js";
 import { holderWanted } from "../holder/wanted.js";
 import { holderPaths } from "../holder/paths.js";
-import { holderVersion } from "../holder/version.js";
 import type { LinkState } from "../link/linkState.js";
 import { processIo, type CliIo } from "./io.js";
 import { linkTroubleReporter } from "./linkTrouble.js";
@@ -39,8 +38,9 @@ export function needsRuntime(command: Command): boolean {
 
 // Builds the runtime from the global options once the command line is parsed; closed by run().
 // The core (and with it conf) is loaded by load(), which the program runs before every action that
-// needs it, so --version, --help and light commands start without it. One-shot commands' remote
-// commands go through the background holder when one may run (see holder/clientRemote.ts).
+// needs it, so --version, --help and light commands start without it. A one-shot command reaches this only when
+// no background holder ran it whole (cli/quickClient.ts): it uses its own links, and starts a holder as it ends, so
+// the next one finds it warm.
 /** How a run differs from a plain one in moor's own process: the background holder serving a thin client gives the
  *  client's environment and streams, and its own links in place of the holder's socket (and never prompts). */
 export interface RuntimeOptions {
@@ -57,7 +57,8 @@ export class RuntimeHolder {
   readonly #screens: RuntimeOptions["screens"];
   #core: typeof CoreModule | undefined;
   #runtime: Runtime | undefined;
-  #holder: HolderRun | undefined;
+  /** The hosts this run's one-shot use cases reached over their own links (a holder started at the end warms them). */
+  readonly #usedHosts = new Set<string>();
 
   constructor(options: RuntimeOptions = {}) {
     this.host = options.host ?? processHost();
@@ -83,7 +84,6 @@ export class RuntimeHolder {
     const knownHosts = globals.knownHosts ?? env.MOOR_KNOWN_HOSTS;
     const served = this.#served;
     const onLinkState = linkTroubleReporter((message) => io.progress(message));
-    let holder: HolderRun | undefined | null = null;
     const ctx: MoorContext = new this.#core.MoorContext({
       ...(globals.configDir ? { configDir: globals.configDir } : {}),
       ...(knownHosts ? { knownHostsFile: knownHosts } : {}),
@@ -93,10 +93,10 @@ export class RuntimeHolder {
         ? { askPassphrase: askPassphraseOnTty, onProgress: (message: string) => io.progress(message) }
         : {}),
       onLinkState,
-      remoteFor: (name, options, direct) => {
+      remoteFor: (name, options) => {
         if (served) return served(name, options, (state) => onLinkState(name, state));
-        if (holder === null) holder = this.#holderRun(ctx, io, onLinkState);
-        return holder?.remoteFor(name, options, direct);
+        this.#usedHosts.add(name);
+        return undefined;
       },
     });
     this.#runtime = { ctx, io };
@@ -104,22 +104,19 @@ export class RuntimeHolder {
   }
 
   close(): void {
-    this.#runtime?.ctx.close();
-    this.#holder?.finish();
+    const ctx = this.#runtime?.ctx;
+    ctx?.close();
+    if (ctx && this.#usedHosts.size > 0 && !this.#served) this.#startHolder(ctx);
   }
 
-  #holderRun(ctx: MoorContext, io: CliIo, onLink: (host: string, state: LinkState) => void): HolderRun | undefined {
-    if (!holderWanted(ctx.configDir, this.host.env)) return undefined;
+  // Starts a holder for the next command (the lock keeps it to one, and none starts while one runs).
+  #startHolder(ctx: MoorContext): void {
+    if (!holderWanted(ctx.configDir, this.host.env)) return;
     const identity = { configDir: ctx.configDir, knownHostsFile: ctx.knownHostsFile, home: ctx.home };
-    this.#holder = new HolderRun({
+    startHolder({
       paths: holderPaths(identity),
-      version: holderVersion(),
       globalArgs: ["--config-dir", ctx.configDir, "--known-hosts", ctx.knownHostsFile],
-      onLink,
-      onFallback: (reason) => {
-        if (io.verbose) io.progress(`not through the background holder (${reason}): connecting directly`);
-      },
+      warm: [...this.#usedHosts],
     });
-    return this.#holder;
   }
 }

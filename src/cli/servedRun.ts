@@ -1,4 +1,4 @@
-import { Readable, Writable } from "node:stream";
+import { Writable } from "node:stream";
 import type { RunCommand, ServedRun } from "../holder/runRequest.js";
 import { ONE_SHOT_READY_TIMEOUT_MS, ONE_SHOT_RETRY, unreachableAfterMs } from "../link/linkState.js";
 import type { ProcessHost } from "./processHost.js";
@@ -18,7 +18,7 @@ export const runServed: RunCommand = async (served) =>
     screens: (name) => served.screensFor(name),
   });
 
-function servedHost({ request, write }: ServedRun): ProcessHost {
+function servedHost({ request, write, stdin }: ServedRun): ProcessHost {
   const stream = (fd: 1 | 2, isTTY: boolean): Writable & { isTTY: boolean; columns?: number; rows?: number } => {
     const writable = new Writable({
       write(chunk: Buffer | string, _encoding, done) {
@@ -38,7 +38,7 @@ function servedHost({ request, write }: ServedRun): ProcessHost {
     env: request.env,
     stdout: stream(1, request.tty.stdout),
     stderr: stream(2, request.tty.stderr),
-    stdin: Object.assign(Readable.from([]), { isTTY: false }),
+    stdin: Object.assign(stdin, { isTTY: request.tty.stdin === true }),
     exitCode: () => undefined,
   };
 }

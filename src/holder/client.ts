@@ -1,20 +1,12 @@
 import { createConnection, type Socket } from "node:net";
-import { MoorError, type ExitCode } from "../errors.js";
-import type { LinkState } from "../link/linkState.js";
-import type { ExecResult } from "../link/types.js";
 import { isOwnSocket, isPrivateDir, type HolderPaths } from "./paths.js";
 import { frame, lineReader, PROTOCOL, type HolderStatus, type Reply, type Request } from "./protocol.js";
 
-// The holder could not take the work (none runs, a stale socket, another version, no answer, it went away before
-// answering): the command does it over its own link instead.
+// No holder could answer (none runs, a stale socket, another version, no answer, it went away before answering).
 export class HolderUnavailable extends Error {
-  /** false when the holder is fine but handed this one piece of work back (it would need a prompt). */
-  readonly gone: boolean;
-
-  constructor(reason: string, gone = true) {
+  constructor(reason: string) {
     super(reason);
     this.name = "HolderUnavailable";
-    this.gone = gone;
   }
 }
 
@@ -25,10 +17,10 @@ export interface ClientOptions {
   deadlineMs?: number;
 }
 
-type Pending = { resolve: (reply: Reply) => void; reject: (error: Error) => void; onLink?: (state: LinkState) => void };
+type Pending = { resolve: (reply: Reply) => void; reject: (error: Error) => void };
 
-// One command's conversation with the holder: one socket, requests told apart by id. Loads neither ssh2 nor conf,
-// so a command the holder serves starts fast.
+// moor daemon status and stop's conversation with the holder: one socket, requests told apart by id. Loads neither
+// ssh2 nor conf. (One-shot commands talk to the holder through the thin client, cli/quickClient.ts.)
 export class HolderClient {
   readonly pid: number;
   readonly version: string;
@@ -86,37 +78,6 @@ export class HolderClient {
     return client;
   }
 
-  /** Runs argv on the host over the holder's link. A MoorError is the remote's answer, as a direct run would give
-   *  it; HolderUnavailable means nothing was answered and the command should go direct. */
-  async exec(
-    host: string,
-    argv: readonly string[],
-    options: { stdin?: string | Buffer; retries: number; onLink?: (state: LinkState) => void },
-  ): Promise<ExecResult> {
-    const stdin = options.stdin === undefined ? {} : { stdin: Buffer.from(options.stdin).toString("base64") };
-    const reply = await this.#request(
-      { id: 0, kind: "exec", host, argv: [...argv], retries: options.retries, ...stdin },
-      options.onLink,
-    );
-    if (reply.kind === "result") {
-      return {
-        code: reply.code,
-        stdout: Buffer.from(reply.stdout, "base64"),
-        stderr: Buffer.from(reply.stderr, "base64"),
-        ...(reply.signal === undefined ? {} : { signal: reply.signal }),
-      };
-    }
-    if (reply.kind === "error") {
-      if (reply.fallback) throw new HolderUnavailable(reply.error.message, false);
-      throw new MoorError(
-        reply.error.message,
-        reply.error.exitCode as ExitCode,
-        reply.error.hint === undefined ? {} : { hint: reply.error.hint },
-      );
-    }
-    throw new HolderUnavailable(`unexpected answer ${reply.kind}`);
-  }
-
   async status(): Promise<HolderStatus> {
     const reply = await this.#request({ id: 0, kind: "status" });
     if (reply.kind !== "status") throw new HolderUnavailable(`unexpected answer ${reply.kind}`);
@@ -131,11 +92,11 @@ export class HolderClient {
     this.#socket.destroy();
   }
 
-  #request(request: Request, onLink?: (state: LinkState) => void): Promise<Reply> {
+  #request(request: Request): Promise<Reply> {
     if (this.#gone !== undefined) return Promise.reject(new HolderUnavailable(this.#gone));
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject, ...(onLink ? { onLink } : {}) });
+      this.#pending.set(id, { resolve, reject });
       // A request in flight keeps the process alive until its answer.
       this.#socket.ref();
       this.#socket.write(frame({ ...request, id }));
@@ -158,7 +119,6 @@ export class HolderClient {
           const reply = message as Reply;
           const pending = this.#pending.get(reply.id);
           if (!pending) return;
-          if (reply.kind === "link") return pending.onLink?.(reply.state);
           this.#pending.delete(reply.id);
           if (this.#pending.size === 0) this.#socket.unref();
           pending.resolve(reply);

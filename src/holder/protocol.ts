@@ -1,20 +1,9 @@
 import type { LinkState } from "../link/linkState.js";
 
-// What the holder and a one-shot command say to each other over the socket: one JSON object a line. Bytes travel
-// as base64. The holder serves exactly one thing, the remote commands of one-shot commands over its links;
-// commands keep their own logic and rendering.
-export const PROTOCOL = 2;
-
-export interface ExecRequest {
-  id: number;
-  kind: "exec";
-  host: string;
-  argv: string[];
-  /** base64 */
-  stdin?: string;
-  /** Connection attempts after the first before the command gives up (exit 3), as the direct link would. */
-  retries: number;
-}
+// What the holder and a thin client say to each other over the socket: one JSON object a line, cut on the newline
+// byte (lineReader). Bytes travel as base64. The holder serves one thing, whole one-shot commands (`run`), with the
+// client's standard input forwarded when the command reads it; plus its own status and stop.
+export const PROTOCOL = 3;
 
 /** A whole one-shot command for the holder to run in its process, over its links (cli/quickClient.ts sends it). */
 export interface RunRequest {
@@ -24,13 +13,14 @@ export interface RunRequest {
   args: string[];
   /** The client's variables that moor reads (SERVED_ENV), and no others. */
   env: Record<string, string>;
-  tty: { stdout: boolean; stderr: boolean; columns?: number; rows?: number };
+  tty: { stdout: boolean; stderr: boolean; stdin?: boolean; columns?: number; rows?: number };
 }
 
 export type Request =
   | { id: number; kind: "hello"; protocol: number; version: string }
-  | ExecRequest
   | RunRequest
+  /** The client's standard input for run ID, once the holder asked for it: data (base64), then end. */
+  | { id: number; kind: "stdin"; data?: string; end?: boolean }
   | { id: number; kind: "status" }
   | { id: number; kind: "stop" };
 
@@ -59,21 +49,14 @@ export interface HolderStatus {
   hosts: HostStatus[];
 }
 
-export interface WireError {
-  message: string;
-  exitCode: number;
-  hint?: string;
-}
-
 export type Reply =
   | { id: number; kind: "hello"; protocol: number; version: string; pid: number }
-  | { id: number; kind: "result"; code: number; stdout: string; stderr: string; signal?: string }
-  | { id: number; kind: "error"; error: WireError; fallback?: boolean }
-  | { id: number; kind: "link"; state: LinkState }
   | { id: number; kind: "status"; status: HolderStatus }
   | { id: number; kind: "stopping" }
   /** A served run's output as it is written: fd 1 or 2, base64. */
   | { id: number; kind: "output"; fd: 1 | 2; data: string }
+  /** A served run reads its standard input: the client sends it (stdin requests), until its end. */
+  | { id: number; kind: "stdin" }
   | { id: number; kind: "exit"; code: number }
   /** A served run's first remote command is starting: from now on it may have changed something on a host. */
   | { id: number; kind: "remote" }

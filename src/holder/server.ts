@@ -1,32 +1,23 @@
 import { statSync, unlinkSync } from "node:fs";
 import { createServer, type Server, type Socket } from "node:net";
-import { ExitCode, MoorError } from "../errors.js";
 import type { MoorContext } from "../core/moorContext.js";
 import { ScreenMemory } from "../core/overview/screenMemory.js";
 import { unreachableError } from "../link/classifyError.js";
 import type { Clock } from "../clock.js";
 import type { HostLink } from "../link/hostLink.js";
-import {
-  ONE_SHOT_READY_TIMEOUT_MS,
-  ONE_SHOT_RETRY,
-  unreachableAfterMs,
-  type LinkState,
-  type WaitBudget,
-} from "../link/linkState.js";
+import type { LinkState, WaitBudget } from "../link/linkState.js";
 import type { ExecOptions, ExecResult } from "../link/types.js";
 import { HOLDER_LINK } from "./holderLink.js";
-import { answerRun, type RunCommand } from "./runRequest.js";
+import { answerRun, type RunCommand, type StdinFeed } from "./runRequest.js";
 import type { HolderPaths } from "./paths.js";
 import {
   frame,
   lineReader,
   PROTOCOL,
-  type ExecRequest,
   type HolderStatus,
   type Reply,
   type Request,
   type RunRequest,
-  type WireError,
 } from "./protocol.js";
 
 export interface HolderServerOptions {
@@ -53,8 +44,8 @@ interface HostUse {
   lastUse: number;
 }
 
-// The background holder: one HostLink per host, kept through drops, serving the remote commands of one-shot
-// commands over a Unix socket. It never prompts (its context has no passphrase prompt): work that needs one is
+// The background holder: one HostLink per host, kept through drops, running whole one-shot commands for thin clients
+// over a Unix socket. It never prompts (its context has no passphrase prompt): work that needs one is
 // handed back to the command (fallback), which asks on its own terminal.
 export class HolderServer {
   readonly #options: HolderServerOptions;
@@ -158,11 +149,13 @@ export class HolderServer {
     this.#options.onStopped();
   }
 
-  /** One request's answer; exported for unit tests, which drive the holder without a socket. */
+  /** One request's answer; exported for unit tests, which drive the holder without a socket. INPUTS: the runs of this
+   *  connection that read standard input, by request id (the client's stdin requests feed them). */
   async answer(
     request: Request,
     send: (reply: Reply) => void,
     gone: AbortSignal = new AbortController().signal,
+    inputs: Map<number, StdinFeed> = new Map(),
   ): Promise<void> {
     switch (request.kind) {
       case "hello":
@@ -178,10 +171,13 @@ export class HolderServer {
       case "stop":
         send({ id: request.id, kind: "stopping" });
         return void setImmediate(() => this.stop());
-      case "exec":
-        return await this.#exec(request, send, gone);
+      case "stdin":
+        return inputs.get(request.id)?.(
+          request.data === undefined ? undefined : Buffer.from(request.data, "base64"),
+          request.end === true,
+        );
       case "run":
-        return await this.#run(request, send, gone);
+        return await this.#run(request, send, gone, inputs);
     }
   }
 
@@ -196,11 +192,12 @@ export class HolderServer {
     const send = (reply: Reply): void => {
       if (!socket.destroyed) socket.write(frame(reply));
     };
+    const inputs = new Map<number, StdinFeed>();
     socket.on(
       "data",
       lineReader(
         (message) =>
-          void this.answer(message as Request, send, gone.signal).catch((error: unknown) =>
+          void this.answer(message as Request, send, gone.signal, inputs).catch((error: unknown) =>
             this.#options.log(`request failed: ${errorText(error)}`),
           ),
         () => socket.destroy(),
@@ -208,45 +205,15 @@ export class HolderServer {
     );
   }
 
-  async #exec(request: ExecRequest, send: (reply: Reply) => void, gone: AbortSignal): Promise<void> {
-    const stdin = request.stdin === undefined ? {} : { stdin: Buffer.from(request.stdin, "base64") };
-    try {
-      const result = await this.#used(() =>
-        this.#execOn(
-          request.host,
-          request.argv,
-          { ...stdin, signal: gone },
-          {
-            retries: request.retries,
-            deadlineMs: unreachableAfterMs({ ...ONE_SHOT_RETRY, retries: request.retries }, ONE_SHOT_READY_TIMEOUT_MS),
-          },
-          (state) => send({ id: request.id, kind: "link", state }),
-        ),
-      );
-      send({
-        id: request.id,
-        kind: "result",
-        code: result.code,
-        stdout: result.stdout.toString("base64"),
-        stderr: result.stderr.toString("base64"),
-        ...(result.signal === undefined ? {} : { signal: result.signal }),
-      });
-    } catch (error) {
-      const wire = toWire(error);
-      // Authentication or a host key the holder cannot settle without asking: the command does it on its terminal.
-      send({
-        id: request.id,
-        kind: "error",
-        error: wire,
-        ...(wire.exitCode === ExitCode.auth ? { fallback: true } : {}),
-      });
-    }
-  }
-
-  async #run(request: RunRequest, send: (reply: Reply) => void, gone: AbortSignal): Promise<void> {
+  async #run(
+    request: RunRequest,
+    send: (reply: Reply) => void,
+    gone: AbortSignal,
+    inputs: Map<number, StdinFeed>,
+  ): Promise<void> {
     const runCommand = this.#options.runCommand;
     if (!runCommand) return send({ id: request.id, kind: "fallback", reason: "this holder runs no commands" });
-    await answerRun(request, send, gone, {
+    await answerRun(request, send, gone, inputs, {
       runCommand,
       execOn: (host, argv, options, budget, onLink) => this.#execOn(host, argv, options, budget, onLink),
       used: (work) => this.#used(work),
@@ -404,16 +371,6 @@ function withinBudget<T>(
     link.events.off("state", onState);
     stops.forEach((stop) => stop());
   });
-}
-
-function toWire(error: unknown): WireError {
-  if (error instanceof MoorError)
-    return {
-      message: error.message,
-      exitCode: error.exitCode,
-      ...(error.hint === undefined ? {} : { hint: error.hint }),
-    };
-  return { message: `the holder failed: ${errorText(error)}`, exitCode: ExitCode.internal };
 }
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));

@@ -75,12 +75,12 @@ describe("the background holder", () => {
     expect(timeless(ls.stdout)).toEqual(timeless((await direct(w, ["ls", "--json"])).stdout));
     const state = await holderState(w);
     expect(state.hosts?.find((host) => host.host === "box")?.link).toBe("up");
-    // peek, ls and send were run whole by the holder for the thin client, not only their remote commands.
+    // Every one-shot verb was run whole by the holder for the thin client.
     const log = readFileSync(
       holderPaths({ configDir: w.configDir, knownHostsFile: w.knownHosts, home: w.home }).log,
       "utf8",
     );
-    for (const verb of ["peek", "ls", "send"])
+    for (const verb of ["peek", "ls", "send", "capture", "note", "kill"])
       expect(log, verb).toMatch(new RegExp(`ran ${verb} for a client: exit \\d+`));
   });
 
@@ -123,6 +123,26 @@ describe("the background holder", () => {
       "utf8",
     );
     expect(log.match(/ran send for a client: exit 0/g)?.length).toBe(4);
+  });
+
+  it("forwards standard input to a run that reads it: send - and note --set - run whole in the holder", async () => {
+    const w = await registered();
+    await warm(w);
+    const text = "from standard input: é日本\n".repeat(2_000);
+    const path = await startRecorder(box, "fromstdin");
+    const sent = await moor(w, ["send", "box:fromstdin", "--no-enter", "-"], { input: text });
+    expect(sent).toMatchObject({ code: 0, stderr: "" });
+    expect((await recorded(box, path, Buffer.byteLength(text))).equals(Buffer.from(text))).toBe(true);
+    const set = await moor(w, ["note", "box:fromstdin", "--set", "-"], { input: "notes from stdin é\n" });
+    expect(set.code, set.stderr).toBe(0);
+    expect(same(await moor(w, ["note", "box:fromstdin"]))).toEqual(same(await direct(w, ["note", "box:fromstdin"])));
+    expect((await moor(w, ["note", "box:fromstdin"])).stdout).toContain("notes from stdin é");
+    const log = readFileSync(
+      holderPaths({ configDir: w.configDir, knownHostsFile: w.knownHosts, home: w.home }).log,
+      "utf8",
+    );
+    expect(log).toMatch(/ran send for a client: exit 0/);
+    expect(log.match(/ran note for a client: exit 0/g)?.length).toBeGreaterThanOrEqual(3);
   });
 
   it("falls back to a direct connection when the holder is killed, and the next command starts a fresh one", async () => {

@@ -26,7 +26,7 @@ describe("the thin client's served commands", () => {
       ["ls", "-h"],
       ["watch"],
       ["attach", "a:b"],
-      ["new", "a:b"],
+      ["logs", "a:b"],
       ["--bogus", "ls"],
       ["ls", "--", "x"],
       ["--config-dir"],
@@ -37,15 +37,22 @@ describe("the thin client's served commands", () => {
     }
   });
 
-  it("leaves a send that reads standard input to the full CLI (the holder has none to give it)", () => {
-    expect(servedCommand(["send", "gpu1:s"])).toBeUndefined();
-    expect(servedCommand(["send", "gpu1:s", "-"])).toBeUndefined();
-    expect(servedCommand(["send", "gpu1:s", "--no-enter"])).toBeUndefined();
-    expect(servedCommand(["send", "gpu1:s", "--key"])).toBeUndefined();
-    expect(servedCommand(["send", "gpu1:s", "--unknown", "x"])).toBeUndefined();
-    expect(servedCommand(["send"])).toBeUndefined();
-    // "-" among other words is text, as send itself reads it
-    expect(servedCommand(["send", "gpu1:s", "a", "-"])).toEqual({ name: "send" });
+  it("takes every one-shot verb whole, a send or note reading standard input too (the client forwards it)", () => {
+    for (const name of ["capture", "kill", "note", "new", "revive", "answer"])
+      expect(servedCommand([name, "gpu1:s"]), name).toEqual({ name });
+    expect(servedCommand(["send", "gpu1:s"])).toEqual({ name: "send" });
+    expect(servedCommand(["send", "gpu1:s", "-"])).toEqual({ name: "send" });
+    expect(servedCommand(["note", "gpu1:s", "--set", "-"])).toEqual({ name: "note" });
+    expect(servedCommand(["note", "gpu1:s", "--set=-"])).toEqual({ name: "note" });
+  });
+
+  it("leaves note --edit (an editor on this terminal), note --set FILE and capture -o FILE (paths from this directory) to the full CLI", () => {
+    for (const output of [["-o", "out.txt"], ["-oout.txt"], ["--output", "out.txt"], ["--output=out.txt"]])
+      expect(servedCommand(["capture", "gpu1:s", ...output]), output.join(" ")).toBeUndefined();
+    expect(servedCommand(["capture", "gpu1:s", "--all"])).toEqual({ name: "capture" });
+    expect(servedCommand(["note", "gpu1:s", "--edit"])).toBeUndefined();
+    expect(servedCommand(["note", "gpu1:s", "--set", "handover.md"])).toBeUndefined();
+    expect(servedCommand(["note", "gpu1:s", "--set=handover.md"])).toBeUndefined();
   });
 });
 
@@ -64,5 +71,7 @@ describe("when the holder goes away in the middle of a run", () => {
     expect(lost("send", {})).toBe("run again");
     expect(lost("send", { touchedRemote: true })).toBe("fail");
     expect(lost("send", { accepted: false, touchedRemote: true })).toBe("run again");
+    for (const name of ["new", "kill", "revive", "answer"])
+      expect(lost(name, { touchedRemote: true }), name).toBe("fail");
   });
 });

@@ -1,10 +1,11 @@
 import { mkdtempSync } from "node:fs";
+import { text } from "node:stream/consumers";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { MoorContext } from "../../../src/core/moorContext.js";
 import { ExitCode, MoorError } from "../../../src/errors.js";
-import type { RunCommand } from "../../../src/holder/runRequest.js";
+import type { RunCommand, StdinFeed } from "../../../src/holder/runRequest.js";
 import { HolderServer } from "../../../src/holder/server.js";
 import { PROTOCOL, type Reply, type Request } from "../../../src/holder/protocol.js";
 import { HostLink } from "../../../src/link/hostLink.js";
@@ -18,7 +19,8 @@ function holder(
   options: {
     persist?: number;
     connect?: (name: string) => Promise<FakeSession>;
-    runCommand?: RunCommand;
+    /** Who runs a client's command (null: none, runs are handed back); by default execRun. */
+    runCommand?: RunCommand | null;
   } = {},
 ) {
   const clock = new FakeClock();
@@ -48,24 +50,65 @@ function holder(
     watchedFiles: [],
     log: () => undefined,
     onStopped: () => stopped++,
-    ...(options.runCommand ? { runCommand: options.runCommand } : {}),
+    ...(options.runCommand === null ? {} : { runCommand: options.runCommand ?? execRun }),
   });
-  const ask = async (request: Request): Promise<Reply[]> => {
+  // A client: when the run asks for standard input, it sends INPUT and its end.
+  const ask = async (request: Request, input?: string): Promise<Reply[]> => {
     const replies: Reply[] = [];
-    await server.answer(request, (reply) => replies.push(reply));
+    const inputs = new Map<number, StdinFeed>();
+    const gone = new AbortController().signal;
+    const send = (reply: Reply): void => {
+      replies.push(reply);
+      if (reply.kind === "stdin")
+        void server.answer(
+          { id: reply.id, kind: "stdin", data: Buffer.from(input ?? "").toString("base64"), end: true },
+          send,
+          gone,
+          inputs,
+        );
+    };
+    await server.answer(request, send, gone, inputs);
     return replies;
   };
   return { server, clock, session, ask, stopped: () => stopped, contexts: () => contexts };
 }
 
-const exec = (argv: string[], extra: Partial<Extract<Request, { kind: "exec" }>> = {}): Request => ({
+// A stand-in for the CLI's run(): `HOST ARGV…` runs ARGV on HOST over the holder's link (with the client's standard
+// input when STDIN=1, and RETRIES as its retries) and prints its output; a MoorError's message goes to stderr and its
+// exit code is the run's.
+const execRun: RunCommand = async ({ request, write, stdin, remoteFor }) => {
+  const [host = "box", ...argv] = request.args;
+  const input = request.env.STDIN === "1" ? await text(stdin) : undefined;
+  try {
+    const remote = remoteFor(
+      host,
+      { retries: Number(request.env.RETRIES ?? "3"), deadlineMs: 42_100 },
+      () => undefined,
+    );
+    const result = await remote.exec(argv, input === undefined ? {} : { stdin: input });
+    write(1, result.stdout);
+    return result.code;
+  } catch (error) {
+    if (!(error instanceof MoorError)) throw error;
+    write(2, Buffer.from(error.message));
+    return error.exitCode;
+  }
+};
+
+const exec = (argv: string[], env: Record<string, string> = {}, host = "box"): Request => ({
   id: 7,
-  kind: "exec",
-  host: "box",
-  argv,
-  retries: 3,
-  ...extra,
+  kind: "run",
+  args: [host, ...argv],
+  env,
+  tty: { stdout: false, stderr: false },
 });
+
+const output = (replies: Reply[], fd: 1 | 2): string =>
+  replies
+    .flatMap((reply) =>
+      reply.kind === "output" && reply.fd === fd ? [Buffer.from(reply.data, "base64").toString()] : [],
+    )
+    .join("");
 
 describe("the holder", () => {
   it("says hello with its version, and runs a command over its link to the host", async () => {
@@ -73,10 +116,14 @@ describe("the holder", () => {
     expect(await ask({ id: 1, kind: "hello", protocol: PROTOCOL, version: "9.9.9" })).toEqual([
       { id: 1, kind: "hello", protocol: PROTOCOL, version: "9.9.9", pid: process.pid },
     ]);
-    const replies = await ask(exec(["tmux", "-V"], { stdin: Buffer.from("in").toString("base64") }));
-    const result = replies.find((reply) => reply.kind === "result");
-    expect(result).toMatchObject({ id: 7, code: 0, stdout: Buffer.from("ran tmux -V\n").toString("base64") });
-    expect(session.stdins).toEqual([Buffer.from("in")]);
+    const replies = await ask(exec(["tmux", "-V"], { STDIN: "1" }), "in é");
+    expect(output(replies, 1)).toBe("ran tmux -V\n");
+    expect(replies.at(-1)).toEqual({ id: 7, kind: "exit", code: 0 });
+    // Standard input is asked of the client once, when the run reads it, and arrives whole.
+    expect(replies.filter((reply) => reply.kind === "stdin")).toEqual([{ id: 7, kind: "stdin" }]);
+    expect(session.stdins).toEqual(["in é"]);
+    // A run that never reads it never asks.
+    expect((await ask(exec(["true"]))).some((reply) => reply.kind === "stdin")).toBe(false);
   });
 
   it("exits after persist minutes unused, counted from the last use (injected clock)", async () => {
@@ -98,15 +145,11 @@ describe("the holder", () => {
 
   it("gives up as a direct link would (exit 3 after the command's retries), and hands authentication back", async () => {
     const down = holder({ connect: () => Promise.reject(refused()) });
-    const give = down.ask(exec(["true"], { retries: 0 }));
-    const replies = await give;
-    expect(replies.at(-1)).toMatchObject({ kind: "error", error: { exitCode: ExitCode.unreachable } });
+    const replies = await down.ask(exec(["true"], { RETRIES: "0" }));
+    expect(replies.at(-1)).toEqual({ id: 7, kind: "exit", code: ExitCode.unreachable });
+    expect(output(replies, 2)).toContain("box unreachable");
     const auth = holder({ connect: () => Promise.reject(new MoorError("box: authentication failed", ExitCode.auth)) });
-    expect((await auth.ask(exec(["true"]))).at(-1)).toMatchObject({
-      kind: "error",
-      fallback: true,
-      error: { exitCode: ExitCode.auth },
-    });
+    expect((await auth.ask(exec(["true"]))).at(-1)).toMatchObject({ kind: "fallback" });
   });
 
   it("reports each host's link and last use", async () => {
@@ -130,10 +173,11 @@ describe("the holder", () => {
       watchedFiles: [],
       log: () => undefined,
       onStopped: () => undefined,
+      runCommand: execRun,
     });
     const replies: Reply[] = [];
-    await server.answer(exec(["true"], { host: "nosuch" }), (reply) => replies.push(reply));
-    expect(replies.at(-1)).toMatchObject({ kind: "error", error: { exitCode: ExitCode.notFound } });
+    await server.answer(exec(["true"], {}, "nosuch"), (reply) => replies.push(reply));
+    expect(replies.at(-1)).toEqual({ id: 7, kind: "exit", code: ExitCode.notFound });
   });
 
   describe("running a whole command for a thin client", () => {
@@ -200,7 +244,7 @@ describe("the holder", () => {
         connect: () => Promise.reject(new MoorError("box: authentication failed", ExitCode.auth)),
       });
       expect((await started.ask(run(["ls"]))).at(-1)).toEqual({ id: 9, kind: "exit", code: 4 });
-      expect((await holder().ask(run(["ls"]))).at(-1)).toMatchObject({ kind: "fallback" });
+      expect((await holder({ runCommand: null }).ask(run(["ls"]))).at(-1)).toMatchObject({ kind: "fallback" });
       const throws = holder({ runCommand: () => Promise.reject(new Error("boom")) });
       const thrown = (await throws.ask(run(["ls"]))).at(-1);
       expect(thrown?.kind === "fallback" ? thrown.reason : "").toContain("boom");
