@@ -96,7 +96,12 @@ export function listPanesCommand(): TmuxCommand {
 
 // The panes of one session only (exact name); a missing session fails "can't find session" (exit 5).
 export function sessionPanesArgv(session: string): string[] {
-  return tmuxArgv(REAP_FIRST, ["list-panes", "-s", "-t", sessionTarget(session), "-F", PANE_LIST_FORMAT]);
+  return tmuxArgv(REAP_FIRST, sessionPanesCommand(session));
+}
+
+// The list-panes command of sessionPanesArgv, to chain with captures (see sessionPanesWithScreenArgv).
+export function sessionPanesCommand(session: string): TmuxCommand {
+  return ["list-panes", "-s", "-t", sessionTarget(session), "-F", PANE_LIST_FORMAT];
 }
 
 function parseValue(value: string, kind: Kind): string | number | boolean | undefined {

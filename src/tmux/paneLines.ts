@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { REAP_FIRST, tmuxArgv, type TmuxCommand } from "./command.js";
 import { trimCapture } from "./capture.js";
-import { listPanesCommand } from "./list.js";
+import { listPanesCommand, sessionPanesCommand } from "./list.js";
 
 // Starts each pane's part of a chained capture: "\tmoor-pane NONCE %ID", a line display-message -p prints. A tab,
 // because it is the one control character every release prints raw there (3.4+ writes the others as vis(3) escapes:
@@ -17,13 +17,23 @@ export function captureNonce(): string {
 
 // Each pane's visible screen, row for row (no -J: row N is cursor_y N, which the state engine's regions need).
 function captureCommands(paneIds: readonly string[], nonce: string): TmuxCommand[] {
+  for (const id of paneIds) if (!/^%\d+$/.test(id)) throw new TypeError(`invalid pane id ${JSON.stringify(id)}`);
+  return paneIds.flatMap((id) => captureTargetCommands(id, nonce));
+}
+
+// The marker line (with the pane's id) and the screen of one pane target: a pane id, or an exact target ("=s:").
+function captureTargetCommands(target: string, nonce: string): TmuxCommand[] {
   if (!/^[0-9a-f]{8,}$/.test(nonce)) throw new TypeError(`invalid capture nonce ${JSON.stringify(nonce)}`);
-  const commands: TmuxCommand[] = [];
-  for (const id of paneIds) {
-    if (!/^%\d+$/.test(id)) throw new TypeError(`invalid pane id ${JSON.stringify(id)}`);
-    commands.push(["display-message", "-p", "-t", id, `${MARK}${nonce} #{pane_id}`], ["capture-pane", "-p", "-t", id]);
-  }
-  return commands;
+  return [
+    ["display-message", "-p", "-t", target, `${MARK}${nonce} #{pane_id}`],
+    ["capture-pane", "-p", "-t", target],
+  ];
+}
+
+// moor status in ONE call: the session's panes (as sessionPanesArgv), then the screen of the pane `target` names
+// (the current window's active pane, or a window's), which is the state pane unless an agent runs elsewhere.
+export function sessionPanesWithScreenArgv(session: string, target: string, nonce: string = captureNonce()): string[] {
+  return tmuxArgv(REAP_FIRST, sessionPanesCommand(session), ...captureTargetCommands(target, nonce));
 }
 
 // The visible screens of several panes in ONE invocation: for each pane a marker line, then its capture.

@@ -137,17 +137,14 @@ export function killSessionArgv(session: string): string[] {
   return tmuxArgv(["kill-session", "-t", sessionTarget(session)]);
 }
 
-// One session name a line; session names are printed with control characters escaped by tmux (3.3a: "\037").
-export function listSessionNamesArgv(): string[] {
-  return tmuxArgv(["list-sessions", "-F", "#{session_name}"]);
-}
-
-// listSessionNamesArgv's output as names, without moor's control-mode helper session.
+// listThenKillServerArgv's output (one session name a line; control characters escaped by tmux, 3.3a: "\037") as
+// names, without moor's control-mode helper session.
 export function parseSessionNames(output: string): string[] {
   return output.split("\n").filter((name) => name !== "" && !isHelperSession(name));
 }
 
-// Stops the whole tmux server: for "moor kill HOST --all" when every session is to go.
-export function killServerArgv(): string[] {
-  return tmuxArgv(["kill-server"]);
+// "moor kill HOST --all" in one call: the session names (one a line), then the whole tmux server
+// stopped. No server: it fails as list-sessions does, and there was nothing to end.
+export function listThenKillServerArgv(): string[] {
+  return tmuxArgv(["list-sessions", "-F", "#{session_name}"], ["kill-server"]);
 }

@@ -1,6 +1,7 @@
 import { ExitCode, MoorError, type ExitCode as ExitCodeType } from "../../errors.js";
 import type { MoorContext } from "../moorContext.js";
 import { listPanesArgv } from "../../tmux/list.js";
+import { captureNonce, listWithScreensArgv, parsePaneCaptures, splitListing } from "../../tmux/paneLines.js";
 import { LS_LINK } from "./overviewLinks.js";
 import { summarizeSessions, type SessionSummary } from "./sessionSummary.js";
 import { agentRules, StateTracker, type AgentRules } from "../../state/index.js";
@@ -44,8 +45,30 @@ export interface StateOptions {
   screens?: ScreenMemory;
 }
 
-// One host's sessions with their states: ONE list-panes, then ONE chained capture of the sessions' state panes
-// (the agents' screens); a failure becomes the host's row, never a throw.
+// The pane list, with the screens of the panes that were changing at the last listing chained to it (the holder's
+// memory knows them), so a warm ls of panes that keep printing is one round trip; a pane gone since makes tmux refuse
+// the whole call, and then the list comes alone.
+async function listWithHotScreens(
+  run: TmuxRunner,
+  memory: ScreenMemory | undefined,
+): Promise<{ output: string; chained: Map<string, string[]> }> {
+  const hot = memory?.unsettled() ?? [];
+  if (hot.length > 0) {
+    try {
+      const nonce = captureNonce();
+      const { list, captures } = splitListing(await run(listWithScreensArgv(hot, nonce)), nonce);
+      return { output: list, chained: parsePaneCaptures(captures) };
+    } catch (error) {
+      if (!(error instanceof MoorError && error.exitCode === ExitCode.notFound)) throw error;
+      memory?.forget(hot);
+    }
+  }
+  return { output: await run(listPanesArgv()), chained: new Map() };
+}
+
+// One host's sessions with their states: ONE list-panes (with the screens that were changing chained to it), then
+// ONE chained capture of the other state panes that changed (the agents' screens); a failure becomes the host's row,
+// never a throw.
 export async function listHostSessions(
   host: string,
   run: TmuxRunner,
@@ -53,15 +76,15 @@ export async function listHostSessions(
   options: StateOptions = {},
 ): Promise<HostOverview> {
   try {
-    const output = await run(listPanesArgv());
+    const requestedAt = nowSeconds() * 1000;
+    const { output, chained } = await listWithHotScreens(run, options.screens);
     const rules = options.rules ?? agentRules();
     const idle = options.idleAfterSeconds === undefined ? {} : { idleAfterSeconds: options.idleAfterSeconds };
-    const requestedAt = nowSeconds() * 1000;
     const sessions = summarizeSessions(output, host, { now: nowSeconds(), rules, ...idle });
     const live = sessions.filter((session) => !session.observation.dead);
     const known = new Map(
       live.flatMap((session) => {
-        const lines = options.screens?.unchanged(session);
+        const lines = chained.get(session.paneId) ?? options.screens?.unchanged(session);
         return lines === undefined ? [] : [[session.paneId, lines] as const];
       }),
     );
@@ -70,6 +93,7 @@ export async function listHostSessions(
       live.filter((session) => !known.has(session.paneId)).map((session) => session.paneId),
     );
     options.screens?.keepOnly(sessions);
+    options.screens?.remember(sessions, chained, requestedAt);
     options.screens?.remember(sessions, read, requestedAt);
     const screens = new Map([...known, ...read]);
     return {

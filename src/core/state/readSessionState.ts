@@ -1,4 +1,4 @@
-import { notFoundError } from "../../errors.js";
+import { ExitCode, MoorError, notFoundError } from "../../errors.js";
 import {
   agentRules,
   questionOf,
@@ -8,6 +8,8 @@ import {
   type TrackedState,
 } from "../../state/index.js";
 import { sessionPanesArgv } from "../../tmux/list.js";
+import { captureNonce, parsePaneCaptures, sessionPanesWithScreenArgv, splitListing } from "../../tmux/paneLines.js";
+import { paneTarget } from "../../tmux/target.js";
 import type { SessionTarget } from "../target.js";
 import type { TmuxRunner } from "../overview/listHosts.js";
 import { paneObservation } from "../overview/paneObservation.js";
@@ -57,18 +59,38 @@ function pickPane(output: string, target: SessionTarget, label: string, options:
   return { window, pane, rules };
 }
 
-// moor status, and for anyone who needs one target's state now (moor new --prompt): ONE list-panes of the
-// session, ONE capture of the pane that decides, the state engine's verdict with its evidence.
+// The session's panes and the screen of the pane the target names (its current window's active pane), in ONE call;
+// a missing session or window is left to the plain list, whose messages say which.
+async function listWithLikelyScreen(
+  run: TmuxRunner,
+  target: SessionTarget,
+): Promise<{ output: string; screens: Map<string, string[]> }> {
+  const nonce = captureNonce();
+  try {
+    const chained = await run(
+      sessionPanesWithScreenArgv(target.session, paneTarget(target.session, target.window), nonce),
+    );
+    const { list, captures } = splitListing(chained, nonce);
+    return { output: list, screens: parsePaneCaptures(captures) };
+  } catch (error) {
+    if (!(error instanceof MoorError && error.exitCode === ExitCode.notFound)) throw error;
+    return { output: await run(sessionPanesArgv(target.session)), screens: new Map() };
+  }
+}
+
+// moor status, and for anyone who needs one target's state now (moor new --prompt): ONE call with the session's
+// panes and the likely pane's screen; a second capture only when the pane that decides is another (an agent in a
+// window that is not the current one). The state engine's verdict with its evidence.
 export async function readSessionState(
   run: TmuxRunner,
   target: SessionTarget,
   options: ReadStateOptions = {},
 ): Promise<SessionStateReport> {
   const label = formatTarget(target);
-  const output = await run(sessionPanesArgv(target.session));
+  const { output, screens: likely } = await listWithLikelyScreen(run, target);
   const { window, pane, rules } = pickPane(output, target, label, options);
-  const screens = pane.dead ? new Map<string, string[]>() : await captureScreens(run, [pane.id]);
-  const screen = screens.get(pane.id);
+  const screens = pane.dead || likely.has(pane.id) ? likely : await captureScreens(run, [pane.id]);
+  const screen = pane.dead ? undefined : screens.get(pane.id);
   const tracker = new StateTracker(
     rules,
     options.idleAfterSeconds === undefined ? {} : { idleAfterSeconds: options.idleAfterSeconds },

@@ -1,7 +1,13 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { listPanesArgv } from "../../../src/tmux/list.js";
-import { capturePanesArgv, listWithScreensArgv, parsePaneCaptures, splitListing } from "../../../src/tmux/paneLines.js";
+import { listPanesArgv, sessionPanesArgv } from "../../../src/tmux/list.js";
+import {
+  capturePanesArgv,
+  listWithScreensArgv,
+  parsePaneCaptures,
+  sessionPanesWithScreenArgv,
+  splitListing,
+} from "../../../src/tmux/paneLines.js";
 
 describe("capturePanesArgv / parsePaneCaptures", () => {
   it("chains the screens after the pane list, and cuts the output back in two", () => {
@@ -28,6 +34,24 @@ describe("capturePanesArgv / parsePaneCaptures", () => {
     });
     expect(parsePaneCaptures(splitListing(output, "0123abcd").captures)).toEqual(new Map([["%4", [">"]]]));
     expect(splitListing("row1\n", "0123abcd")).toEqual({ list: "row1\n", captures: "" });
+  });
+
+  it("chains one session's panes with the screen of a pane target, for status in one call", () => {
+    expect(sessionPanesWithScreenArgv("s", "=s:", "0123abcd")).toEqual([
+      ...sessionPanesArgv("s"),
+      ";",
+      "display-message",
+      "-p",
+      "-t",
+      "=s:",
+      "\tmoor-pane 0123abcd #{pane_id}",
+      ";",
+      "capture-pane",
+      "-p",
+      "-t",
+      "=s:",
+    ]);
+    expect(() => sessionPanesWithScreenArgv("s", "=s:", "x")).toThrow(TypeError);
   });
 
   it("keeps every row of the screen without a line count, so row N is cursor_y N", () => {

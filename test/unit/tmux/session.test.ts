@@ -3,9 +3,8 @@ import { existsSync } from "node:fs";
 import { describe, it, expect } from "vitest";
 import {
   hasSessionArgv,
-  killServerArgv,
   killSessionArgv,
-  listSessionNamesArgv,
+  listThenKillServerArgv,
   loginShellArgv,
   newSessionArgv,
 } from "../../../src/tmux/session.js";
@@ -265,7 +264,14 @@ describe("session commands", () => {
   it("target sessions exactly", () => {
     expect(hasSessionArgv("agent")).toEqual(["tmux", "-u", "has-session", "-t", "=agent"]);
     expect(killSessionArgv("agent")).toEqual(["tmux", "-u", "kill-session", "-t", "=agent"]);
-    expect(listSessionNamesArgv()).toEqual(["tmux", "-u", "list-sessions", "-F", "#{session_name}"]);
-    expect(killServerArgv()).toEqual(["tmux", "-u", "kill-server"]);
+    expect(listThenKillServerArgv()).toEqual([
+      "tmux",
+      "-u",
+      "list-sessions",
+      "-F",
+      "#{session_name}",
+      ";",
+      "kill-server",
+    ]);
   });
 });

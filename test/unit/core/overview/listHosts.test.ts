@@ -105,6 +105,22 @@ describe("listHostSessions", () => {
     await listHostSessions("box", tmux.run, () => 1_000, { screens });
     await listHostSessions("box", tmux.run, () => 1_005, { screens });
     await listHostSessions("box", tmux.run, () => 1_006, { screens });
-    expect(tmux.kinds()).toEqual(["list", "capture", "list", "capture", "list"]);
+    // The second listing reads it again chained to the list: one round trip.
+    expect(tmux.kinds()).toEqual(["list", "capture", "list+capture", "list"]);
+  });
+
+  it("lists a host whose agent keeps printing in ONE round trip per warm ls; a pane gone since costs the list again", async () => {
+    const tmux = new FakeTmux();
+    tmux.panes = [{ session: "a", paneId: "%1", activity: 1_000, command: "claude" }];
+    const screens = new ScreenMemory();
+    for (const now of [1_000, 1_001, 1_002, 1_003]) {
+      tmux.panes = [{ session: "a", paneId: "%1", activity: now, command: "claude" }];
+      await listHostSessions("box", tmux.run, () => now, { screens });
+    }
+    expect(tmux.kinds()).toEqual(["list", "capture", "list+capture", "list+capture", "list+capture"]);
+    tmux.panes = [{ session: "b", paneId: "%2", activity: 1_004, command: "claude" }];
+    const after = await listHostSessions("box", tmux.run, () => 1_004, { screens });
+    expect(after.sessions.map((session) => session.name)).toEqual(["b"]);
+    expect(tmux.kinds().slice(-3)).toEqual(["list+capture", "list", "capture"]);
   });
 });

@@ -13,12 +13,12 @@ describe("kill", () => {
     });
   });
 
-  it("lists then stops the server for --all; no server means nothing to end", async () => {
+  it("lists and stops the server for --all in ONE round trip; no server means nothing to end", async () => {
     const { ctx, session } = fakeHost((command) =>
       command.startsWith("tmux -u list-sessions") ? { stdout: "a\nb\n" } : {},
     );
     expect(await killAllSessions(ctx, "b")).toEqual(["a", "b"]);
-    expect(session.commands).toEqual(["tmux -u list-sessions -F '#{session_name}'", "tmux -u kill-server"]);
+    expect(session.commands).toEqual(["tmux -u list-sessions -F '#{session_name}' ';' kill-server"]);
     expect(await killAllSessions(fakeHost(() => NO_SERVER).ctx, "b")).toEqual([]);
   });
 });
