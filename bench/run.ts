@@ -14,12 +14,23 @@ import { printResults, writeResults } from "./results.js";
 import { measureWarm, warmTable } from "./warm.js";
 import { countingStrayHandshakeErrors } from "./strayHandshakeError.js";
 import { measureStateLatency, stateLatencyTable } from "./stateLatency.js";
+import { badWifiTable, measureBadWifi, type BadWifiSetup } from "./badWifi.js";
+import { printBadWifiOnly } from "./badWifiOnly.js";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? "5");
 const LIVE_SECONDS = Number(process.env.BENCH_LIVE_SECONDS ?? "60");
 const LATENCY_RUNS = Number(process.env.BENCH_LATENCY_RUNS ?? "6");
 const BOXES = 8;
 const LISTING_SESSIONS = 3;
+const WIFI_BOXES = 4;
+// BENCH_ONLY=badwifi runs the bad-WiFi table alone (about 5 minutes) and puts it into results.md in place.
+const ONLY_BAD_WIFI = process.env.BENCH_ONLY === "badwifi";
+const wifiSetup = (boxes: readonly Box[]): BadWifiSetup => ({
+  boxes: boxes.slice(0, WIFI_BOXES),
+  roams: 3,
+  stallSeconds: Number(process.env.BENCH_STALL_SECONDS ?? "150"),
+  runs: RUNS,
+});
 const LIVE_SESSIONS = 10;
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
 
@@ -29,6 +40,14 @@ async function main(): Promise<void> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
   prepareClockTicks();
+  if (ONLY_BAD_WIFI) {
+    const boxes = await startBoxes(WIFI_BOXES);
+    const machine = describeMachine(await tmuxVersion(boxes[0] as Box));
+    log("bad WiFi only: roam, stalls, warm peek and ls at 300 ms RTT (moor and ssh through the same proxy)");
+    const result = await measureBadWifi(wifiSetup(boxes));
+    printBadWifiOnly(machine, startedAt, badWifiTable(result, 2), result, new URL("./", import.meta.url));
+    return;
+  }
   log(`starting ${BOXES} boxes`);
   const boxes = await startBoxes(BOXES);
   await Promise.all(boxes.map((box) => addSessions(box, 1, LISTING_SESSIONS)));
@@ -106,6 +125,12 @@ async function main(): Promise<void> {
     );
     log(`4/4 session states: screen change to state change, ${LATENCY_RUNS} runs of each`);
     const latency = await measureStateLatency(LATENCY_RUNS);
+    log("5/5 bad WiFi: roam, stalls, warm peek and ls at 300 ms RTT (moor and ssh through the same proxy)");
+    // A failure here (a link that never came up through the proxy) leaves the other tables standing.
+    const badWifi = await measureBadWifi(wifiSetup(boxes)).catch((error: unknown) => {
+      log(`bad WiFi failed: ${error instanceof Error ? error.message.slice(0, 500) : String(error)}`);
+      return undefined;
+    });
 
     const results = {
       machine,
@@ -117,6 +142,7 @@ async function main(): Promise<void> {
         recoveryTable(recovery, stray, HANDSHAKE_TIMEOUT_MS),
         liveViewTable(moorLive, opensshLive, BOXES, LIVE_SESSIONS, watch.standIn, setup.intervalMs),
         stateLatencyTable(latency, LATENCY_RUNS),
+        ...(badWifi ? [badWifiTable(badWifi, 2)] : []),
       ],
       raw: {
         listing,
@@ -125,6 +151,7 @@ async function main(): Promise<void> {
         strayHandshakeErrors: stray,
         liveView: { moor: moorLive, openssh: opensshLive },
         stateLatency: latency,
+        badWifi,
       },
     };
     printResults(results);
