@@ -9,7 +9,7 @@ import { startFlakyLink, type FlakyLink } from "../test/support/flakyLink.js";
 import { holderWorld, stopHolder, waitForHolder } from "../test/support/holder.js";
 import { recorded, run, startRecorder } from "../test/e2e/support/boxFiles.js";
 
-const HOSTS = 8;
+const HOSTS = Number(process.env.BENCH_HOSTS ?? "8");
 const RUNS = Number(process.env.BENCH_RUNS ?? "9");
 const say = (line: string): void => void process.stdout.write(`${line}\n`);
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
