@@ -3,6 +3,7 @@ import { hostCommand } from "./commands/host/index.js";
 import { newCommand } from "./commands/new.js";
 import { sendCommand } from "./commands/send.js";
 import { answerCommand } from "./commands/answer.js";
+import { outboxCommand } from "./commands/outbox/index.js";
 import { peekCommand } from "./commands/peek.js";
 import { lsCommand } from "./commands/ls.js";
 import { watchCommand } from "./commands/watch.js";
@@ -55,6 +56,7 @@ export function buildProgram(runtime: RuntimeHolder): Command {
     newCommand,
     sendCommand,
     answerCommand,
+    outboxCommand,
     peekCommand,
     lsCommand,
     watchCommand,

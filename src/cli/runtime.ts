@@ -4,6 +4,7 @@ import type { LinkOptions, MoorContext } from "../core/moorContext.js";
 import type { RemoteExec } from "../link/remoteExec.js";
 import type { ScreenMemory } from "../core/overview/screenMemory.js";
 import { startHolder } from "../holder/clientStart.js";
+import { startCourier } from "../holder/courierStart.js";
 import { holderWanted } from "../holder/wanted.js";
 import { holderPaths } from "../holder/paths.js";
 import type { LinkState } from "../link/linkState.js";
@@ -101,6 +102,20 @@ export class RuntimeHolder {
     });
     this.#runtime = { ctx, io };
     return this.#runtime;
+  }
+
+  /** Makes sure something types queued prompts: the background holder, or when it may not run, the outbox's own
+   *  courier (a background moor that leaves once the outbox is empty). */
+  ensureDeliverer(ctx: MoorContext, warm: readonly string[]): void {
+    if (this.#served) return;
+    const globalArgs = ["--config-dir", ctx.configDir, "--known-hosts", ctx.knownHostsFile];
+    if (!holderWanted(ctx.configDir, this.host.env)) return startCourier(ctx.configDir, globalArgs, this.host.env);
+    startHolder({
+      paths: holderPaths({ configDir: ctx.configDir, knownHostsFile: ctx.knownHostsFile, home: ctx.home }),
+      globalArgs,
+      warm,
+      env: this.host.env,
+    });
   }
 
   close(): void {

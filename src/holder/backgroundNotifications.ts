@@ -4,6 +4,7 @@ import { readSettings, settingsFile } from "../config/settings.js";
 import type { MoorContext } from "../core/moorContext.js";
 import { startWatch } from "../core/overview/startWatch.js";
 import { freshHosts } from "../core/overview/freshHosts.js";
+import { watchedQuestion } from "../core/overview/watchedQuestion.js";
 import type { HostWatch } from "../core/overview/watchHosts.js";
 import type { Clock } from "../clock.js";
 import { watchNotifier } from "../notify/watchNotifier.js";
@@ -59,6 +60,7 @@ export function backgroundNotifications(options: BackgroundOptions): BackgroundN
       if (readSettings(options.configDir)["notify.background"] !== "on") return;
       const ctx = options.makeContext();
       const hosts = ctx.store.list().map((host) => host.name);
+      const questionText = watchedQuestion(ctx.rules);
       const notifier = watchNotifier({
         clock: options.clock,
         env: options.env,
@@ -71,7 +73,7 @@ export function backgroundNotifications(options: BackgroundOptions): BackgroundN
         {
           intervalMs: options.intervalMs ?? 2_000,
           clock: options.clock,
-          onChange: (snapshot) => notifier.observe(freshHosts(snapshot.hosts)),
+          onChange: (snapshot) => notifier.observe(freshHosts(snapshot.hosts, questionText)),
         },
       );
       running = { ctx, watch, hosts, flush: () => notifier.flush() };

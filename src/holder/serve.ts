@@ -5,6 +5,7 @@ import { MoorContext } from "../core/moorContext.js";
 import { systemClock } from "../clock.js";
 import { backgroundNotifications } from "./backgroundNotifications.js";
 import { takeHolderLock } from "./lock.js";
+import { outboxDelivery } from "./outboxDelivery.js";
 import { ensurePrivateDir, holderPaths, type HolderIdentity } from "./paths.js";
 import type { RunCommand } from "./runRequest.js";
 import { HolderServer } from "./server.js";
@@ -54,13 +55,22 @@ export async function serveHolder(options: ServeOptions): Promise<number> {
     env: options.env,
     log,
   });
+  // The outbox: queued prompts are typed by the holder as soon as their sessions wait; it stays up while any wait.
+  const outbox = outboxDelivery({
+    configDir: options.configDir,
+    makeContext,
+    clock: systemClock,
+    env: options.env,
+    log,
+  });
   let stopped = (): void => undefined;
   const done = new Promise<void>((resolve) => (stopped = resolve));
   const server = new HolderServer({
     paths,
     version: holderVersion(),
     clock: systemClock,
-    persistMinutes: () => (background.hosts() === undefined ? persist() : Number.POSITIVE_INFINITY),
+    persistMinutes: () =>
+      background.hosts() === undefined && !outbox.pending() ? persist() : Number.POSITIVE_INFINITY,
     notifying: () => background.hosts(),
     makeContext,
     watchedFiles: [join(options.configDir, "hosts.json"), join(options.home, ".ssh", "config"), options.knownHostsFile],
@@ -68,6 +78,7 @@ export async function serveHolder(options: ServeOptions): Promise<number> {
     ...(options.runCommand ? { runCommand: options.runCommand } : {}),
     onStopped: () => {
       background.stop();
+      outbox.stop();
       stopped();
     },
   });

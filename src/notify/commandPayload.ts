@@ -12,6 +12,7 @@ export function commandPayload(change: StateChange): { env: Record<string, strin
     MOOR_AGENT: change.agent ?? "",
     MOOR_REASON: change.reason,
     MOOR_EXCERPT: excerpt,
+    MOOR_QUESTION: change.question ?? "",
   };
   const json = JSON.stringify({
     target: change.target,
@@ -22,6 +23,7 @@ export function commandPayload(change: StateChange): { env: Record<string, strin
     agent: change.agent ?? null,
     reason: change.reason,
     excerpt,
+    question: change.question ?? null,
     at: new Date(change.at).toISOString(),
   });
   return { env, json };

@@ -14,6 +14,7 @@ function what(change: StateChange): string {
   if (change.state === "asking") return "is asking";
   if (change.state === "waiting") return "is waiting for you";
   if (change.state === "exited") return "exited";
+  if (change.state === "sent") return "got its queued prompt";
   return `is ${change.state}`;
 }
 

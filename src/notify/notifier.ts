@@ -1,3 +1,4 @@
+import { isMuted } from "../config/muteList.js";
 import type { Clock } from "../clock.js";
 import { ChangeTracker } from "./changeTracker.js";
 import type { Channels, ChannelName } from "./channels.js";
@@ -41,6 +42,13 @@ export class Notifier {
       this.#coalescer.add(change);
     }
     return wanted;
+  }
+
+  /** Something moor did rather than a state seen (a queued prompt typed: "sent"): notifies unless muted. */
+  announce(change: StateChange): void {
+    if (isMuted(this.#deps.rule().mute, change.host, change.session)) return;
+    for (const channel of this.#deps.channels.perChange) this.#deliver(channel.name, channel.send(change));
+    this.#coalescer.add(change);
   }
 
   /** Sends what is still gathered (moor is stopping). */

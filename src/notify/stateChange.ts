@@ -8,6 +8,8 @@ export interface ObservedSession {
   reason: string;
   /** The last lines of its screen, oldest first. */
   excerpt: string[];
+  /** When asking: the question and its numbered options, one a line (when its agent's dialog can be read). */
+  question?: string;
 }
 
 // One session's change from one state to another, as the notifier is fed it.

@@ -3,7 +3,7 @@ import type { Clock } from "../clock.js";
 import { buildChannels, type ChannelSetup } from "./buildChannels.js";
 import { Notifier } from "./notifier.js";
 import { runProgram } from "./runProgram.js";
-import type { ObservedSession } from "./stateChange.js";
+import type { ObservedSession, StateChange } from "./stateChange.js";
 
 export interface WatchNotifierOptions {
   clock: Clock;
@@ -21,6 +21,8 @@ export interface WatchNotifierOptions {
 export function watchNotifier(options: WatchNotifierOptions): {
   /** Each host whose sessions are current (core/overview/freshHosts.ts makes them from a watch snapshot). */
   observe(hosts: readonly { host: string; sessions: ObservedSession[] }[]): void;
+  /** A queued prompt was typed: one notification (state "sent"), unless the session or host is muted. */
+  announce(change: StateChange): void;
   flush(): void;
 } {
   let settings = options.readSettings();
@@ -44,6 +46,7 @@ export function watchNotifier(options: WatchNotifierOptions): {
     observe: (hosts) => {
       for (const { host, sessions } of hosts) notifier.observe(host, sessions);
     },
+    announce: (change) => notifier.announce(change),
     flush: () => notifier.flush(),
   };
 }

@@ -27,7 +27,8 @@ function answerJson(result: AnswerResult) {
   };
 }
 
-function answerText(result: AnswerResult): string {
+// "answered 1 (Yes) on gpu1:fix-tests": what moor answer and watch's answer keys say they did.
+export function answerText(result: AnswerResult): string {
   if (result.option === undefined) return `dismissed the question on ${result.target} (esc)`;
   return `answered ${String(result.option.number)} (${sanitize(result.option.label)}) on ${result.target}`;
 }

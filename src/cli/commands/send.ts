@@ -3,6 +3,7 @@ import { parseTarget } from "../../core/target.js";
 import { planSend, sendText } from "../../core/sessions/sendText.js";
 import type { CliIo } from "../io.js";
 import { sendSource } from "./sendSource.js";
+import { queueText, withQueueHint } from "./outbox/queueText.js";
 import { examples } from "../render/examples.js";
 import type { RuntimeHolder } from "../runtime.js";
 
@@ -10,6 +11,8 @@ interface SendOptions {
   enter: boolean;
   key?: string[];
   force?: boolean;
+  queue?: boolean;
+  json?: boolean;
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -50,6 +53,8 @@ export function sendCommand(runtime: RuntimeHolder): Command {
       collect,
     )
     .option("--force", "type into an agent's input box even when it holds a half-written prompt (adds to it)")
+    .option("--queue", "put it in the outbox: typed once the session is waiting and its host answers (moor outbox)")
+    .option("--json", 'with --queue: print {"id","target","text","enter","queuedAt"}')
     .addHelpText(
       "after",
       `
@@ -68,6 +73,7 @@ working); if not within 20 s, Enter is pressed once more, and 20 s later it is e
         "git diff | moor send gpu1:review --no-enter",
         "moor send gpu1:fix-tests --key C-c",
         "moor send lab:web:server --key Up --key Enter",
+        "moor send --queue gpu1:fix-tests 'then run the linter'",
       ]),
     )
     .action(async (targetText: string, words: string[], options: SendOptions, command: Command) => {
@@ -75,7 +81,10 @@ working); if not within 20 s, Enter is pressed once more, and 20 s later it is e
       const keys = options.key ?? [];
       const { ctx, io } = runtime.get(command);
       const text = await textToSend(io, words, keys);
+      if (options.queue) return queueText(runtime, command, { target, text, keys, ...options });
       const plan = planSend({ target, text, enter: options.enter, keys });
-      await sendText(ctx, plan, { rules: ctx.rules, force: options.force === true });
+      await sendText(ctx, plan, { rules: ctx.rules, force: options.force === true }).catch((error: unknown) => {
+        throw withQueueHint(error, targetText);
+      });
     });
 }

@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError } from "commander";
 import { usageError } from "../../errors.js";
 import { resolveTargets } from "../../core/overview/hostNames.js";
 import { freshHosts } from "../../core/overview/freshHosts.js";
+import { watchedQuestion } from "../../core/overview/watchedQuestion.js";
 import { parseTarget } from "../../core/target.js";
 import { startWatch } from "../../core/overview/startWatch.js";
 import type { WatchSnapshot } from "../../core/overview/watchTypes.js";
@@ -12,11 +13,17 @@ import { stopOnSignals } from "../terminal/stopSignals.js";
 import { attachInChild } from "../watch/attachChild.js";
 import { runJsonStream } from "../watch/jsonStream.js";
 import { watchNotifications } from "../watch/watchNotifications.js";
+import { watchCourier } from "../watch/watchCourier.js";
+import { watchActions } from "../watch/watchActions.js";
+import { openOutbox } from "./outbox/openOutbox.js";
 import { processTerminal } from "../watch/terminal.js";
 import { runWatchView, type RunningView } from "../watch/watchView.js";
 
 const JSON_HELP = `
-Keys: ↑/↓ or j/k move, Enter attaches (detach to come back), p peeks at the pane's last lines, q quits.
+Keys: ↑/↓ or j/k move, Enter attaches (detach to come back), p peeks at the pane's last lines, q quits. Sessions
+that need you come first. On an asking session, its question and options show below the list: 1–9, y and n answer
+it (as moor answer, only if the question is still the one shown), Esc dismisses it. r types a one-line reply to the
+selected session: sent as moor send, or queued (moor outbox) when its host is dark. The last line says what was done.
 
 JSON (--json, or when standard output is not a terminal): one event a line, the current picture first, then changes:
   {"type":"link","host","at","kind":"up"|"quiet"|"down"|"retrying"|"connecting"|"failed",...}  (the link's state fields)
@@ -69,11 +76,20 @@ export function watchCommand(runtime: RuntimeHolder): Command {
         const notifier = options.notify
           ? await watchNotifications(ctx, io, fullScreen, (message) => notices.show?.(message))
           : undefined;
+        const outbox = openOutbox(ctx);
+        const questionText = watchedQuestion(ctx.rules);
+        let latest: WatchSnapshot | undefined;
+        const courier = watchCourier(ctx, outbox, {
+          announce: (change) => notifier?.announce(change),
+          notice: (message) => notices.show?.(message),
+        });
         const start = (onChange: (snapshot: WatchSnapshot) => void) =>
           startWatch(ctx, targets, {
             intervalMs: options.interval * 1_000,
             onChange: (snapshot) => {
-              notifier?.observe(freshHosts(snapshot.hosts));
+              latest = snapshot;
+              notifier?.observe(freshHosts(snapshot.hosts, questionText));
+              courier.observe(snapshot);
               onChange(snapshot);
             },
           });
@@ -85,6 +101,7 @@ export function watchCommand(runtime: RuntimeHolder): Command {
               timeOfDay: (ms) => new Date(ms).toTimeString().slice(0, 8),
               start,
               attach: (target) => attachInChild(target, globalArgs(command.optsWithGlobals<GlobalOptions>())),
+              ...watchActions(ctx, outbox, () => latest),
             })
           : runJsonStream(
               start,

@@ -5,6 +5,7 @@ import { cellWidth, fit } from "../../text/cells.js";
 import { paintLine, sanitize, type Segment } from "./paintLine.js";
 import { linkText, type Tone } from "./linkText.js";
 import { renderPeek } from "./peekPanel.js";
+import { renderQuestion, type QuestionOf } from "./questionPanel.js";
 import { effectiveSelection, sessionKey, type ViewState } from "./viewState.js";
 
 export interface FrameOptions {
@@ -14,6 +15,8 @@ export interface FrameOptions {
   now: number;
   style: Style;
   timeOfDay: (ms: number) => string;
+  /** Reads an asking session's question, shown under the list when it is selected; absent: no question panel. */
+  questionOf?: QuestionOf;
 }
 
 interface BodyLine {
@@ -21,7 +24,7 @@ interface BodyLine {
   key?: string;
 }
 
-const KEYS_HELP = "↑↓/jk move  ⏎ attach  p peek  q quit";
+const KEYS_HELP = "↑↓/jk move  ⏎ attach  p peek  1-9/y/n answer  r reply  q quit";
 
 function tonePaint(style: Style, tone: Tone): (text: string) => string {
   return tone === "good" ? style.green : tone === "warn" ? style.yellow : style.red;
@@ -99,21 +102,35 @@ function hostLines(host: HostView, nameWidth: number, selected: string | undefin
   return lines;
 }
 
+// The last line: the reply being typed, else what was just done ("answered 1 on gpu1:fix-tests") or went wrong.
+function footerLine(view: ViewState, options: FrameOptions): string[] {
+  const { style, width } = options;
+  if (view.reply !== undefined) {
+    const prompt = `reply to ${sanitize(view.reply.target)} (⏎ send, Esc cancel): `;
+    const room = Math.max(1, width - cellWidth(prompt) - 1);
+    const text = sanitize(view.reply.text);
+    const shown = cellWidth(text) > room ? `…${[...text].slice(-(room - 1)).join("")}` : text;
+    return [paintLine([{ text: prompt, paint: style.cyan }, { text: `${shown}▏` }], width)];
+  }
+  return view.message === undefined ? [] : [paintLine([{ text: sanitize(view.message), paint: style.yellow }], width)];
+}
+
 // The whole screen for one moment, exactly `height` lines of at most `width` cells: a header, each host with
-// its link state and its sessions (status, attached, last activity, latest line), and the peek panel.
+// its link state and its sessions (status, attached, last activity, latest line), and the peek panel or the selected
+// session's question.
 export function renderFrame(snapshot: WatchSnapshot, view: ViewState, options: FrameOptions): string[] {
   const style = options.style;
   const selected = effectiveSelection(snapshot, view);
   const names = snapshot.hosts.flatMap((host) => host.sessions.map((session) => cellWidth(sanitize(session.name))));
   const nameWidth = Math.min(24, Math.max(4, ...names));
   const body = snapshot.hosts.flatMap((host) => hostLines(host, nameWidth, selected, options));
+  const half = Math.max(3, Math.floor((options.height - 1) / 2));
   const peek = view.peek
-    ? renderPeek(snapshot, selected, options.width, Math.max(3, Math.floor((options.height - 1) / 2)), style)
-    : [];
-  const footer =
-    view.message === undefined
-      ? []
-      : [paintLine([{ text: sanitize(view.message), paint: style.yellow }], options.width)];
+    ? renderPeek(snapshot, selected, options.width, half, style)
+    : options.questionOf
+      ? renderQuestion(snapshot, selected, options.questionOf, options.width, half, style)
+      : [];
+  const footer = footerLine(view, options);
   const listHeight = Math.max(0, options.height - 1 - peek.length - footer.length);
   const at = body.findIndex((line) => line.key !== undefined && line.key === selected);
   const offset = at < listHeight ? 0 : at - listHeight + 1;

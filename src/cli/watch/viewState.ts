@@ -1,5 +1,6 @@
 import type { WatchSnapshot } from "../../core/overview/watchTypes.js";
 import { formatTarget } from "../../core/target.js";
+import type { Reply } from "./replyLine.js";
 
 // What the user has chosen on the live view: the selected session (by HOST:SESSION, so it survives
 // sessions coming and going), whether the peek panel is open, and a one-line message.
@@ -7,6 +8,8 @@ export interface ViewState {
   selected?: string;
   peek: boolean;
   message?: string;
+  /** The one-line reply being typed (`r`), until sent or cancelled. */
+  reply?: Reply;
 }
 
 // How a session is named on screen and to attach: HOST:SESSION.

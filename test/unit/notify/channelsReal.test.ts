@@ -83,17 +83,18 @@ describe("buildChannels", () => {
     });
     expect(await channels.perChange[0]?.send(change)).toBeUndefined();
     const lines = readFileSync(log, "utf8").trim().split("\n");
-    expect(lines.slice(0, 8)).toEqual([
+    expect(lines.slice(0, 9)).toEqual([
       "MOOR_AGENT=claude",
       "MOOR_EXCERPT=x",
       "MOOR_HOST=gpu1",
       "MOOR_PREVIOUS=working",
+      "MOOR_QUESTION=",
       "MOOR_REASON=Allow?",
       "MOOR_SESSION=a",
       "MOOR_STATE=asking",
       "MOOR_TARGET=gpu1:a",
     ]);
-    expect(JSON.parse(lines[8] ?? "")).toMatchObject({
+    expect(JSON.parse(lines[9] ?? "")).toMatchObject({
       target: "gpu1:a",
       state: "asking",
       previous: "working",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { NotificationText } from "../../../src/notify/message.js";
+import { deliveryChange } from "../../../src/notify/deliveryChange.js";
 import { Notifier } from "../../../src/notify/notifier.js";
 import type { NotifyRule } from "../../../src/notify/notifyRule.js";
 import type { ProgramOutcome } from "../../../src/notify/runProgram.js";
@@ -153,5 +154,39 @@ describe("Notifier", () => {
     notifier.observe("gpu1", [session("a", "asking")]);
     notifier.flush();
     expect(bursts).toHaveLength(1);
+  });
+
+  it("announces a queued prompt's delivery once (state sent), unless its session or host is muted", () => {
+    const delivered = deliveryChange({
+      host: "gpu1",
+      session: "fix",
+      target: "gpu1:fix",
+      previous: "waiting",
+      agent: "claude",
+      text: "then run the linter\nand the tests",
+      at: 5,
+    });
+    const { clock, notifier, bursts, commands } = bed();
+    notifier.announce(delivered);
+    clock.advance(2_000);
+    expect(commands).toMatchObject([
+      { state: "sent", target: "gpu1:fix", reason: "queued prompt typed: then run the linter" },
+    ]);
+    expect(bursts).toEqual([
+      {
+        title: "moor: gpu1:fix got its queued prompt",
+        body: "claude on gpu1, session fix: queued prompt typed: then run the linter",
+      },
+    ]);
+    for (const mute of [
+      { targets: ["gpu1:fix"], hosts: [] },
+      { targets: [], hosts: ["gpu1"] },
+    ]) {
+      const muted = bed({ mute });
+      muted.notifier.announce(delivered);
+      muted.clock.advance(2_000);
+      expect(muted.commands).toEqual([]);
+      expect(muted.bursts).toEqual([]);
+    }
   });
 });

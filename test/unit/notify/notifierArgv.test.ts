@@ -50,6 +50,7 @@ describe("commandPayload", () => {
       MOOR_AGENT: "",
       MOOR_REASON: "exited with status 3",
       MOOR_EXCERPT: "one\ntwo",
+      MOOR_QUESTION: "",
     });
     expect(JSON.parse(payload.json)).toEqual({
       target: "gpu1:a",
@@ -60,7 +61,26 @@ describe("commandPayload", () => {
       agent: null,
       reason: "exited with status 3",
       excerpt: "one\ntwo",
+      question: null,
       at: "1970-01-01T00:00:00.000Z",
     });
+  });
+
+  it("gives an asking session's question and options as MOOR_QUESTION and question", () => {
+    const question = "Allow edit to app.ts?\n1. Yes\n2. No";
+    const payload = commandPayload({
+      host: "gpu1",
+      session: "a",
+      target: "gpu1:a",
+      state: "asking",
+      previous: "working",
+      agent: "claude",
+      reason: "a permission dialog is on screen",
+      excerpt: [],
+      question,
+      at: 0,
+    });
+    expect(payload.env.MOOR_QUESTION).toBe(question);
+    expect((JSON.parse(payload.json) as { question: string }).question).toBe(question);
   });
 });

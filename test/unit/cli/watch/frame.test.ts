@@ -10,7 +10,7 @@ const strip = (text: string): string => text.replace(/\x1b\[[0-9;]*m/g, "");
 describe("renderFrame", () => {
   it("draws each host's link state and each session's status, attachment, age and latest line (100×8)", () => {
     expect(renderFrame(twoHosts(), { peek: false, selected: "gpu1:refactor" }, size(100, 8))).toEqual([
-      "moor watch · 2 hosts · 3 sessions                               ↑↓/jk move  ⏎ attach  p peek  q quit",
+      "moor watch · 2 hosts · 3 sessions      ↑↓/jk move  ⏎ attach  p peek  1-9/y/n answer  r reply  q quit",
       "gpu1  up",
       "    fix-tests  working         claude    attached  5s ago    Running tests… 41 passed",
       "  › refactor   exited 0        claude              5m ago    Done.",
@@ -70,7 +70,7 @@ describe("renderFrame", () => {
     };
     const lines = renderFrame(snapshot, { peek: false, selected: "gpu1:c" }, size(100, 7));
     expect(lines.slice(0, 4)).toEqual([
-      "moor watch · 2 hosts · 4 sessions · 1 asking · 2 waiting        ↑↓/jk move  ⏎ attach  p peek  q quit",
+      "moor watch · 2 hosts · 4 sessions · 1 asking · 2 waiting",
       "gpu1  up",
       "  ● a     asking          claude              5s ago    Do you want to proceed?",
       "  ● b     waiting         codex               5s ago    > ",
