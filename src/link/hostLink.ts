@@ -30,7 +30,7 @@ function untilSignal<T>(work: Promise<T>, signal: AbortSignal | undefined): Prom
 
 export interface HostLinkOptions {
   label: string;
-  connect: (signal: AbortSignal) => Promise<SshSession>;
+  connect: (signal: AbortSignal, attempt?: number) => Promise<SshSession>;
   retry: RetryPolicy;
   /** Kept below sshd's MaxSessions (10 by default). */
   maxChannels?: number;
@@ -215,7 +215,7 @@ export class HostLink {
   #connectOnce(signal: AbortSignal): Promise<SshSession> {
     const staggerMs = this.#options.staggerMs;
     if (!staggerMs) return this.#options.connect(signal);
-    return staggeredAttempt((own) => this.#options.connect(AbortSignal.any([own, signal])), {
+    return staggeredAttempt((own, attempt) => this.#options.connect(AbortSignal.any([own, signal]), attempt), {
       staggerMs,
       maxInFlight: 3,
       isFatal: (error) => classifyError(error) === "fatal",

@@ -20,6 +20,16 @@ export interface SshHostLinkOptions {
 // fresh attempt every second meanwhile, so they are back about a second after the network is.
 const RECONNECT_HANDSHAKE_MS = 3_000;
 const RECONNECT_STAGGER_MS = 1_000;
+// Each later attempt of a group waits one share longer (3, 6, 9, then 12 s), up to four shares: a host that is
+// only slow (a loaded laptop, a long RTT) misses the first deadline every time, and without this no attempt
+// would ever finish, leaving the link "connecting" for good.
+const MAX_DEADLINE_SHARES = 4;
+
+// The handshake and ready deadlines of the attempt-th attempt of a reconnecting link's group.
+export function attemptDeadlines(readyTimeoutMs: number, attempt: number): { handshakeMs: number; readyMs: number } {
+  const shares = Math.min(attempt + 1, MAX_DEADLINE_SHARES);
+  return { handshakeMs: RECONNECT_HANDSHAKE_MS * shares, readyMs: readyTimeoutMs * shares };
+}
 // Links that ride out drops also ping every 400 ms (a keepalive the server answers), so a silent path shows within
 // about a second; unanswered pings still give up after the same time as the host's keepalive settings (2 s x 2:
 // about 6 s). Silence past PROBE_AFTER_MS (a ping and its answer overdue) tries a second connection beside it.
@@ -61,13 +71,16 @@ export function sshHostLink(spec: ConnectSpec, options: SshHostLinkOptions): Hos
     reconnect,
     ...(reconnect ? { staggerMs: RECONNECT_STAGGER_MS, probeAfterMs: PROBE_AFTER_MS } : {}),
     quietAfterMs: spec.keepaliveIntervalMs + 1_000,
-    connect: async (signal) => {
+    connect: async (signal, attempt = 0) => {
       const ssh = await loadSshLayer();
+      const deadlines = reconnect
+        ? attemptDeadlines(readyTimeoutMs, attempt)
+        : { handshakeMs: readyTimeoutMs, readyMs: readyTimeoutMs };
       return ssh.openSsh(reconnect ? pingKeepalive(spec) : spec, {
         ...connectOptions,
         keyCache: ssh.runKeys,
-        readyTimeoutMs,
-        handshakeTimeoutMs: reconnect ? RECONNECT_HANDSHAKE_MS : readyTimeoutMs,
+        readyTimeoutMs: deadlines.readyMs,
+        handshakeTimeoutMs: deadlines.handshakeMs,
         signal,
       });
     },

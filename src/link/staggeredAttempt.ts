@@ -13,13 +13,16 @@ export interface StaggerOptions<T> {
 // A blackholed link accepts TCP and then swallows everything, so an attempt made while it was down
 // hangs even after the network is back. Starting a fresh attempt every staggerMs while earlier ones
 // hang means the link is back within about staggerMs of the network returning; the first success wins.
+// Each attempt is told its index (0 for the first), so later ones may wait longer: when every attempt fails
+// only because the host is slow (a loaded machine, a long RTT), one of them must be given the time to finish.
 export function staggeredAttempt<T>(
-  start: (signal: AbortSignal) => Promise<T>,
+  start: (signal: AbortSignal, attempt: number) => Promise<T>,
   options: StaggerOptions<T>,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const controllers: AbortController[] = [];
     let inFlight = 0;
+    let launched = 0;
     let settled = false;
     const finish = (outcome: () => void): void => {
       settled = true;
@@ -32,7 +35,7 @@ export function staggeredAttempt<T>(
       const controller = new AbortController();
       controllers.push(controller);
       inFlight++;
-      start(controller.signal).then(
+      start(controller.signal, launched++).then(
         (value) => {
           inFlight--;
           if (settled) return options.discard(value);

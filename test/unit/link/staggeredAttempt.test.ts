@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { attemptDeadlines } from "../../../src/link/sshHostLink.js";
 import { staggeredAttempt } from "../../../src/link/staggeredAttempt.js";
 
 interface Pending {
@@ -73,5 +74,43 @@ describe("staggeredAttempt", () => {
     controller.abort(new Error("closing"));
     await expect(result).rejects.toThrow("closing");
     expect(attempts[0]?.signal.aborted).toBe(true);
+  });
+
+  it("connects a host that is only slow: later attempts are given longer deadlines", async () => {
+    // A host whose handshake takes 5 s: every attempt with the first 3 s deadline would time out, for ever.
+    const handshakeMs = 5_000;
+    const started: number[] = [];
+    const start = (signal: AbortSignal, attempt: number): Promise<string> =>
+      new Promise<string>((resolve, reject) => {
+        started.push(attempt);
+        const { handshakeMs: deadline } = attemptDeadlines(3_000, attempt);
+        const done = setTimeout(() => resolve(`attempt ${attempt}`), handshakeMs);
+        const fail = setTimeout(() => {
+          clearTimeout(done);
+          reject(Object.assign(new Error("handshake timed out"), { code: "ETIMEDOUT" }));
+        }, deadline);
+        signal.addEventListener("abort", () => {
+          clearTimeout(done);
+          clearTimeout(fail);
+          reject(new Error("aborted"));
+        });
+      });
+    const result = staggeredAttempt(start, { ...base, discard: () => undefined });
+    await vi.advanceTimersByTimeAsync(7_000);
+    await expect(result).resolves.toBe("attempt 1");
+    expect(started.slice(0, 3)).toEqual([0, 1, 2]);
+  });
+});
+
+describe("attemptDeadlines", () => {
+  it("gives each later attempt one more share of the deadlines, up to four", () => {
+    expect([0, 1, 2, 3, 4, 9].map((attempt) => attemptDeadlines(3_000, attempt))).toEqual([
+      { handshakeMs: 3_000, readyMs: 3_000 },
+      { handshakeMs: 6_000, readyMs: 6_000 },
+      { handshakeMs: 9_000, readyMs: 9_000 },
+      { handshakeMs: 12_000, readyMs: 12_000 },
+      { handshakeMs: 12_000, readyMs: 12_000 },
+      { handshakeMs: 12_000, readyMs: 12_000 },
+    ]);
   });
 });
