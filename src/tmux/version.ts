@@ -23,9 +23,10 @@ const OPENBSD_TMUX: readonly (readonly [openbsd: number, major: number, minor: n
 ];
 
 // Parses `tmux -V` output: "tmux 3.3a", "tmux 3.0", "tmux next-3.4" (a build of the coming 3.4), "tmux 3.4-rc",
-// "tmux master" (a git build: newer than any release), "tmux openbsd-7.4".
+// "tmux master" (a git build: newer than any release), "tmux openbsd-7.4". tmux names itself as it was called, so a
+// wrapper that runs the real binary as tmux.real (one that counts starts) prints "tmux.real 3.3a": any first word.
 export function parseTmuxVersion(output: string, host?: string): TmuxVersion {
-  const text = output.trim().replace(/^tmux\s+/, "");
+  const text = output.trim().replace(/^\S*tmux\S*\s+/, "");
   const release = /^(?:next-)?(\d+)\.(\d+)/.exec(text);
   if (release !== null) return { major: Number(release[1]), minor: Number(release[2]), text };
   if (text === "master") return { major: Number.POSITIVE_INFINITY, minor: 0, text };

@@ -15,6 +15,7 @@ export const COMPAT_FILES = [
   "note",
   "kill",
   "revive",
+  "control",
 ].map((name) => `test/e2e/${name}.test.ts`);
 
 export const COMPAT_RELEASES = ["3.1", "3.5", "3.8"] as const satisfies readonly TmuxRelease[];

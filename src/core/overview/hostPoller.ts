@@ -48,6 +48,11 @@ export class HostPoller {
     return this.#busy;
   }
 
+  /** A screen was read so soon after the pane's output that it may have missed some: worth reading again. */
+  get unsettled(): boolean {
+    return this.#screens.unsettled().length > 0;
+  }
+
   /** A state was read that the debounce holds back: poll again after this many ms to confirm it. */
   get confirmAfterMs(): number | undefined {
     return this.sessions.some((session) => this.#tracker.pending(session.paneId))

@@ -2,6 +2,7 @@ import { systemClock, type Clock } from "../../clock.js";
 import type { MoorContext } from "../moorContext.js";
 import type { Target } from "../target.js";
 import { RemoteTmux } from "../remoteTmux.js";
+import { controlChanges } from "./hostChanges.js";
 import { uniqueHosts } from "./hostNames.js";
 import { WATCH_LINK } from "./overviewLinks.js";
 import { watchForWake, type WakeReason } from "./wakeWatch.js";
@@ -22,14 +23,21 @@ function sessionsFor(targets: readonly Target[], host: string): string[] | undef
   return mine.map((target) => target.session ?? "");
 }
 
-// moor watch's use case: one reconnecting link per host, polled by watchHosts, retried at once on wake.
+// moor watch's use case: one reconnecting link per host, each with a tmux control client that tells watchHosts
+// of changes (tmux >= 3.2; a poll on 3.1), retried at once on wake.
 export function startWatch(ctx: MoorContext, targets: readonly Target[], options: StartWatchOptions): HostWatch {
   const clock = options.clock ?? systemClock;
   const sources: WatchSource[] = uniqueHosts(targets).map((host) => {
     const link = ctx.link(host, WATCH_LINK);
     const tmux = new RemoteTmux(link);
     const only = sessionsFor(targets, host);
-    return { host, link, run: (argv) => tmux.run(argv, { noServerIsEmpty: true }), ...(only ? { only } : {}) };
+    const run = (argv: readonly string[]): Promise<string> => tmux.run(argv, { noServerIsEmpty: true });
+    // A fresh RemoteTmux for each start of the control client: one that failed to connect remembers no version.
+    const version = () => new RemoteTmux(link).version();
+    // MOOR_WATCH_POLL=1 keeps the poll on every release: the benchmark measures both ways on the same build.
+    if (ctx.env.MOOR_WATCH_POLL === "1") return { host, link, run, ...(only ? { only } : {}) };
+    const changes = controlChanges({ link, version, run, clock, intervalMs: options.intervalMs });
+    return { host, link, run, changes, ...(only ? { only } : {}) };
   });
   const watch = watchHosts(sources, {
     clock,

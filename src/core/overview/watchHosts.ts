@@ -1,6 +1,7 @@
 import type { Clock } from "../../clock.js";
 import type { WatchedLink } from "../../link/linkSlices.js";
 import type { LinkState } from "../../link/linkState.js";
+import { pollChanges, type HostChanges } from "./hostChanges.js";
 import { HostPoller } from "./hostPoller.js";
 import type { TmuxRunner } from "./listHosts.js";
 import type { HostView, WatchSnapshot } from "./watchTypes.js";
@@ -12,6 +13,8 @@ export interface WatchSource {
   run: TmuxRunner;
   /** Only these sessions; every session of the host when absent. */
   only?: readonly string[];
+  /** How the host tells of changes (and is read then); a poll of run every interval when absent. */
+  changes?: HostChanges;
 }
 
 export interface WatchOptions {
@@ -34,10 +37,11 @@ export interface HostWatch {
 
 interface Entry {
   source: WatchSource;
+  changes: HostChanges;
   poller: HostPoller;
   link: LinkState;
   downSince?: number;
-  /** The link came up (or moved to a new path) during a poll: poll again as soon as that one ends. */
+  /** A wake, or the link's coming up (or moving to a new path), came during a read: read again right after it. */
   again?: boolean;
 }
 
@@ -49,43 +53,46 @@ function nextDownSince(entry: Entry, state: LinkState, now: number): number | un
   return entry.downSince;
 }
 
-// Polls every host each interval (never two polls of a host at once) and reports a new snapshot after each
-// poll and each link state change. Pure with respect to time: every timer comes from the injected clock.
+// Reads a host whenever its HostChanges says it may have changed (every interval for a polled host; never two
+// reads of a host at once) and reports a new snapshot after each read and each link state change. Pure with
+// respect to time: every timer comes from the injected clock.
 export function watchHosts(sources: readonly WatchSource[], options: WatchOptions): HostWatch {
   const { clock } = options;
-  const entries: Entry[] = sources.map((source) => ({
-    source,
-    link: source.link.state,
-    poller: new HostPoller({
-      host: source.host,
-      run: source.run,
-      nowMs: () => clock.now(),
-      keepLines: options.keepLines ?? 50,
-      ...(source.only ? { only: new Set(source.only) } : {}),
-      ...(options.idleAfterSeconds === undefined ? {} : { idleAfterSeconds: options.idleAfterSeconds }),
-      ...(options.rules === undefined ? {} : { rules: options.rules }),
-    }),
-  }));
+  const entries: Entry[] = sources.map((source) => {
+    const changes = source.changes ?? pollChanges(source.link, source.run, clock, options.intervalMs);
+    return { source, changes, link: changes.link.state, poller: poller(source, changes, options) };
+  });
   let stopped = false;
   const snapshot = (): WatchSnapshot => ({ at: clock.now(), hosts: entries.map(view) });
   const changed = (): void => {
     if (!stopped) options.onChange(snapshot());
   };
-  // A state the debounce holds back is confirmed by a poll soon after, not a whole interval later.
+  const later = (entry: Entry, ms: number): void => {
+    const cancel = clock.every(ms, () => {
+      cancel();
+      if (!stopped) poll(entry);
+    });
+  };
+  // A state the debounce holds back is confirmed by a read soon after, not a whole interval later; a pushing host
+  // is read again a second later while a screen read may have missed output (it sends nothing more if none came).
+  // A pushing host that changes during a read is read again right after it: nothing else would tell of the change.
   const poll = (entry: Entry): void => {
+    const pushed = entry.changes.source === "control";
+    if (pushed && entry.poller.busy) {
+      entry.again = true;
+      return;
+    }
     void entry.poller.poll().then((ran) => {
       if (!ran) return;
       changed();
-      if (entry.again && !stopped) {
+      if (stopped) return;
+      if (entry.again) {
         entry.again = false;
         return poll(entry);
       }
       const confirmAfter = entry.poller.confirmAfterMs;
-      if (confirmAfter === undefined || stopped || confirmAfter >= options.intervalMs) return;
-      const cancel = clock.every(confirmAfter, () => {
-        cancel();
-        if (!stopped) poll(entry);
-      });
+      if (confirmAfter !== undefined && (pushed || confirmAfter < options.intervalMs)) later(entry, confirmAfter);
+      else if (pushed && entry.poller.unsettled) later(entry, options.intervalMs);
     });
   };
   const listeners = entries.map((entry) => {
@@ -97,23 +104,34 @@ export function watchHosts(sources: readonly WatchSource[], options: WatchOption
       if (entry.poller.busy) entry.again = true;
       else poll(entry);
     };
-    entry.source.link.events.on("state", listener);
-    return () => entry.source.link.events.off("state", listener);
+    entry.changes.link.events.on("state", listener);
+    return () => entry.changes.link.events.off("state", listener);
   });
-  const stopTicking = clock.every(options.intervalMs, () => entries.forEach(poll));
-  entries.forEach(poll);
+  for (const entry of entries) entry.changes.start(() => poll(entry));
   return {
     snapshot,
     retryNow: () => {
-      for (const entry of entries) entry.source.link.retryNow();
+      for (const entry of entries) entry.changes.link.retryNow();
       entries.forEach(poll);
     },
     stop: () => {
       stopped = true;
-      stopTicking();
+      for (const entry of entries) entry.changes.stop();
       listeners.forEach((off) => off());
     },
   };
+}
+
+function poller(source: WatchSource, changes: HostChanges, options: WatchOptions): HostPoller {
+  return new HostPoller({
+    host: source.host,
+    run: changes.run,
+    nowMs: () => options.clock.now(),
+    keepLines: options.keepLines ?? 50,
+    ...(source.only ? { only: new Set(source.only) } : {}),
+    ...(options.idleAfterSeconds === undefined ? {} : { idleAfterSeconds: options.idleAfterSeconds }),
+    ...(options.rules === undefined ? {} : { rules: options.rules }),
+  });
 }
 
 function view(entry: Entry): HostView {

@@ -9,6 +9,7 @@ export interface WatchEvent {
   line?: string;
   stale?: boolean;
   switchedPath?: { at: number; silentMs: number; trigger: string };
+  state?: string;
   receivedAt: number;
 }
 
@@ -16,6 +17,7 @@ export interface WatchEvent {
 export class WatchRun {
   readonly events: WatchEvent[] = [];
   readonly child: ChildProcessWithoutNullStreams;
+  stdout = "";
   stderr = "";
   exitCode: number | null | undefined;
   #buffer = "";
@@ -23,6 +25,7 @@ export class WatchRun {
   constructor(args: readonly string[], env: NodeJS.ProcessEnv) {
     this.child = spawn(process.execPath, [MOOR_BIN, "watch", ...args], { env });
     this.child.stdout.on("data", (chunk: Buffer) => {
+      this.stdout += chunk.toString();
       this.#buffer += chunk.toString();
       const lines = this.#buffer.split("\n");
       this.#buffer = lines.pop() ?? "";
@@ -56,5 +59,16 @@ export class WatchRun {
     const exited = new Promise<number | null>((resolve) => this.child.once("exit", (code) => resolve(code)));
     this.child.kill("SIGINT");
     return await exited;
+  }
+}
+
+/** Polls check until it returns a value, or fails after timeoutMs naming what it waited for. */
+export async function until<T>(what: string, check: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -20,6 +20,9 @@ describe("parseTmuxVersion", () => {
     ["tmux openbsd-6.7", { major: 3, minor: 1, text: "openbsd-6.7" }],
     ["tmux openbsd-6.6", { major: 2, minor: 9, text: "openbsd-6.6" }],
     ["tmux openbsd-5.9", { major: 2, minor: 0, text: "openbsd-5.9" }],
+    // A wrapper in front of tmux that runs the real binary under another name: tmux names itself as called.
+    ["tmux.real 3.3a", { major: 3, minor: 3, text: "3.3a" }],
+    ["/usr/bin/tmux-3.5a 3.5a", { major: 3, minor: 5, text: "3.5a" }],
   ])("%j", (output, version) => {
     expect(parseTmuxVersion(output)).toEqual(version);
   });
