@@ -16,6 +16,7 @@ import { countingStrayHandshakeErrors } from "./strayHandshakeError.js";
 import { measureStateLatency, stateLatencyTable } from "./stateLatency.js";
 import { badWifiTable, measureBadWifi, type BadWifiSetup } from "./badWifi.js";
 import { printBadWifiOnly } from "./badWifiOnly.js";
+import { measurePushVsPoll, pushVsPollTable } from "./pushVsPoll.js";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? "5");
 const LIVE_SECONDS = Number(process.env.BENCH_LIVE_SECONDS ?? "60");
@@ -131,6 +132,16 @@ async function main(): Promise<void> {
       log(`bad WiFi failed: ${error instanceof Error ? error.message.slice(0, 500) : String(error)}`);
       return undefined;
     });
+    log("3b/4 tmux control mode against the poll, same boxes");
+    const push = await measurePushVsPoll(
+      { ...setup, intervalMs: 1_000 },
+      viaProxies.world,
+      viaProxies.names,
+      LIVE_SESSIONS,
+      LATENCY_RUNS,
+      log,
+      latency,
+    );
 
     const results = {
       machine,
@@ -141,6 +152,7 @@ async function main(): Promise<void> {
         warmTable(warm, RUNS, medianOf8("moor"), medianOf8("sshParallel")),
         recoveryTable(recovery, stray, HANDSHAKE_TIMEOUT_MS),
         liveViewTable(moorLive, opensshLive, BOXES, LIVE_SESSIONS, watch.standIn, setup.intervalMs),
+        pushVsPollTable(push, LATENCY_RUNS),
         stateLatencyTable(latency, LATENCY_RUNS),
         ...(badWifi ? [badWifiTable(badWifi, 2)] : []),
       ],
@@ -152,6 +164,7 @@ async function main(): Promise<void> {
         liveView: { moor: moorLive, openssh: opensshLive },
         stateLatency: latency,
         badWifi,
+        pushVsPoll: push,
       },
     };
     printResults(results);

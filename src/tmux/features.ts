@@ -37,7 +37,7 @@ export const TMUX_FEATURES = {
   listFormatRegex: { major: 3, minor: 0, what: "regular expressions in list formats (#{s/...})" },
   activityFormats: { major: 2, minor: 1, what: "the session_activity and window_activity formats" },
   // How a host tells moor of changes: one tmux -C client with refresh-client -B subscriptions, attach -f
-  // ignore-size,no-output,read-only and pause-after (all 3.2; 3.1c refuses attach -f). Older releases are polled.
+  // ignore-size,no-output and pause-after (all 3.2; 3.1c refuses attach -f). Older releases are polled.
   controlSubscriptions: { major: 3, minor: 2, what: "control-mode subscriptions (refresh-client -B)" },
 } as const satisfies Record<string, FeatureNeed>;
 

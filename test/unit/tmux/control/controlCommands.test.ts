@@ -16,14 +16,14 @@ import { parseSessionNames } from "../../../../src/tmux/session.js";
 import { parseTmuxVersion } from "../../../../src/tmux/version.js";
 
 describe("controlClientArgv", () => {
-  it("attaches tmux -C to the helper (made if missing, gone when unattached) without sizing, output or writes", () => {
+  it("attaches tmux -C to the helper (made if missing, gone when unattached) without sizing or output", () => {
     expect(controlClientArgv()).toEqual([
       "tmux",
       "-u",
       "-C",
       ...["new-session", "-A", "-d", "-s", "_moor-control", "cat", ";"],
       ...["set-option", "-t", "=_moor-control:", "destroy-unattached", "on", ";"],
-      ...["attach-session", "-t", "=_moor-control", "-f", "ignore-size,no-output,read-only"],
+      ...["attach-session", "-t", "=_moor-control", "-f", "ignore-size,no-output"],
     ]);
     expect(HELPER_SESSION).toBe("_moor-control");
     expect(isHelperSession("_moor-control")).toBe(true);
