@@ -11,7 +11,7 @@ import type { Table } from "./table.js";
 
 export type LatencySamples = Record<"shell → working" | "working → shell", number[]>;
 
-/** extraEnv: MOOR_WATCH_POLL=1 measures the poll (what tmux 3.1 gets) on the same build. */
+/** extraEnv: MOOR_WATCH_CONTROL=1 measures tmux control mode on the same build. */
 export async function measureStateLatency(runs: number, extraEnv: NodeJS.ProcessEnv = {}): Promise<LatencySamples> {
   const box = await startBox();
   const world = makeWorld(extraEnv);
@@ -67,7 +67,7 @@ export function stateLatencyTable(samples: LatencySamples, runs: number): Table 
     ]),
     notes: [
       "shell → working: `top -b -d 0.3` typed at a shell prompt (an unknown program that prints); working → shell: Ctrl-C, back at the prompt. Each is made with tmux on the box and timed from just before that tmux call to the watch event.",
-      "On tmux ≥ 3.2 a change reaches moor through the control client's subscription, which tmux sends at most once a second; then the state engine's 0.6 s debounce holds a lower state (working → shell) before it is shown. Section 3b has the poll's figures beside these.",
+      "The poll interval bounds it: a change lands between two listings (1 s apart), then the state engine's 0.6 s debounce holds a lower state (working → shell) before it is shown. Section 3b has control mode's figures beside the poll's.",
     ],
   };
 }

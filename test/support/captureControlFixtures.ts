@@ -41,7 +41,7 @@ sleep 0.5
   sleep 1.5
   ${say(pauseAfterCommand(1))}
   sleep 0.3
-} | ${quoteArgv(controlClientArgv())} > /tmp/watch.txt 2>&1
+} | ${quoteArgv(controlClientArgv("_moor-control"))} > /tmp/watch.txt 2>&1
 sleep 0.3
 tmux ls -F '#{session_name} attached=#{session_attached}' > /tmp/after.txt 2>&1
 `;

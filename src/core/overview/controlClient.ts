@@ -5,6 +5,7 @@ import type { TmuxCommand } from "../../tmux/command.js";
 import { controlClientArgv, controlLine } from "../../tmux/control/controlCommands.js";
 import type { ControlEvent, ControlReply } from "../../tmux/control/controlEvents.js";
 import { ControlParser } from "../../tmux/control/controlParser.js";
+import { helperSessionName } from "../../tmux/control/helperSession.js";
 import { tmuxFailure } from "../../tmux/stderr.js";
 
 interface Waiting {
@@ -47,7 +48,7 @@ export class ControlClient {
 
   /** Opens the channel and starts the client; its first reply (to a harmless command) says it is attached. */
   static async start(link: ChannelLink, handlers: ControlClientHandlers): Promise<ControlClient> {
-    const channel = await link.open(controlClientArgv());
+    const channel = await link.open(controlClientArgv(helperSessionName()));
     const client = new ControlClient(link.label, channel, handlers);
     await client.run(["display-message", "-p", "moor"]);
     return client;

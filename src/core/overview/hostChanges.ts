@@ -80,6 +80,7 @@ class ControlChanges implements HostChanges {
   #wake: () => void = () => undefined;
   #stopped = false;
   #poll: HostChanges | undefined;
+  #known: TmuxVersion | undefined;
   #offLink = (): void => undefined;
   #restartTimer = (): void => undefined;
 
@@ -136,13 +137,21 @@ class ControlChanges implements HostChanges {
       const version = await this.#version();
       if (this.#stopped || version === undefined) return;
       if (!supportsTmux(version, "controlSubscriptions")) return this.#fallBackToPoll();
+      // A client that ends while it starts is reported by start's rejection (caught below), not by onEnd.
+      const started: { client?: ControlClient } = {};
       const client = await ControlClient.start(this.#options.link, {
         onEvent: (event) => {
           if (WAKING.has(event.kind)) this.#wake();
         },
-        onEnd: (reason) => this.#lost(client, reason),
+        onEnd: (reason) => {
+          if (started.client) this.#lost(started.client, reason);
+        },
       });
+      started.client = client;
       if (this.#stopped) return client.close();
+      if (client.ended) throw new Error("the tmux control client ended as it started");
+      // Only once the client has answered: a subscription sent before tmux had attached the client (the very first
+      // line) was followed by no reads at all, and by the whole tmux server going when the client left (3.3a).
       await client.run(subscribeCommand());
       this.#client = client;
       this.source = "control";
@@ -156,10 +165,12 @@ class ControlChanges implements HostChanges {
     }
   }
 
-  // The version, or undefined having fallen back to the poll when tmux cannot be asked (missing: the poll says so).
+  // The version (asked once: a restart after a drop costs no extra round trip), or undefined having fallen back to
+  // the poll when tmux cannot be asked (missing: the poll says so).
   async #version(): Promise<TmuxVersion | undefined> {
     try {
-      return await this.#options.version();
+      this.#known ??= await this.#options.version();
+      return this.#known;
     } catch (error) {
       if (error instanceof MoorError && error.exitCode === ExitCode.unreachable) throw error;
       this.#fallBackToPoll();

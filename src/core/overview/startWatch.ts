@@ -34,8 +34,9 @@ export function startWatch(ctx: MoorContext, targets: readonly Target[], options
     const run = (argv: readonly string[]): Promise<string> => tmux.run(argv, { noServerIsEmpty: true });
     // A fresh RemoteTmux for each start of the control client: one that failed to connect remembers no version.
     const version = () => new RemoteTmux(link).version();
-    // MOOR_WATCH_POLL=1 keeps the poll on every release: the benchmark measures both ways on the same build.
-    if (ctx.env.MOOR_WATCH_POLL === "1") return { host, link, run, ...(only ? { only } : {}) };
+    // Control mode is opt-in (MOOR_WATCH_CONTROL=1): on the 3.3a test boxes, a control client leaving while another
+    // one was starting took the whole tmux server down (every user session) until that is understood, the poll stays.
+    if (ctx.env.MOOR_WATCH_CONTROL !== "1") return { host, link, run, ...(only ? { only } : {}) };
     const changes = controlChanges({ link, version, run, clock, intervalMs: options.intervalMs });
     return { host, link, run, changes, ...(only ? { only } : {}) };
   });

@@ -1,19 +1,18 @@
 import type { TmuxCommand } from "../command.js";
 import { TMUX_PREFIX } from "../command.js";
 import { paneTarget, sessionTarget } from "../target.js";
-import { HELPER_SESSION } from "./helperSession.js";
 
-// tmux -C attached to the helper, made if missing (-A: a second laptop's client shares it). The helper's one pane
-// runs cat, which prints nothing. destroy-unattached: when the last client leaves (watch ends, its channel closes,
-// the link drops and sshd closes the client's stdin), tmux destroys the helper. attach -f (tmux >= 3.2):
-// ignore-size so no window is sized for it, no-output so no pane's output is sent. Not read-only: tmux 3.8 takes
-// the most recent client as the target client of a command run outside tmux, and a read-only one made the user's
-// own "tmux send-keys -t SESSION" fail with "client is read-only". The user's sessions stay unattached.
-export function controlClientArgv(helper: string = HELPER_SESSION): string[] {
+// tmux -C attached to a helper session of its own, made for it (see helperSession.ts). Its one pane runs cat, which
+// prints nothing. destroy-unattached: when the client leaves (watch ends, its channel closes, the link drops and sshd
+// closes the client's stdin), tmux destroys the helper. attach -f (tmux >= 3.2): ignore-size so no window is sized
+// for it, no-output so no pane's output is sent. Not read-only: tmux 3.8 takes the most recent client as the target
+// client of a command run outside tmux, and a read-only one made the user's own "tmux send-keys -t SESSION" fail with
+// "client is read-only". The user's sessions stay unattached.
+export function controlClientArgv(helper: string): string[] {
   return [
     ...TMUX_PREFIX,
     "-C",
-    ...["new-session", "-A", "-d", "-s", helper, "cat", ";"],
+    ...["new-session", "-d", "-s", helper, "cat", ";"],
     ...["set-option", "-t", paneTarget(helper), "destroy-unattached", "on", ";"],
     ...["attach-session", "-t", sessionTarget(helper), "-f", "ignore-size,no-output"],
   ];

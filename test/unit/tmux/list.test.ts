@@ -114,9 +114,9 @@ describe("parsePaneList", () => {
   });
 
   it("leaves out moor's control-mode helper session", () => {
-    const helper = LIST_PANES_3_3A.split("\n")[0]?.replace(/^agent-1\t/, "_moor-control\t") ?? "";
+    const helper = LIST_PANES_3_3A.split("\n")[0]?.replace(/^agent-1\t/, "_moor-control-0000abcd\t") ?? "";
     const rows = parsePaneList(`${helper}\n${LIST_PANES_3_3A}`);
-    expect(rows.map((row) => row.sessionName)).not.toContain("_moor-control");
+    expect(rows.map((row) => row.sessionName)).not.toContain("_moor-control-0000abcd");
     expect(rows).toHaveLength(parsePaneList(LIST_PANES_3_3A).length);
   });
 

@@ -21,7 +21,8 @@ describe("ControlClient", () => {
     const link = new FakeControlLink();
     link.answer = (line) => ({ lines: [`out of ${line}`] });
     const { client, channel } = await started(link);
-    expect(channel.argv).toEqual(controlClientArgv());
+    expect(channel.argv).toEqual(controlClientArgv(channel.argv[6] ?? ""));
+    expect(channel.argv[6]).toMatch(/^_moor-control-[0-9a-f]{8}$/);
     const [one, two] = await Promise.all([
       client.run(["list-panes", "-a"]),
       client.run(["display-message", "-p", "x y"]),

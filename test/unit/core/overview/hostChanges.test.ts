@@ -55,7 +55,7 @@ describe("controlChanges on tmux >= 3.2", () => {
   });
 
   it("shows the host down while the client is gone with the link up, and starts it again a second later", async () => {
-    const { clock, link, changes, start, wakes } = setup();
+    const { clock, link, changes, start, wakes, versions } = setup();
     await start();
     const states: string[] = [];
     changes.link.events.on("state", (state) => states.push(state.kind));
@@ -71,6 +71,8 @@ describe("controlChanges on tmux >= 3.2", () => {
     expect(changes.link.state.kind).toBe("up");
     expect(states).toEqual(["down", "up"]);
     expect(wakes()).toBe(2);
+    // The version was asked once: a restart costs no tmux -V.
+    expect(versions()).toBe(1);
   });
 
   it("waits for the link to come back when the client dropped with it, and starts it on 'up'", async () => {

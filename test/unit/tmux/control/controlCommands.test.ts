@@ -10,24 +10,25 @@ import {
   subscribeCommand,
   unsubscribeCommand,
 } from "../../../../src/tmux/control/controlCommands.js";
-import { HELPER_SESSION, isHelperSession } from "../../../../src/tmux/control/helperSession.js";
+import { helperSessionName, isHelperSession } from "../../../../src/tmux/control/helperSession.js";
 import { supportsTmux } from "../../../../src/tmux/features.js";
 import { parseSessionNames } from "../../../../src/tmux/session.js";
 import { parseTmuxVersion } from "../../../../src/tmux/version.js";
 
 describe("controlClientArgv", () => {
-  it("attaches tmux -C to the helper (made if missing, gone when unattached) without sizing or output", () => {
-    expect(controlClientArgv()).toEqual([
+  it("attaches tmux -C to a helper of its own (gone once unattached) without sizing or output", () => {
+    expect(controlClientArgv("_moor-control-0000abcd")).toEqual([
       "tmux",
       "-u",
       "-C",
-      ...["new-session", "-A", "-d", "-s", "_moor-control", "cat", ";"],
-      ...["set-option", "-t", "=_moor-control:", "destroy-unattached", "on", ";"],
-      ...["attach-session", "-t", "=_moor-control", "-f", "ignore-size,no-output"],
+      ...["new-session", "-d", "-s", "_moor-control-0000abcd", "cat", ";"],
+      ...["set-option", "-t", "=_moor-control-0000abcd:", "destroy-unattached", "on", ";"],
+      ...["attach-session", "-t", "=_moor-control-0000abcd", "-f", "ignore-size,no-output"],
     ]);
-    expect(HELPER_SESSION).toBe("_moor-control");
-    expect(isHelperSession("_moor-control")).toBe(true);
-    expect(isHelperSession("_moor-control2")).toBe(false);
+    expect(helperSessionName(() => 0.5)).toBe("_moor-control-80000000");
+    expect(isHelperSession(helperSessionName())).toBe(true);
+    expect(isHelperSession("_moor-control")).toBe(false);
+    expect(isHelperSession("moor-control-1")).toBe(false);
   });
 });
 
@@ -77,6 +78,6 @@ describe("subscriptions and flow control", () => {
 
 describe("the helper is no user session", () => {
   it("is left out of session names", () => {
-    expect(parseSessionNames("_moor-control\na\nb\n")).toEqual(["a", "b"]);
+    expect(parseSessionNames("_moor-control-0000abcd\na\nb\n")).toEqual(["a", "b"]);
   });
 });
