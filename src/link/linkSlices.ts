@@ -25,7 +25,7 @@ export interface WatchedLink {
 }
 
 /** Long-running channels (a tail, a tmux client). */
-interface ChannelLink {
+export interface ChannelLink {
   readonly label: string;
   open(argv: readonly string[], options?: { pty?: PtyOptions }): Promise<RemoteChannel>;
 }

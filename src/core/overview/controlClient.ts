@@ -1,6 +1,6 @@
 import { hostUnreachableError } from "../../errors.js";
 import type { ChannelLink } from "../../link/linkSlices.js";
-import type { RemoteChannel } from "../../ssh/types.js";
+import type { RemoteChannel } from "../../link/types.js";
 import type { TmuxCommand } from "../../tmux/command.js";
 import { controlClientArgv, controlLine } from "../../tmux/control/controlCommands.js";
 import type { ControlEvent, ControlReply } from "../../tmux/control/controlEvents.js";

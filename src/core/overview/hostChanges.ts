@@ -1,6 +1,6 @@
 import { EventEmitter } from "node:events";
 import { ExitCode, hostUnreachableError, MoorError } from "../../errors.js";
-import type { Clock } from "../../link/clock.js";
+import type { Clock } from "../../clock.js";
 import type { ChannelLink, WatchedLink } from "../../link/linkSlices.js";
 import type { LinkState } from "../../link/linkState.js";
 import { REAP_FIRST, type TmuxCommand } from "../../tmux/command.js";
@@ -12,7 +12,7 @@ import { ControlClient } from "./controlClient.js";
 import type { TmuxRunner } from "./listHosts.js";
 
 /** "control": a tmux control-mode client pushes changes (tmux >= 3.2); "poll": a tmux call every interval. */
-export type ChangeSource = "control" | "poll" | "starting";
+type ChangeSource = "control" | "poll" | "starting";
 
 // How the live view learns that a host may have changed, and how it reads the host then: the one unit to replace
 // when that changes. The watch engine calls wake's listener → reads with run → shows the host's link state as link.

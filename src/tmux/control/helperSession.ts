@@ -2,7 +2,7 @@
 // _moor-control-<random>, never shared. A shared one crashed tmux 3.3a's server (every user session lost) when a new
 // client attached to it just as the last one left and destroy-unattached destroyed it. Every list moor parses drops
 // them (parsePaneList, parseSessionNames), so no verb shows one.
-export const HELPER_PREFIX = "_moor-control-";
+const HELPER_PREFIX = "_moor-control-";
 
 export function isHelperSession(name: string): boolean {
   return name.startsWith(HELPER_PREFIX);
