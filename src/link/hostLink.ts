@@ -9,24 +9,13 @@ import { systemClock, type Clock } from "../clock.js";
 import type { LinkState, PathSwitch, RetryPolicy } from "./linkState.js";
 import { PathProbe } from "./pathProbe.js";
 import { staggeredAttempt } from "./staggeredAttempt.js";
+import { untilAborted } from "./untilAborted.js";
 
 const MAX_RESENDS = 3;
 const neverOpened = (error: unknown): boolean =>
   error instanceof Error &&
   (error as { channelNotOpened?: boolean }).channelNotOpened === true &&
   classifyError(error) === "transient";
-
-// Waiting for the connection ends when the signal does: a command given up on must not run once the link is back.
-function untilSignal<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return work;
-  if (signal.aborted) return Promise.reject(signal.reason as Error);
-  let onAbort = (): void => undefined;
-  const aborted = new Promise<never>((_resolve, reject) => {
-    onAbort = () => reject(signal.reason as Error);
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
-  return Promise.race([work, aborted]).finally(() => signal.removeEventListener("abort", onAbort));
-}
 
 export interface HostLinkOptions {
   label: string;
@@ -104,7 +93,8 @@ export class HostLink {
     const command = quoteArgv(argv);
     return await this.#budget.run(async () => {
       for (let resend = 0; ; resend++) {
-        const session = await untilSignal(this.session(), options.signal);
+        // Waiting for the connection ends when the signal does: a command given up on must not run once it is back.
+        const session = await untilAborted(this.session(), options.signal);
         try {
           return await session.exec(command, options);
         } catch (error) {

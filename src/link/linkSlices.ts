@@ -11,7 +11,7 @@ interface LinkEvents {
   off(event: "state", listener: (state: LinkState) => void): unknown;
 }
 
-/** Its name and state changes: what withFirstContact watches to fail a host that was never reached. */
+/** Its name and state changes: what unreachableSignal watches to fail a host that was never reached. */
 export interface ContactLink {
   readonly label: string;
   readonly events: LinkEvents;

@@ -1,4 +1,4 @@
-import { untilAborted } from "../untilAborted.js";
+import { untilAborted } from "../../link/untilAborted.js";
 import { systemClock, type Clock } from "../../clock.js";
 import type { LinkState } from "../../link/linkState.js";
 import type { RemoteChannel } from "../../link/types.js";
@@ -125,6 +125,7 @@ async function openChannel(
         late.close(),
       );
     } catch (error) {
+      if (signal?.aborted) return undefined;
       if (!options.reconnect || !(error instanceof MoorError) || error.exitCode !== ExitCode.unreachable) throw error;
       await sleep(REOPEN_DELAY_MS);
     }

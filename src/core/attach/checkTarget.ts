@@ -2,8 +2,9 @@ import type { HostLink } from "../../link/hostLink.js";
 import { hasAttachTargetArgv } from "../../tmux/attach.js";
 import type { SessionTarget } from "../target.js";
 import { RemoteTmux } from "../remoteTmux.js";
-import { withFirstContact } from "../sessions/firstContact.js";
-import { untilAborted } from "../untilAborted.js";
+import { ONE_SHOT_RETRY } from "../../link/linkState.js";
+import { unreachableSignal } from "../../link/unreachableSignal.js";
+import { untilAborted } from "../../link/untilAborted.js";
 
 // Before the terminal goes raw: the target must exist (exit 5), and a host that cannot be reached at all
 // fails like any other command (exit 3) instead of retrying forever with nothing on the screen.
@@ -21,5 +22,13 @@ export async function checkTarget(
       action: "checking the session before attaching",
     })
     .then(() => true);
-  return (await untilAborted(withFirstContact(link, check), signal)) ?? false;
+  const contact = unreachableSignal(link, ONE_SHOT_RETRY.retries, { untilUp: true });
+  try {
+    return await untilAborted(check, signal === undefined ? contact.signal : AbortSignal.any([signal, contact.signal]));
+  } catch (error) {
+    if (signal?.aborted) return false;
+    throw error;
+  } finally {
+    contact.stop();
+  }
 }

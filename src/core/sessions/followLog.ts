@@ -1,4 +1,4 @@
-import { untilAborted } from "../untilAborted.js";
+import { untilAborted } from "../../link/untilAborted.js";
 import { setTimeout as delay } from "node:timers/promises";
 import { ExitCode, isMoorError, remoteError } from "../../errors.js";
 import type { RemoteChannel } from "../../link/types.js";
@@ -67,9 +67,15 @@ export async function followLog(options: FollowOptions): Promise<number> {
       options.onEvent?.({ kind: "restarted", reason: line });
     },
   };
+  // undefined when the signal stopped the wait first (a link that is down may take forever).
+  const unlessStopped = <T>(work: Promise<T>, late?: (value: T) => void): Promise<T | undefined> =>
+    untilAborted(work, signal, late).catch((error: unknown) => {
+      if (signal.aborted) return undefined;
+      throw error;
+    });
   while (!signal.aborted) {
-    if (downSince !== undefined) offset = (await untilAborted(checkNotShrunk(options, offset), signal)) ?? offset;
-    const channel = await untilAborted(openTail(source, followArgv(path, offset)), signal, (late) => late?.close());
+    if (downSince !== undefined) offset = (await unlessStopped(checkNotShrunk(options, offset))) ?? offset;
+    const channel = await unlessStopped(openTail(source, followArgv(path, offset)), (late) => late?.close());
     if (signal.aborted) break;
     if (channel === undefined) {
       downSince ??= markDown(options, now());

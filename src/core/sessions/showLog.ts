@@ -1,7 +1,8 @@
-import { FOREVER_RETRY } from "../../link/linkState.js";
+import { FOREVER_RETRY, ONE_SHOT_RETRY } from "../../link/linkState.js";
 import type { MoorContext } from "../moorContext.js";
 import type { SessionTarget } from "../target.js";
-import { withFirstContact } from "./firstContact.js";
+import { unreachableSignal } from "../../link/unreachableSignal.js";
+import { untilAborted } from "../../link/untilAborted.js";
 import { followLog, type FollowEvent } from "./followLog.js";
 import { readLogTail, type LogLines } from "./readLog.js";
 import { sessionLogPath } from "./statePaths.js";
@@ -27,7 +28,9 @@ export async function showLog(
   const path = sessionLogPath(target.session);
   const link = ctx.link(target.host, options.follow ? { reconnect: true, retry: FOREVER_RETRY } : {});
   const stripper = options.raw ? undefined : new EscapeStripper();
-  const tail = await withFirstContact(link, readLogTail(link, path, options.lines, label));
+  // A link that retries forever still fails like a one-shot command when the host was never reached.
+  const contact = unreachableSignal(link, ONE_SHOT_RETRY.retries, { untilUp: true });
+  const tail = await untilAborted(readLogTail(link, path, options.lines, label), contact.signal).finally(contact.stop);
   out.write(stripper === undefined ? tail.data : stripper.push(tail.data));
   if (!options.follow) return;
   const { signal, onEvent } = options.follow;
