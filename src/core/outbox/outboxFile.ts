@@ -4,7 +4,7 @@ import { usageError, type MoorError } from "../../errors.js";
 import { errorLine } from "../../config/fileLock.js";
 
 /** queued: waiting for its session; sending: one process claimed it and is typing it (never typed twice). */
-export type OutboxState = "queued" | "sending";
+type OutboxState = "queued" | "sending";
 
 // One prompt put aside by `moor send --queue` (or a reply typed in watch while its host is dark).
 export interface OutboxItem {
