@@ -19,7 +19,7 @@ export interface TrackerOptions {
 
 const DEFAULT_DEBOUNCE_MS = 600;
 
-const RANK: Record<SessionState, number> = { asking: 4, working: 3, waiting: 2, idle: 1, exited: 0, shell: 0 };
+const RANK: Record<SessionState, number> = { asking: 4, working: 3, waiting: 2, idle: 1, exited: 0, gone: 0, shell: 0 };
 
 interface Memory {
   screen: readonly string[] | undefined;

@@ -1,5 +1,5 @@
 // The states of spec/cli.md ("Session states"), in the order a live view sorts them: what needs the user first.
-export const SESSION_STATES = ["asking", "waiting", "working", "idle", "exited", "shell"] as const;
+export const SESSION_STATES = ["asking", "waiting", "working", "idle", "exited", "gone", "shell"] as const;
 export type SessionState = (typeof SESSION_STATES)[number];
 
 /** Everything the engine reads about one pane at one moment: list-panes fields, plus the screen when captured. */

@@ -36,7 +36,7 @@ describe("moor kill", () => {
     expect(run.stdout).toContain("killed b:one");
     expect(await hasSession("one")).toBe(false);
     const files = (await box.exec(["ls", "/home/moor/.local/state/moor/one"])).stdout.trim().split("\n");
-    expect(files.sort()).toEqual(["launched", "notes.md", "output.log", "spec.json"]);
+    expect(files.sort()).toEqual(["ended", "launched", "notes.md", "output.log", "spec.json"]);
   });
 
   it("refuses HOST alone, --all without --yes, and bad names (exit 2)", async () => {

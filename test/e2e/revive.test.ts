@@ -51,21 +51,21 @@ describe("moor revive", () => {
       "echo start-$$; sleep 500",
     ]);
     expect(created.code).toBe(0);
-    await vi.waitFor(async () => expect(await starts("agent")).toBe(1), { timeout: 5_000 });
+    await vi.waitFor(async () => expect(await starts("agent")).toBe(1), { timeout: 10_000 });
     const before = await windows("agent");
     expect((await moor(world, ["kill", "b:agent"])).code).toBe(0);
     const run = await moor(world, ["revive", "b:agent"]);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("revived b:agent");
-    await vi.waitFor(async () => expect(await starts("agent")).toBe(2), { timeout: 5_000 });
+    await vi.waitFor(async () => expect(await starts("agent")).toBe(2), { timeout: 10_000 });
     expect(await windows("agent")).toBe(before);
     expect(before).toContain("1|side|/tmp|0");
   });
 
   it("brings sessions back after the tmux server was killed", async () => {
     expect((await moor(world, ["new", "b:again", "--", "sh", "-c", "echo start-$$; sleep 500"])).code).toBe(0);
-    await vi.waitFor(async () => expect(await starts("again")).toBe(1), { timeout: 5_000 });
+    await vi.waitFor(async () => expect(await starts("again")).toBe(1), { timeout: 10_000 });
     await inBox(["tmux", "kill-server"]);
     const run = await moor(world, ["revive", "b:again", "--json"]);
     expect(run.stderr).toBe("");
@@ -73,7 +73,7 @@ describe("moor revive", () => {
       target: "b:again",
       command: ["sh", "-c", "echo start-$$; sleep 500"],
     });
-    await vi.waitFor(async () => expect(await starts("again")).toBe(2), { timeout: 5_000 });
+    await vi.waitFor(async () => expect(await starts("again")).toBe(2), { timeout: 10_000 });
   });
 
   it("refuses a session that still exists (exit 2) and one never recorded (exit 5)", async () => {
@@ -127,7 +127,7 @@ exec sleep 500`;
       const program = session.startsWith("cl") ? "claude" : "codex";
       const made = await moor(world, ["new", `b:${session}`, "--cwd", "proj", "--", `/home/moor/bin/${program}`]);
       expect(made.code).toBe(0);
-      await vi.waitFor(async () => expect(await logLine(session, "args:")).toHaveLength(1), { timeout: 5_000 });
+      await vi.waitFor(async () => expect(await logLine(session, "args:")).toHaveLength(1), { timeout: 10_000 });
     }
     const [launchA = ""] = await logLine("cl-a", "args:");
     const [launchB = ""] = await logLine("cl-b", "args:");
@@ -135,8 +135,10 @@ exec sleep 500`;
     expect(launchB).not.toBe(launchA);
     const [convA = ""] = await logLine("cx-a", "conversation ");
     const [convB = ""] = await logLine("cx-b", "conversation ");
-    await vi.waitFor(async () =>
-      expect(await inBox(["cat", "/home/moor/.local/state/moor/cl-a/agent-version"])).toBe("9.9.9 (Claude Code)\n"),
+    await vi.waitFor(
+      async () =>
+        expect(await inBox(["cat", "/home/moor/.local/state/moor/cl-a/agent-version"])).toBe("9.9.9 (Claude Code)\n"),
+      { timeout: 10_000 },
     );
 
     await inBox(["tmux", "kill-server"]);
@@ -148,7 +150,7 @@ exec sleep 500`;
       expect(conversation).toMatchObject({ resumed: "own", agent: session.startsWith("cl") ? "claude" : "codex" });
     }
     const resumed = async (session: string) => (await logLine(session, "args:"))[1];
-    await vi.waitFor(async () => expect(await resumed("cx-b")).toBeDefined(), { timeout: 5_000 });
+    await vi.waitFor(async () => expect(await resumed("cx-b")).toBeDefined(), { timeout: 10_000 });
     expect(await resumed("cl-a")).toBe(launchA.replace("--session-id", "--resume"));
     expect(await resumed("cl-b")).toBe(launchB.replace("--session-id", "--resume"));
     expect(await resumed("cx-a")).toBe(`args: resume ${convA.slice("conversation ".length)}`);
@@ -186,12 +188,16 @@ exec sleep 500`;
       /b:cx-lost: resumed codex's latest conversation in its folder, which may be another session's/,
     );
     expect(JSON.parse(latest.stdout)).toMatchObject({ conversation: { agent: "codex", resumed: "latest", id: null } });
-    await vi.waitFor(async () => expect((await logLine("cx-lost", "args:"))[1]).toBe("args: resume --last --no-alt"));
+    await vi.waitFor(async () => expect((await logLine("cx-lost", "args:"))[1]).toBe("args: resume --last --no-alt"), {
+      timeout: 10_000,
+    });
     await inBox(["tmux", "kill-session", "-t", "=cx-lost"]);
     const fresh = await moor(world, ["revive", "b:cx-lost", "--fresh", "--json"]);
     expect(fresh.stderr).toBe("");
     expect(JSON.parse(fresh.stdout)).toMatchObject({ conversation: { resumed: "fresh" } });
-    await vi.waitFor(async () => expect((await logLine("cx-lost", "args:"))[2]).toBe("args: --no-alt"));
+    await vi.waitFor(async () => expect((await logLine("cx-lost", "args:"))[2]).toBe("args: --no-alt"), {
+      timeout: 10_000,
+    });
   });
 
   it("refuses a recorded folder that is gone, and a spec corrupted or from a newer moor (exit 6, file untouched)", async () => {
@@ -215,5 +221,42 @@ exec sleep 500`;
       expect(run.stderr).toMatch(why);
       expect(await inBox(["cat", spec])).toBe(content);
     }
+  });
+
+  it("lists sessions that vanished as gone (ls, status), revives them all with --all, and kill forgets one", async () => {
+    await box.exec(["sh", "-c", 'tmux kill-server; for d in .local/state/moor/*/; do : > "$d/ended"; done']);
+    for (const session of ["g1", "g2"])
+      expect((await moor(world, ["new", `b:${session}`, "--", "sh", "-c", "echo start-$$; sleep 500"])).code).toBe(0);
+    await inBox(["tmux", "kill-server"]);
+    const listed = await moor(world, ["ls", "b", "--json"]);
+    expect(listed.code).toBe(0);
+    const sessions = (
+      JSON.parse(listed.stdout) as { hosts: { sessions: { name: string; status: string; reason: string }[] }[] }
+    ).hosts[0]?.sessions;
+    expect(sessions?.map((session) => [session.name, session.status])).toEqual([
+      ["g1", "gone"],
+      ["g2", "gone"],
+    ]);
+    expect(sessions?.[0]?.reason).toContain("moor revive b:g1");
+    const table = await moor(world, ["ls", "b"]);
+    expect(table.stdout).toMatch(/g1\s+gone.*revive: moor revive b:g1/);
+    const status = await moor(world, ["status", "b:g2", "--json"]);
+    expect(status.code).toBe(0);
+    expect(JSON.parse(status.stdout)).toMatchObject({ status: "gone", target: "b:g2" });
+
+    const all = await moor(world, ["revive", "b", "--all"]);
+    expect(all.stderr).toBe("");
+    expect(all.code).toBe(0);
+    expect(all.stdout.trim().split("\n")).toEqual(["revived b:g1", "revived b:g2"]);
+    await vi.waitFor(async () => expect(await starts("g2")).toBe(2), { timeout: 10_000 });
+    expect((await moor(world, ["revive", "b", "--all"])).stdout).toBe("no gone sessions on b\n");
+
+    await inBox(["tmux", "kill-server"]);
+    const forgot = await moor(world, ["kill", "b:g1"]);
+    expect(forgot.code).toBe(0);
+    expect(forgot.stdout).toMatch(/forgot b:g1/);
+    const after = await moor(world, ["ls", "b", "--json", "--state", "gone"]);
+    expect(JSON.parse(after.stdout)).toMatchObject({ hosts: [{ sessions: [{ name: "g2", status: "gone" }] }] });
+    expect((await moor(world, ["kill", "b:g1"])).code).toBe(5);
   });
 });

@@ -32,10 +32,19 @@ export function killCommand(runtime: RuntimeHolder): Command {
             : usual,
       });
       const { ctx, io } = runtime.get(command);
-      await killSession(ctx, target);
-      if (options.json) return io.json({ host: target.host, killed: [target.session] });
+      const outcome = await killSession(ctx, target);
       const label = formatTarget(target);
-      io.print(`killed ${label} (its log, spec and notes stay: moor revive ${label})`);
+      if (options.json)
+        return io.json({
+          host: target.host,
+          [outcome]: [target.session],
+          killed: outcome === "killed" ? [target.session] : [],
+        });
+      io.print(
+        outcome === "killed"
+          ? `killed ${label} (its log, spec and notes stay: moor revive ${label})`
+          : `forgot ${label}: it was gone, and no longer shows in moor ls (its log, spec and notes stay)`,
+      );
     });
 }
 

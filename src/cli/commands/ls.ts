@@ -13,7 +13,7 @@ States: asking (a question blocks the agent), waiting (at its input prompt), wor
   not know, quiet for a while), exited (with its code), shell (at a shell prompt). See moor status TARGET for why.
 
 JSON (--json): {"hosts":[{"host","state":"ok"|"unreachable"|"error","error"?,"exitCode"?,
-  "sessions":[{"name","status":"asking"|"waiting"|"working"|"idle"|"exited"|"shell","exitCode"?,"exitSignal"?,
+  "sessions":[{"name","status":"asking"|"waiting"|"working"|"idle"|"exited"|"gone"|"shell","exitCode"?,"exitSignal"?,
   "agent":string|null,"since","reason","stale":false,"command","attached","clients","created","activity",
   "windows":[{"index","name","panes":[{"id","index","command","status",...}]}]}]}]}
   Times are ISO 8601. A session's state is its agent's pane (else the first pane of the first window).

@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import { parseTarget } from "../../core/target.js";
-import { readSessionState } from "../../core/state/readSessionState.js";
+import { readSessionOrGone } from "../../core/state/readSessionOrGone.js";
 import { formatStatus, statusJson } from "../overview/statusReport.js";
 import { examples } from "../render/examples.js";
 import type { RuntimeHolder } from "../runtime.js";
@@ -29,12 +29,7 @@ export function statusCommand(runtime: RuntimeHolder): Command {
     .action(async (targetText: string, options: { json?: boolean }, command: Command) => {
       const target = parseTarget(targetText, { session: "required", window: "allowed", command: "status" });
       const { ctx, io } = runtime.get(command);
-      const tmux = ctx.tmux(target.host);
-      const report = await readSessionState(
-        (argv) => tmux.run(argv, { target: targetText, action: "reading the session's state" }),
-        target,
-        { rules: ctx.rules, idleAfterSeconds: ctx.idleSeconds },
-      );
+      const report = await readSessionOrGone(ctx, target);
       if (options.json) io.json(statusJson(report));
       else io.print(formatStatus(report, Date.now(), io.out));
     });

@@ -46,5 +46,7 @@ export function statePaint(state: Pick<TrackedState, "state" | "exitCode">, styl
       return (text) => style.yellow(text);
     case "shell":
       return (text) => style.cyan(text);
+    case "gone":
+      return (text) => style.bold(style.red(text));
   }
 }

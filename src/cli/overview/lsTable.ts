@@ -27,7 +27,7 @@ function sessionRow(overview: HostOverview, session: SessionSummary, nowSeconds:
     attached,
     agoText(session.activity, nowSeconds),
     String(session.windows.length),
-    windowsText(session),
+    session.state.state === "gone" ? `revive: moor revive ${overview.host}:${session.name}` : windowsText(session),
   ];
 }
 

@@ -40,7 +40,11 @@ export function formatStatus(report: SessionStateReport, nowMs: number, style: S
     `  reason   ${sanitize(state.reason)}`,
     `  rule     ${evidence.rule}, read from ${evidence.region}`,
     ...(evidence.matched === undefined ? [] : [`  matched  ${sanitize(evidence.matched)}`]),
-    `  pane     ${pane.id} in window ${sanitize(pane.window)}, running ${sanitize(pane.command)}${pane.title === "" ? "" : `, title ${JSON.stringify(pane.title)}`}`,
+    ...(pane.id === ""
+      ? []
+      : [
+          `  pane     ${pane.id} in window ${sanitize(pane.window)}, running ${sanitize(pane.command)}${pane.title === "" ? "" : `, title ${JSON.stringify(pane.title)}`}`,
+        ]),
   ];
   if (report.question !== undefined) {
     const { question } = report;

@@ -8,6 +8,7 @@ import { agentRules, StateTracker, type AgentRules } from "../../state/index.js"
 import { captureScreens, withScreens } from "./sessionStates.js";
 import { LastSeen, lastSeenFile } from "./lastSeen.js";
 import type { ScreenMemory } from "./screenMemory.js";
+import { goneSessions, listWithRecorded, type Listing, type RecordedSession } from "./recordedSessions.js";
 
 // Runs one tmux invocation on a host and returns its stdout; "no server running" gives "".
 export type TmuxRunner = (argv: readonly string[]) => Promise<string>;
@@ -43,6 +44,9 @@ export interface StateOptions {
   idleAfterSeconds?: number;
   /** Screens read by earlier listings of this host (the holder keeps them): unchanged panes are not captured. */
   screens?: ScreenMemory;
+  /** The pane list chained with the sessions moor recorded there, in one call (listWithRecorded): those recorded
+   *  and no longer in tmux are `gone` rows. Without it, list-panes alone. */
+  listRecorded?: (tmuxArgv: readonly string[]) => Promise<Listing>;
 }
 
 // The pane list, with the screens of the panes that were changing at the last listing chained to it (the holder's
@@ -77,7 +81,16 @@ export async function listHostSessions(
 ): Promise<HostOverview> {
   try {
     const requestedAt = nowSeconds() * 1000;
-    const { output, chained } = await listWithHotScreens(run, options.screens);
+    let recorded: RecordedSession[] = [];
+    const { listRecorded } = options;
+    const runList: TmuxRunner = listRecorded
+      ? async (argv) => {
+          const listing = await listRecorded(argv);
+          recorded = listing.recorded;
+          return listing.list;
+        }
+      : run;
+    const { output, chained } = await listWithHotScreens(runList, options.screens);
     const rules = options.rules ?? agentRules();
     const idle = options.idleAfterSeconds === undefined ? {} : { idleAfterSeconds: options.idleAfterSeconds };
     const sessions = summarizeSessions(output, host, { now: nowSeconds(), rules, ...idle });
@@ -96,10 +109,11 @@ export async function listHostSessions(
     options.screens?.remember(sessions, chained, requestedAt);
     options.screens?.remember(sessions, read, requestedAt);
     const screens = new Map([...known, ...read]);
+    const gone = goneSessions(host, recorded, new Set(sessions.map((session) => session.name)), rules);
     return {
       host,
       state: "ok",
-      sessions: withScreens(sessions, screens, new StateTracker(rules, idle), nowSeconds() * 1000),
+      sessions: [...withScreens(sessions, screens, new StateTracker(rules, idle), nowSeconds() * 1000), ...gone],
     };
   } catch (error) {
     return hostFailure(host, error);
@@ -119,11 +133,12 @@ export async function listHosts(
       try {
         const tmux = ctx.tmux(host, LS_LINK);
         const screens = ctx.screenMemory(host);
+        const listRecorded = (tmuxArgv: readonly string[]) => listWithRecorded(tmux, tmuxArgv);
         return await listHostSessions(
           host,
           (argv) => tmux.run(argv, { noServerIsEmpty: true }),
           nowSeconds,
-          screens ? { ...base, screens } : base,
+          screens ? { ...base, screens, listRecorded } : { ...base, listRecorded },
         );
       } catch (error) {
         return hostFailure(host, error);

@@ -2,12 +2,36 @@ import type { MoorContext } from "../moorContext.js";
 import type { SessionTarget } from "../target.js";
 import { killSessionArgv, listThenKillServerArgv, parseSessionNames } from "../../tmux/session.js";
 import { formatTarget } from "../target.js";
+import { isNoServer, isNoSession, tmuxFailure } from "../../tmux/stderr.js";
+import { sessionStateDir } from "./statePaths.js";
 
-// Ends one session (exit 5 when there is none); its state folder (log, spec, notes) stays for revive.
-export async function killSession(ctx: MoorContext, target: SessionTarget): Promise<void> {
-  await ctx
-    .tmux(target.host)
-    .run(killSessionArgv(target.session), { target: formatTarget(target), action: "killing the session" });
+// Runs the tmux invocation, then marks the session's recorded spec "ended" (moor kill ended it: ls no longer shows it
+// as gone; revive still can) and says "recorded" when there was one to mark. tmux's exit status is the command's.
+// Arguments: DIR TMUX-ARGV...
+const KILL_SCRIPT = [
+  "dir=$1; shift",
+  '"$@"; status=$?',
+  'if [ -f "$dir/spec.json" ] && [ ! -e "$dir/ended" ]; then : > "$dir/ended" && echo recorded; fi',
+  "exit $status",
+].join("\n");
+
+/** "killed": it ran and was ended; "forgotten": it was gone (moor recorded it, tmux no longer had it). */
+export type KillOutcome = "killed" | "forgotten";
+
+// Ends one session; a gone one is forgotten (no longer listed as gone); neither is exit 5. Its state folder (log,
+// spec, notes) stays for revive.
+export async function killSession(ctx: MoorContext, target: SessionTarget): Promise<KillOutcome> {
+  const tmux = ctx.tmux(target.host);
+  const argv = ["sh", "-c", KILL_SCRIPT, "sh", sessionStateDir(target.session), ...killSessionArgv(target.session)];
+  const result = await tmux.scripted(argv);
+  if (result.code === 0) return "killed";
+  const stderr = result.stderr.toString();
+  if (result.stdout.toString().includes("recorded") && (isNoServer(stderr) || isNoSession(stderr))) return "forgotten";
+  throw tmuxFailure(stderr, result.code, {
+    host: tmux.host,
+    target: formatTarget(target),
+    action: "killing the session",
+  });
 }
 
 // Ends every session on the host by stopping its tmux server, in one round trip, and says which there were; none is

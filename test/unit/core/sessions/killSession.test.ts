@@ -6,11 +6,18 @@ import { fakeHost, NO_SERVER, NO_SESSION } from "./fakeHost.js";
 describe("kill", () => {
   it("ends one session by its exact name, and says an unknown one is not found (exit 5)", async () => {
     const { ctx, session } = fakeHost(() => ({}));
-    await killSession(ctx, { host: "b", session: "s" });
-    expect(session.commands).toEqual(["tmux -u kill-session -t '=s'"]);
+    expect(await killSession(ctx, { host: "b", session: "s" })).toBe("killed");
+    expect(session.commands).toEqual([
+      expect.stringMatching(/^sh -c .* \.local\/state\/moor\/s tmux -u kill-session -t '=s'$/s) as string,
+    ]);
     await expect(killSession(fakeHost(() => NO_SESSION).ctx, { host: "b", session: "s" })).rejects.toMatchObject({
       exitCode: ExitCode.notFound,
     });
+  });
+
+  it("forgets a gone session: recorded by moor new, no longer in tmux", async () => {
+    const gone = fakeHost(() => ({ ...NO_SERVER, stdout: "recorded\n" }));
+    expect(await killSession(gone.ctx, { host: "b", session: "s" })).toBe("forgotten");
   });
 
   it("lists and stops the server for --all in ONE round trip; no server means nothing to end", async () => {
