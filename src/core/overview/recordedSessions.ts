@@ -25,11 +25,11 @@ const LIST_SCRIPT = [
   "exit $status",
 ].join("\n");
 
-export function listWithRecordedArgv(separator: string, tmuxArgv: readonly string[]): string[] {
+function listWithRecordedArgv(separator: string, tmuxArgv: readonly string[]): string[] {
   return ["sh", "-c", LIST_SCRIPT, "sh", separator, STATE_ROOT, ...tmuxArgv];
 }
 
-export function parseRecorded(text: string): RecordedSession[] {
+function parseRecorded(text: string): RecordedSession[] {
   return text.split("\n").flatMap((line) => {
     const tab = line.indexOf("\t");
     if (tab <= 0) return [];
@@ -68,7 +68,7 @@ export async function listWithRecorded(
 }
 
 /** The hint every gone session carries. */
-export const reviveHint = (host: string, session: string): string =>
+const reviveHint = (host: string, session: string): string =>
   `moor revive ${host}:${session} (or every gone session: moor revive ${host} --all)`;
 
 // The sessions moor recorded that tmux no longer has, as `gone` rows: since their launch, with their agent.
