@@ -224,7 +224,7 @@ exec sleep 500`;
   });
 
   it("lists sessions that vanished as gone (ls, status), revives them all with --all, and kill forgets one", async () => {
-    await box.exec(["sh", "-c", 'tmux kill-server; for d in .local/state/moor/*/; do : > "$d/ended"; done']);
+    await box.exec(["sh", "-c", 'tmux kill-server; for d in /home/moor/.local/state/moor/*/; do : > "$d/ended"; done']);
     for (const session of ["g1", "g2"])
       expect((await moor(world, ["new", `b:${session}`, "--", "sh", "-c", "echo start-$$; sleep 500"])).code).toBe(0);
     await inBox(["tmux", "kill-server"]);
