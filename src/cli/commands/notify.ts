@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { systemClock } from "../../clock.js";
 import { runProgram } from "../../notify/runProgram.js";
 import { sendTestNotification, type ChannelResult } from "../../notify/sendTest.js";
 import { tmuxPassthrough } from "../../notify/tmuxPassthrough.js";
@@ -29,7 +30,7 @@ export function notifyCommand(runtime: RuntimeHolder): Command {
       .action(async (options: { json?: boolean }, command: Command) => {
         const { ctx, io } = runtime.get(command);
         // Notifier processes are unref'd (a watch never waits for them at exit); this one must wait for them.
-        const keepAlive = setInterval(() => undefined, 1 << 30);
+        const release = systemClock.hold();
         const results = await sendTestNotification(
           {
             settings: ctx.settings.read(),
@@ -39,7 +40,7 @@ export function notifyCommand(runtime: RuntimeHolder): Command {
             tmuxPassthrough: await tmuxPassthrough(io.env),
           },
           Date.now(),
-        ).finally(() => clearInterval(keepAlive));
+        ).finally(release);
         if (options.json)
           return io.json(
             results.map((result) => ({

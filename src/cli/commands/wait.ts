@@ -68,7 +68,7 @@ export function waitCommand(runtime: RuntimeHolder): Command {
         const { ctx, io } = runtime.get(command);
         resolveTargets(ctx, targets);
         // The clock's timers do not hold the process open: this does, until the wait is over.
-        const hold = setInterval(() => undefined, 60_000);
+        const release = systemClock.hold();
         try {
           const result = await waitForState({
             targets,
@@ -80,7 +80,7 @@ export function waitCommand(runtime: RuntimeHolder): Command {
           if (options.json) io.json(resultJson(result));
           else io.print(`${result.target} ${result.state.state}`);
         } finally {
-          clearInterval(hold);
+          release();
         }
       },
     );

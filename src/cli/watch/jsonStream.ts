@@ -1,4 +1,5 @@
 import { MoorError, type ExitCode } from "../../errors.js";
+import { systemClock } from "../../clock.js";
 import type { HostWatch } from "../../core/overview/watchHosts.js";
 import { diffSnapshots } from "../../core/overview/watchEvents.js";
 import type { WatchSnapshot } from "../../core/overview/watchTypes.js";
@@ -18,9 +19,9 @@ export function runJsonStream(
     settle = (failure) => (failure ? reject(failure) : resolve());
   });
   // The event loop has nothing else to wait on when every link has given up; this keeps it until done.
-  const keepAlive = setInterval(() => undefined, 1 << 30);
+  const release = systemClock.hold();
   const finish = (failure?: MoorError): void => {
-    clearInterval(keepAlive);
+    release();
     watch.stop();
     settle(failure);
   };

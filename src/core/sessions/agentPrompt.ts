@@ -6,7 +6,8 @@ import { paneTarget } from "../../tmux/target.js";
 import { remoteError } from "../../errors.js";
 import type { RemoteTmux } from "../remoteTmux.js";
 import { paneObservation } from "./agentSubmit.js";
-import type { PollTime, Readiness } from "./promptDelivery.js";
+import type { Clock } from "../../clock.js";
+import type { Readiness } from "./promptDelivery.js";
 import { submitAfterEcho } from "./submitPaste.js";
 
 /** How long a known agent gets to reach its input prompt, and how long a state must hold to count. */
@@ -21,7 +22,7 @@ export async function deliverAgentPrompt(
   target: string,
   prompt: string,
   rules: AgentRules,
-  time: PollTime,
+  time: Clock,
   timing = AGENT_PROMPT_TIMING,
   agentHint?: string,
 ): Promise<Readiness | undefined> {

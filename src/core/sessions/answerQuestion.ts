@@ -14,7 +14,7 @@ import type { SessionTarget } from "../target.js";
 import type { TmuxRunner } from "../overview/listHosts.js";
 import { captureScreens } from "../overview/sessionStates.js";
 import { readSessionState } from "../state/readSessionState.js";
-import { systemPollTime, type PollTime } from "./promptDelivery.js";
+import { systemClock, type Clock } from "../../clock.js";
 import { formatTarget } from "../target.js";
 
 export interface AnswerRequest {
@@ -39,7 +39,7 @@ export interface AnswerDeps {
   run: TmuxRunner;
   rules: AgentRules;
   idleAfterSeconds?: number;
-  time?: PollTime;
+  time?: Clock;
   /** How long the dialog may take to close after the keys. */
   closeWithinMs?: number;
 }
@@ -50,7 +50,7 @@ const POLL_MS = 150;
 
 // Whether the question answered is off the pane's screen (gone, or another one in its place) within the deadline.
 async function closed(deps: AnswerDeps, paneId: string, agent: string, question: Question): Promise<boolean> {
-  const time = deps.time ?? systemPollTime;
+  const time = deps.time ?? systemClock;
   const deadline = time.now() + (deps.closeWithinMs ?? CLOSE_WITHIN_MS);
   for (;;) {
     await time.sleep(POLL_MS);

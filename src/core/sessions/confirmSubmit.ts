@@ -4,7 +4,7 @@ import { paneIdentityArgv, parsePaneIdentity, type PaneIdentity } from "../../tm
 import { sendKeysArgv } from "../../tmux/send.js";
 import type { RemoteTmux } from "../remoteTmux.js";
 import { paneObservation } from "./agentSubmit.js";
-import type { PollTime } from "./promptDelivery.js";
+import type { Clock } from "../../clock.js";
 
 /** One look at an agent's pane: its state by the rules, what its input box holds, and its screen rows. */
 export interface AgentLook {
@@ -38,7 +38,7 @@ interface Submitting {
   label: string;
   agent: Agent;
   rules: AgentRules;
-  time: PollTime;
+  time: Clock;
 }
 
 function looker(s: Submitting): () => Promise<AgentLook> {

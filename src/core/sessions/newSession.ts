@@ -2,7 +2,8 @@ import type { MoorContext } from "../moorContext.js";
 import type { SessionTarget } from "../target.js";
 import { checkCanCreate, createSession, type CreatedSession } from "./createSession.js";
 import { deliverAgentPrompt } from "./agentPrompt.js";
-import { deliverPrompt, exitedBeforePrompt, systemPollTime, type PollTime, type Readiness } from "./promptDelivery.js";
+import { systemClock, type Clock } from "../../clock.js";
+import { deliverPrompt, exitedBeforePrompt, type Readiness } from "./promptDelivery.js";
 import { buildSessionSpec, sessionTmuxArgv, type NewSessionRequest } from "./sessionPlan.js";
 import type { SessionSpec } from "./sessionSpec.js";
 import type { AgentRules } from "../../state/index.js";
@@ -43,7 +44,7 @@ export async function newSession(
   ctx: MoorContext,
   target: SessionTarget,
   plan: PlannedSession,
-  options: { prompt?: string; time?: PollTime } = {},
+  options: { prompt?: string; time?: Clock } = {},
 ): Promise<NewSessionResult> {
   const tmux = ctx.tmux(target.host);
   const label = formatTarget(target);
@@ -51,7 +52,7 @@ export async function newSession(
   const created = await createSession(tmux, plan.spec, plan.tmuxArgv, { target: label, record: true });
   await recordAgentVersion(tmux.remote, plan.spec, ctx.rules);
   if (options.prompt === undefined) return { ...created, prompt: null };
-  const time = options.time ?? systemPollTime;
+  const time = options.time ?? systemClock;
   const readiness =
     (await deliverAgentPrompt(
       tmux,

@@ -1,21 +1,10 @@
+import { systemClock, type Clock } from "../../clock.js";
 import { randomBytes } from "node:crypto";
 import { paneSnapshotArgv, parsePaneSnapshot, type PaneSnapshot } from "../../tmux/paneSnapshot.js";
 import { pasteArgv } from "../../tmux/send.js";
 import { paneTarget } from "../../tmux/target.js";
 import { remoteError } from "../../errors.js";
 import type { RemoteTmux } from "../remoteTmux.js";
-
-/** Time for polling, injected so tests never sleep. */
-export interface PollTime {
-  now(): number;
-  sleep(ms: number): Promise<void>;
-}
-
-// Real time, for the CLI.
-export const systemPollTime: PollTime = {
-  now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-};
 
 // How long "ready" takes to judge; the defaults suit agents that draw a prompt and wait.
 export interface ReadyTiming {
@@ -46,7 +35,7 @@ export type Readiness =
 // Polls the pane until the agent is ready for its prompt: output gone quiet, or the timeout; or it has exited.
 export async function waitUntilReady(
   look: () => Promise<PaneSnapshot>,
-  time: PollTime = systemPollTime,
+  time: Clock = systemClock,
   timing: ReadyTiming = READY_TIMING,
 ): Promise<Readiness> {
   const start = time.now();
@@ -88,7 +77,7 @@ export async function deliverPrompt(
   session: string,
   target: string,
   prompt: string,
-  time: PollTime = systemPollTime,
+  time: Clock = systemClock,
 ): Promise<Readiness> {
   const pane = paneTarget(session);
   const look = async () =>

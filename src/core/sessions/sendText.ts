@@ -9,7 +9,7 @@ import { deleteBufferArgv, pasteArgv, pasteLoadedArgv } from "../../tmux/send.js
 import { sendOrLookArgv } from "../../tmux/sendOrLook.js";
 import { sendInputArgv } from "../../tmux/sendInput.js";
 import { paneTarget } from "../../tmux/target.js";
-import { systemPollTime, type PollTime } from "./promptDelivery.js";
+import { systemClock, type Clock } from "../../clock.js";
 import { paneObservation } from "./agentSubmit.js";
 import { lookAt, submitConfirmed, type AgentLook } from "./confirmSubmit.js";
 import { submitAfterEcho, type SubmitRule } from "./submitPaste.js";
@@ -59,7 +59,7 @@ export interface SendOptions {
   rules?: AgentRules;
   /** Add to a half-written draft in the agent's input box instead of refusing. */
   force?: boolean;
-  time?: PollTime;
+  time?: Clock;
 }
 
 const quoteDraft = (text: string): string => {
@@ -95,7 +95,7 @@ export async function sendText(ctx: MoorContext, plan: SendPlan, options: SendOp
   if (plan.submit === undefined || rules === undefined)
     return void (await tmux.run(plan.argv, { target: plan.label, ...stdin }));
   const { pane, bufferName, keys } = plan.submit;
-  const time = options.time ?? systemPollTime;
+  const time = options.time ?? systemClock;
   const loaded = keys.length === 0;
   const output = loaded
     ? await tmux.run(sendOrLookArgv(pane, bufferName, agentPrograms(rules)), { target: plan.label, ...stdin })

@@ -1,5 +1,5 @@
 import type { RemoteTmux } from "../remoteTmux.js";
-import type { PollTime } from "./promptDelivery.js";
+import type { Clock } from "../../clock.js";
 import { captureScreenArgv } from "../../tmux/paneIdentity.js";
 import { sendKeysArgv } from "../../tmux/send.js";
 
@@ -20,7 +20,7 @@ export async function waitForEcho(
   look: () => Promise<string>,
   before: string,
   rule: SubmitRule,
-  time: PollTime,
+  time: Clock,
 ): Promise<{ echoed: boolean; waitedMs: number }> {
   const start = time.now();
   let last = before;
@@ -42,7 +42,7 @@ export async function submitAfterEcho(
   target: { pane: string; label: string },
   before: string,
   rule: SubmitRule,
-  time: PollTime,
+  time: Clock,
   keys: readonly string[],
 ): Promise<void> {
   const look = (): Promise<string> =>

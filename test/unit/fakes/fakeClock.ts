@@ -1,8 +1,9 @@
 import type { Clock } from "../../../src/clock.js";
 
-// Time that moves only when the test says so.
+// Time that moves only when the test says so: timers fire and sleeps end as advance() passes them.
 export class FakeClock implements Clock {
   time = 1_000_000;
+  holds = 0;
   #tickers: { every: number; next: number; tick: () => void }[] = [];
 
   now(): number {
@@ -17,6 +18,20 @@ export class FakeClock implements Clock {
     };
   }
 
+  sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const stop = this.every(ms, () => {
+        stop();
+        resolve();
+      });
+    });
+  }
+
+  hold(): () => void {
+    this.holds++;
+    return () => void this.holds--;
+  }
+
   advance(ms: number): void {
     const end = this.time + ms;
     for (;;) {
@@ -28,4 +43,19 @@ export class FakeClock implements Clock {
     }
     this.time = end;
   }
+}
+
+// Time that passes only while the code under test sleeps: every sleep returns at once, having moved the clock.
+export function sleepingClock(start = 0): Clock & { slept: number } {
+  const clock = {
+    slept: start,
+    now: () => clock.slept,
+    every: () => () => undefined,
+    sleep: (ms: number) => {
+      clock.slept += ms;
+      return Promise.resolve();
+    },
+    hold: () => () => undefined,
+  };
+  return clock;
 }

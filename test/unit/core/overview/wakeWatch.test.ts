@@ -11,6 +11,8 @@ class ManualClock implements Clock {
     this.ticks.push(tick);
     return () => (this.ticks = this.ticks.filter((other) => other !== tick));
   }
+  sleep = (): Promise<void> => Promise.resolve();
+  hold = (): (() => void) => () => undefined;
   fireAt(time: number): void {
     this.time = time;
     for (const tick of this.ticks) tick();

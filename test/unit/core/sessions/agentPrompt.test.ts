@@ -1,14 +1,12 @@
+import type { Clock } from "../../../../src/clock.js";
 import { describe, expect, it } from "vitest";
 import { deliverAgentPrompt } from "../../../../src/core/sessions/agentPrompt.js";
-import type { PollTime } from "../../../../src/core/sessions/promptDelivery.js";
+import { sleepingClock } from "../../fakes/fakeClock.js";
 import { ExitCode, MoorError } from "../../../../src/errors.js";
 import { agentRules } from "../../../../src/state/index.js";
 import { fakeHost } from "./fakeHost.js";
 
-function fakeTime(): PollTime {
-  let now = 1_000_000;
-  return { now: () => now, sleep: (ms) => ((now += ms), Promise.resolve()) };
-}
+const fakeTime = (): Clock => sleepingClock();
 
 const TRUST = [
   "Accessing workspace:",

@@ -1,3 +1,4 @@
+import { sleepingClock } from "../../fakes/fakeClock.js";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -25,8 +26,7 @@ function claudePane(shown: string, after: string = WAITING, command = "claude") 
     }
     return tmux.run(argv);
   };
-  let now = 0;
-  const time = { now: () => now, sleep: (ms: number) => Promise.resolve(void (now += ms)) };
+  const time = sleepingClock();
   const answer = (request: Partial<AnswerRequest>) =>
     answerWith({ run, rules: agentRules(), time }, { target: { host: "b", session: "s" }, choice: 1, ...request });
   return { answer, typed };

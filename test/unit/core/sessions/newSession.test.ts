@@ -1,7 +1,8 @@
+import type { Clock } from "../../../../src/clock.js";
 import { describe, expect, it } from "vitest";
 import { ExitCode } from "../../../../src/errors.js";
 import { newSession, planNewSession } from "../../../../src/core/sessions/newSession.js";
-import type { PollTime } from "../../../../src/core/sessions/promptDelivery.js";
+import { sleepingClock } from "../../fakes/fakeClock.js";
 import { agentRules } from "../../../../src/state/index.js";
 import { fakeHost, NO_SERVER, NO_SESSION, type Answer } from "./fakeHost.js";
 
@@ -14,10 +15,7 @@ const plan = planNewSession(
   () => ID,
 );
 // Time that passes only while the code under test sleeps.
-function instant(): PollTime {
-  let now = 0;
-  return { now: () => now, sleep: (ms) => ((now += ms), Promise.resolve()) };
-}
+const instant = (): Clock => sleepingClock();
 
 const isCreate = (command: string) => command.startsWith("sh -c ");
 

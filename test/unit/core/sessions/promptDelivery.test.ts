@@ -1,18 +1,14 @@
+import type { Clock } from "../../../../src/clock.js";
+import { sleepingClock } from "../../fakes/fakeClock.js";
 import { describe, expect, it } from "vitest";
-import { READY_TIMING, waitUntilReady, type PollTime } from "../../../../src/core/sessions/promptDelivery.js";
+import { READY_TIMING, waitUntilReady } from "../../../../src/core/sessions/promptDelivery.js";
 import type { PaneSnapshot } from "../../../../src/tmux/paneSnapshot.js";
 
 // Time that passes only when the code under test sleeps.
-function fakeTime(): PollTime & { slept: number } {
-  const time = { now: () => time.slept, sleep: (ms: number) => ((time.slept += ms), Promise.resolve()), slept: 0 };
-  return time;
-}
+const fakeTime = sleepingClock;
 
 // The pane as it looks at each moment: screens[i] from time i * pollMs on (the last one stays).
-function pane(
-  screens: readonly (string | { dead: number | undefined })[],
-  time: PollTime,
-): () => Promise<PaneSnapshot> {
+function pane(screens: readonly (string | { dead: number | undefined })[], time: Clock): () => Promise<PaneSnapshot> {
   return () => {
     const shown = screens[Math.min(screens.length - 1, Math.floor(time.now() / READY_TIMING.pollMs))] ?? "";
     if (typeof shown !== "string")

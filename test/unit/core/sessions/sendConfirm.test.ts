@@ -1,7 +1,8 @@
+import type { Clock } from "../../../../src/clock.js";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { PollTime } from "../../../../src/core/sessions/promptDelivery.js";
+import { sleepingClock } from "../../fakes/fakeClock.js";
 import { planSend, sendText } from "../../../../src/core/sessions/sendText.js";
 import { ExitCode } from "../../../../src/errors.js";
 import { agentRules } from "../../../../src/state/index.js";
@@ -19,10 +20,7 @@ const withBox = (text: string): string => {
   return rows.join("\n");
 };
 
-function fakeTime(): PollTime {
-  let now = 0;
-  return { now: () => now, sleep: (ms: number) => Promise.resolve(void (now += ms)) };
-}
+const fakeTime = (): Clock => sleepingClock();
 
 // A Claude Code pane that shows FIRST, then what REACT says after each paste and Enter.
 function claude(first: string, react: (event: "paste" | "enter", count: number) => string | undefined) {

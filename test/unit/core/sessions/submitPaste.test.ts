@@ -1,14 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { PollTime } from "../../../../src/core/sessions/promptDelivery.js";
+import { sleepingClock } from "../../fakes/fakeClock.js";
 import { planSend, sendText } from "../../../../src/core/sessions/sendText.js";
 import { waitForEcho } from "../../../../src/core/sessions/submitPaste.js";
 import { compileRules } from "../../../../src/state/index.js";
 import { fakeHost } from "./fakeHost.js";
 
-function fakeTime(): PollTime & { slept: number } {
-  const time = { now: () => time.slept, sleep: (ms: number) => ((time.slept += ms), Promise.resolve()), slept: 0 };
-  return time;
-}
+const fakeTime = sleepingClock;
 
 const RULE = { settleMs: 300, maxWaitMs: 3000 };
 
