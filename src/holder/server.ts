@@ -5,6 +5,8 @@ import { ScreenMemory } from "../core/overview/screenMemory.js";
 import { unreachableError } from "../link/classifyError.js";
 import type { Clock } from "../clock.js";
 import type { HostLink } from "../link/hostLink.js";
+import { unreachableSignal } from "../link/unreachableSignal.js";
+import { untilAborted } from "../link/untilAborted.js";
 import type { LinkState, WaitBudget } from "../link/linkState.js";
 import type { ExecOptions, ExecResult } from "../link/types.js";
 import { HOLDER_LINK } from "./holderLink.js";
@@ -336,14 +338,16 @@ const NOTICE_AFTER_MS = 1_000;
 // call a silent host unreachable (a dark network keeps a warm link "up" for seconds, with no answer to anything).
 // The deadline ends when the host opens the command's channel: from then on the command runs as long as it runs.
 // A command still waiting after a second says so, as a direct one does ("box3: no answer, waiting for the link").
-function withinBudget<T>(
+async function withinBudget<T>(
   link: HostLink,
   work: Promise<T>,
   budget: WaitBudget & { opened: AbortSignal; clock: Clock; onLink: (state: LinkState) => void },
 ): Promise<T> {
-  let failures = 0;
   let troubled = false;
-  let onState: (state: LinkState) => void = () => undefined;
+  const onState = (state: LinkState): void => {
+    troubled ||= state.kind === "quiet" || state.kind === "down" || state.kind === "retrying";
+  };
+  link.events.on("state", onState);
   const stops: (() => void)[] = [];
   const once = (ms: number, fn: () => void): void => {
     const stop = budget.clock.every(ms, () => {
@@ -353,24 +357,22 @@ function withinBudget<T>(
     stops.push(stop);
   };
   budget.opened.addEventListener("abort", () => stops.forEach((stop) => stop()), { once: true });
-  const gaveUp = new Promise<never>((_resolve, reject) => {
-    onState = (state) => {
-      troubled ||= state.kind === "quiet" || state.kind === "down" || state.kind === "retrying";
-      if (state.kind === "retrying" && ++failures > budget.retries) reject(unreachableError(link.label, state.reason));
-    };
-    link.events.on("state", onState);
-    once(NOTICE_AFTER_MS, () => {
-      if (troubled) return;
-      const state = link.state;
-      const saysTrouble = state.kind === "quiet" || state.kind === "down" || state.kind === "retrying";
-      budget.onLink(saysTrouble ? state : { kind: "quiet", lastContact: link.lastContact ?? budget.clock.now() });
-    });
-    once(budget.deadlineMs, () => reject(unreachableError(link.label, "connection timed out")));
+  once(NOTICE_AFTER_MS, () => {
+    if (troubled) return;
+    const state = link.state;
+    const saysTrouble = state.kind === "quiet" || state.kind === "down" || state.kind === "retrying";
+    budget.onLink(saysTrouble ? state : { kind: "quiet", lastContact: link.lastContact ?? budget.clock.now() });
   });
-  return Promise.race([work, gaveUp]).finally(() => {
+  const deadline = new AbortController();
+  once(budget.deadlineMs, () => deadline.abort(unreachableError(link.label, "connection timed out")));
+  const failed = unreachableSignal(link, budget.retries);
+  try {
+    return await untilAborted(work, AbortSignal.any([failed.signal, deadline.signal]));
+  } finally {
+    failed.stop();
     link.events.off("state", onState);
     stops.forEach((stop) => stop());
-  });
+  }
 }
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
