@@ -41,9 +41,9 @@ export async function quick(args: readonly string[]): Promise<boolean> {
   }
   const command = servedCommand(args);
   if (!command) return false;
-  const identity = holderIdentity(command);
+  const identity = holderIdentity(command, process.env);
   if (!holderWanted(identity.configDir, process.env)) return false;
-  const paths = holderPaths(identity);
+  const paths = holderPaths(identity, process.env);
   if (!isPrivateDir(paths.dir) || !isOwnSocket(paths.socket)) return false;
   const version = holderVersion(new URL("./moor.js", import.meta.url));
   process.stdout.on("error", () => undefined);

@@ -111,7 +111,10 @@ export class RuntimeHolder {
     const globalArgs = ["--config-dir", ctx.configDir, "--known-hosts", ctx.knownHostsFile];
     if (!holderWanted(ctx.configDir, this.host.env)) return startCourier(ctx.configDir, globalArgs, this.host.env);
     startHolder({
-      paths: holderPaths({ configDir: ctx.configDir, knownHostsFile: ctx.knownHostsFile, home: ctx.home }),
+      paths: holderPaths(
+        { configDir: ctx.configDir, knownHostsFile: ctx.knownHostsFile, home: ctx.home },
+        this.host.env,
+      ),
       globalArgs,
       warm,
       env: this.host.env,
@@ -129,7 +132,7 @@ export class RuntimeHolder {
     if (!holderWanted(ctx.configDir, this.host.env)) return;
     const identity = { configDir: ctx.configDir, knownHostsFile: ctx.knownHostsFile, home: ctx.home };
     startHolder({
-      paths: holderPaths(identity),
+      paths: holderPaths(identity, this.host.env),
       globalArgs: ["--config-dir", ctx.configDir, "--known-hosts", ctx.knownHostsFile],
       warm: [...this.#usedHosts],
     });

@@ -17,7 +17,7 @@ export interface MoorContextOptions {
   /** Where the host registry lives; MOOR_CONFIG_DIR or the XDG config home when absent. */
   configDir?: string;
   knownHostsFile?: string;
-  env?: NodeJS.ProcessEnv;
+  env: NodeJS.ProcessEnv;
   home?: string;
   askPassphrase?: (keyFile: string) => Promise<string | undefined>;
   onProgress?: (message: string) => void;
@@ -65,11 +65,11 @@ export class MoorContext {
 
   /** The environment the run sees (the process's, or a served client's). */
   get env(): NodeJS.ProcessEnv {
-    return this.#options.env ?? process.env;
+    return this.#options.env;
   }
 
   get configDir(): string {
-    return this.#options.configDir ?? defaultConfigDir(this.#options.env ?? process.env);
+    return this.#options.configDir ?? defaultConfigDir(this.#options.env);
   }
 
   get store(): HostStore {
@@ -143,7 +143,7 @@ export class MoorContext {
 
   /** A link that is not shared or remembered (used to try a host before registering it). */
   linkTo(spec: ConnectSpec, options: LinkOptions = {}): HostLink {
-    const env = this.#options.env ?? process.env;
+    const env = this.#options.env;
     return sshHostLink(spec, {
       retry: options.retry ?? ONE_SHOT_RETRY,
       reconnect: options.reconnect ?? false,
@@ -165,7 +165,7 @@ export class MoorContext {
   }
 
   get localUser(): string {
-    const env = this.#options.env ?? process.env;
+    const env = this.#options.env;
     return env.USER ?? env.LOGNAME ?? userInfo().username;
   }
 }

@@ -45,7 +45,7 @@ export function startHolder(options: StartOptions): boolean {
       {
         detached: true,
         stdio: ["ignore", log, log],
-        env: options.env ?? process.env,
+        env: options.env,
         cwd: "/",
       },
     );

@@ -24,7 +24,7 @@ export interface HolderIdentity {
 // MOOR_CONFIG_DIR, the XDG config home; --known-hosts, MOOR_KNOWN_HOSTS, ~/.ssh/known_hosts) without loading it.
 export function holderIdentity(
   globals: { configDir?: string; knownHosts?: string },
-  env: NodeJS.ProcessEnv = process.env,
+  env: NodeJS.ProcessEnv,
 ): HolderIdentity {
   const home = homedir();
   const configDir =
@@ -34,7 +34,7 @@ export function holderIdentity(
 }
 
 // One holder per config dir (and known_hosts and home, which decide what it may connect to): a short hash names it.
-export function holderPaths(identity: HolderIdentity, env: NodeJS.ProcessEnv = process.env): HolderPaths {
+export function holderPaths(identity: HolderIdentity, env: NodeJS.ProcessEnv): HolderPaths {
   const key = shortHash([resolve(identity.configDir), resolve(identity.knownHostsFile), identity.home].join("\0"));
   const dir = privateDirFor(env);
   const stateHome = env.XDG_STATE_HOME || join(identity.home || homedir(), ".local", "state");

@@ -25,7 +25,7 @@ export const runProgram: RunProgram = ({ argv, env, stdin, timeoutMs, label }) =
     if (file === undefined) return resolve("no program given");
     const name = label ?? file;
     const child = spawn(file, args, {
-      env: env ?? process.env,
+      env,
       stdio: ["pipe", "ignore", "pipe"],
       detached: process.platform !== "win32",
     });
@@ -66,7 +66,7 @@ function killGroup(pid: number | undefined): void {
 }
 
 // The first of `names` that is an executable file on PATH, looked up now (a notifier is never required).
-export function findOnPath(names: readonly string[], env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function findOnPath(names: readonly string[], env: NodeJS.ProcessEnv): string | undefined {
   const dirs = (env.PATH ?? "").split(delimiter).filter((dir) => dir !== "");
   for (const name of names) {
     for (const dir of dirs) {

@@ -43,7 +43,7 @@ afterAll(async () => {
   for (const w of worlds) await stopHolder(w, seen);
   for (const w of worlds) {
     for (const pid of await holderPids(w)) process.kill(pid, "SIGKILL");
-    const paths = holderPaths({ configDir: w.configDir, knownHostsFile: w.knownHosts, home: w.home });
+    const paths = holderPaths({ configDir: w.configDir, knownHostsFile: w.knownHosts, home: w.home }, w.env);
     for (const file of [paths.socket, paths.lock]) rmSync(file, { force: true });
   }
   await box?.stop();
@@ -77,7 +77,7 @@ describe("the background holder", () => {
     expect(state.hosts?.find((host) => host.host === "box")?.link).toBe("up");
     // Every one-shot verb was run whole by the holder for the thin client.
     const log = readFileSync(
-      holderPaths({ configDir: w.configDir, knownHostsFile: w.knownHosts, home: w.home }).log,
+      holderPaths({ configDir: w.configDir, knownHostsFile: w.knownHosts, home: w.home }, w.env).log,
       "utf8",
     );
     for (const verb of ["peek", "ls", "send", "capture", "note", "kill"])
@@ -119,7 +119,7 @@ describe("the background holder", () => {
       ).toBe(true);
     }
     const log = readFileSync(
-      holderPaths({ configDir: w.configDir, knownHostsFile: w.knownHosts, home: w.home }).log,
+      holderPaths({ configDir: w.configDir, knownHostsFile: w.knownHosts, home: w.home }, w.env).log,
       "utf8",
     );
     expect(log.match(/ran send for a client: exit 0/g)?.length).toBe(4);
@@ -138,7 +138,7 @@ describe("the background holder", () => {
     expect(same(await moor(w, ["note", "box:fromstdin"]))).toEqual(same(await direct(w, ["note", "box:fromstdin"])));
     expect((await moor(w, ["note", "box:fromstdin"])).stdout).toContain("notes from stdin é");
     const log = readFileSync(
-      holderPaths({ configDir: w.configDir, knownHostsFile: w.knownHosts, home: w.home }).log,
+      holderPaths({ configDir: w.configDir, knownHostsFile: w.knownHosts, home: w.home }, w.env).log,
       "utf8",
     );
     expect(log).toMatch(/ran send for a client: exit 0/);
@@ -168,7 +168,7 @@ describe("the background holder", () => {
 
   it("goes direct past a stale socket and a holder of another version", async () => {
     const w = await registered();
-    const paths = holderPaths({ configDir: w.configDir, knownHostsFile: w.knownHosts, home: w.home });
+    const paths = holderPaths({ configDir: w.configDir, knownHostsFile: w.knownHosts, home: w.home }, w.env);
     // Stale: a socket file nobody listens on.
     await moor(w, ["daemon", "status"]);
     const stale: Server = createServer();

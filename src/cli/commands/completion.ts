@@ -34,8 +34,8 @@ export function completeCommand(runtime: RuntimeHolder, program: () => Command):
       .argument("[words...]")
       .addHelpText("after", examples(["moor __complete -- peek gpu1:", "moor __complete -- host rm ''"]))
       .action(async (words: string[], _options: unknown, command: Command) => {
-        const lines = await completeWords(program(), words, { runtime, command });
-        process.stdout.write(lines.map((line) => `${line}\n`).join(""));
+        const lines = await completeWords(program(), words, { runtime, command, env: runtime.host.env });
+        runtime.host.stdout.write(lines.map((line) => `${line}\n`).join(""));
       }),
   );
 }

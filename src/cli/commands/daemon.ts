@@ -9,8 +9,8 @@ import { processIo } from "../io.js";
 import { runsWithoutRuntime, type GlobalOptions, type RuntimeHolder } from "../runtime.js";
 
 // The holder for this command's config dir, if one runs and speaks this version.
-async function connect(command: Command): Promise<HolderClient | undefined> {
-  const paths = holderPaths(holderIdentity(command.optsWithGlobals<GlobalOptions>()));
+async function connect(command: Command, env: NodeJS.ProcessEnv): Promise<HolderClient | undefined> {
+  const paths = holderPaths(holderIdentity(command.optsWithGlobals<GlobalOptions>(), env), env);
   try {
     return await HolderClient.connect({ paths, version: holderVersion(), deadlineMs: 2_000 });
   } catch (error) {
@@ -67,7 +67,7 @@ export function daemonCommand(runtime: RuntimeHolder): Command {
       )
       .action(async (options: { json?: boolean }, command: Command) => {
         const io = processIo(Boolean(command.optsWithGlobals<GlobalOptions>().verbose));
-        const client = await connect(command);
+        const client = await connect(command, runtime.host.env);
         const status = await client?.status();
         client?.close();
         if (options.json) return io.json(status ? { running: true, ...status } : { running: false });
@@ -81,7 +81,7 @@ export function daemonCommand(runtime: RuntimeHolder): Command {
       .addHelpText("after", examples(["moor daemon stop"]))
       .action(async (_options: unknown, command: Command) => {
         const io = processIo(Boolean(command.optsWithGlobals<GlobalOptions>().verbose));
-        const client = await connect(command);
+        const client = await connect(command, runtime.host.env);
         if (!client) return io.print("no holder runs");
         await client.stop();
         client.close();
@@ -106,7 +106,7 @@ export function daemonCommand(runtime: RuntimeHolder): Command {
           configDir: ctx.configDir,
           knownHostsFile: ctx.knownHostsFile,
           home: ctx.home,
-          env: process.env,
+          env: ctx.env,
           warm: options.warm.split(",").filter((host) => host !== ""),
           runCommand: runServed,
         });

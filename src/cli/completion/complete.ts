@@ -21,7 +21,7 @@ function listingDeadline(env: NodeJS.ProcessEnv): number {
 export interface CompleteContext {
   runtime: RuntimeHolder;
   command: Command;
-  env?: NodeJS.ProcessEnv;
+  env: NodeJS.ProcessEnv;
   home?: string;
 }
 
@@ -54,7 +54,7 @@ export async function completeWords(
 
 // Registered hosts and ~/.ssh/config aliases, without conf: a Tab must not wait for its validator.
 function hostNames(words: readonly string[], context: CompleteContext): string[] {
-  const env = context.env ?? process.env;
+  const { env } = context;
   const configDir = scanGlobalOptions(words.slice(0, -1)).configDir ?? defaultConfigDir(env);
   const names = new Set([
     ...registeredHostNames(configDir),
@@ -80,7 +80,7 @@ async function sessionTargets(host: string, words: readonly string[], context: C
   }
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<undefined>(
-    (resolve) => (timer = setTimeout(() => resolve(undefined), listingDeadline(context.env ?? process.env))),
+    (resolve) => (timer = setTimeout(() => resolve(undefined), listingDeadline(context.env))),
   );
   try {
     const [overview] = (await Promise.race([listHosts(ctx, [host]), deadline])) ?? [];

@@ -10,7 +10,7 @@ export interface Style {
   cyan: (text: string) => string;
 }
 
-export function makeStyle(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): Style {
+export function makeStyle(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): Style {
   const enabled = Boolean(stream.isTTY) && !("NO_COLOR" in env && env.NO_COLOR !== "") && env.TERM !== "dumb";
   const wrap = (open: number, close: number) => (text: string) =>
     enabled ? `\x1b[${open}m${text}\x1b[${close}m` : text;

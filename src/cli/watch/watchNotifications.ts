@@ -18,7 +18,7 @@ export async function watchNotifications(
   notice: (message: string) => void,
 ): Promise<WatchNotifications> {
   const out = fullScreen ? io.stdout : io.stderr;
-  const paths = holderPaths({ configDir: ctx.configDir, knownHostsFile: ctx.knownHostsFile, home: ctx.home });
+  const paths = holderPaths({ configDir: ctx.configDir, knownHostsFile: ctx.knownHostsFile, home: ctx.home }, io.env);
   const holderNotifies =
     ctx.settings.read()["notify.background"] === "on" &&
     holderWanted(ctx.configDir, io.env) &&

@@ -38,6 +38,7 @@ function holder(
       return new MoorContext({
         configDir: dir,
         home: dir,
+        env: {},
         makeLink: (name, linkOptions) =>
           new HostLink({
             label: name,

@@ -15,7 +15,7 @@ export function startNotifyingHolder(ctx: MoorContext, io: CliIo): void {
   }
   const identity = { configDir: ctx.configDir, knownHostsFile: ctx.knownHostsFile, home: ctx.home };
   startHolder({
-    paths: holderPaths(identity),
+    paths: holderPaths(identity, io.env),
     globalArgs: ["--config-dir", ctx.configDir, "--known-hosts", ctx.knownHostsFile],
     warm: [],
   });

@@ -44,7 +44,7 @@ export function outboxCommand(runtime: RuntimeHolder): Command {
       .action(async (_options: unknown, command: Command) => {
         const { ctx } = runtime.get(command);
         const { serveCourier } = await import("../../../holder/outboxCourierProcess.js");
-        await serveCourier(ctx, process.env);
+        await serveCourier(ctx, ctx.env);
       }),
     { hidden: true },
   );

@@ -18,7 +18,7 @@ export function fakeHost(answer: Answer): { ctx: MoorContext; tmux: RemoteTmux; 
     retry: { retries: 0, minDelayMs: 1, maxDelayMs: 1, factor: 1 },
     connect: () => Promise.resolve(session),
   });
-  return { ctx: new MoorContext({ makeLink: () => link }), tmux: new RemoteTmux(link), link, session };
+  return { ctx: new MoorContext({ env: {}, makeLink: () => link }), tmux: new RemoteTmux(link), link, session };
 }
 
 export const NO_SERVER = {
