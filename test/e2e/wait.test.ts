@@ -52,7 +52,7 @@ describe("moor wait", () => {
     expect(bad.stderr).toContain("invalid session name");
     const state = await moor(world, ["wait", "box:plain", "--for", "asleep"]);
     expect(state.code).toBe(2);
-    expect(state.stderr).toContain("asking, waiting, working, idle, exited, shell");
+    expect(state.stderr).toContain("asking, waiting, working, idle, exited, gone, shell");
     expect((await moor(world, ["wait", "nohost:s"])).code).toBe(5);
     const missing = await moor(world, ["wait", "box:nosuch", "--timeout", "20"]);
     expect(missing.code).toBe(5);
