@@ -84,8 +84,11 @@ export async function submitConfirmed(s: Submitting, before: AgentLook, keys: re
   });
   // Busy before: only an emptied box tells that it took this prompt (queued), not its being busy.
   const busy = before.decision.state === "working";
+  // A program that ended took its last input (a /quit, or a prompt it ran and left on).
   const taken = (seen: AgentLook): boolean =>
-    (shown && seen.box === "") || (!busy && (seen.decision.state === "working" || seen.decision.state === "asking"));
+    (shown && seen.box === "") ||
+    seen.decision.state === "exited" ||
+    (!busy && (seen.decision.state === "working" || seen.decision.state === "asking"));
   const enter = (extra: readonly string[]) =>
     s.tmux.run(sendKeysArgv(s.pane, ["Enter", ...extra]), { target: s.label, action: "pressing Enter" });
   // An emptied box comes a moment before the agent sends the prompt on: wait for it to show it is busy (a reply too

@@ -21,12 +21,17 @@ const withBox = (text: string): string => {
 };
 
 const fakeTime = (): Clock => sleepingClock();
+// Stands for a pane whose program ended (dead, status 0) after the key that made it quit.
+const EXITED = "(exited)";
 
 // A Claude Code pane that shows FIRST, then what REACT says after each paste and Enter.
 function claude(first: string, react: (event: "paste" | "enter", count: number) => string | undefined) {
   let shown = first;
   const counts = { paste: 0, enter: 0 };
-  const identity = () => ({ stdout: `0\t\t20\tclaude\t✳ Claude Code\tclaude\n${shown}\n` });
+  const identity = () =>
+    shown === EXITED
+      ? { stdout: `1\t0\t20\tclaude\t✳ Claude Code\tclaude\nResume this session with:\nclaude --resume 1234\n` }
+      : { stdout: `0\t\t20\tclaude\t✳ Claude Code\tclaude\n${shown}\n` };
   const { ctx, session } = fakeHost((command) => {
     // The first call: a look at the pane, as the program may be an agent (the text is loaded, not pasted).
     if (command.includes("if-shell")) return identity();
@@ -62,6 +67,12 @@ describe("sendText into an agent with an input box rule: confirmed, never into a
   it("returns once the agent took the prompt (box shown, Enter, then working), with one Enter", async () => {
     const pane = claude(WAITING, (event) => (event === "paste" ? withBox("fix it") : WORKING));
     await pane.send("fix it");
+    expect(pane.counts).toEqual({ paste: 1, enter: 1 });
+  });
+
+  it("counts a program that ended after Enter (a /quit) as having taken it", async () => {
+    const pane = claude(WAITING, (event) => (event === "paste" ? withBox("/quit") : EXITED));
+    await pane.send("/quit");
     expect(pane.counts).toEqual({ paste: 1, enter: 1 });
   });
 
