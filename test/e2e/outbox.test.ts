@@ -52,12 +52,18 @@ async function waitForState(target: string, state: string, seconds: number): Pro
 // turn carried TEXT, and how often TEXT appears in them (a prompt typed twice into one box shows doubled).
 function seen(text: string): { turns: number; copies: number } {
   const turns = bed.model.requests.filter(
-    (request) => offersTools(request.body) && request.userText?.includes(text) === true,
+    (request) =>
+      offersTools(request.body) && request.userText?.includes(text) === true && !quotesPrompt(request.userText),
   );
   return {
     turns: turns.length,
     copies: turns.reduce((sum, turn) => sum + (turn.userText ?? "").split(text).length - 1, 0),
   };
+}
+
+// Codex's title request quotes the user's prompt after "User prompt:" (and offers tools too): a side request.
+function quotesPrompt(userText: string): boolean {
+  return userText.includes("\nUser prompt:\n");
 }
 
 function offersTools(body: unknown): boolean {
