@@ -59,6 +59,10 @@ describe("moor kill", () => {
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({ host: "b", killed: ["other", "two"] });
     expect(await hasSession("other")).toBe(false);
+    // moor ended them: none of the sessions moor started comes back as gone.
+    const listed = await moor(world, ["ls", "b", "--json"]);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stdout).not.toMatch(/"gone"/);
     const again = await moor(world, ["kill", "b", "--all", "--yes"]);
     expect(again.code).toBe(0);
     expect(again.stdout).toBe("no sessions on b\n");

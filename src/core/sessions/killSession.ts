@@ -3,7 +3,7 @@ import type { SessionTarget } from "../target.js";
 import { killSessionArgv, listThenKillServerArgv, parseSessionNames } from "../../tmux/session.js";
 import { formatTarget } from "../target.js";
 import { isNoServer, isNoSession, tmuxFailure } from "../../tmux/stderr.js";
-import { sessionStateDir } from "./statePaths.js";
+import { STATE_ROOT, sessionStateDir } from "./statePaths.js";
 
 // Runs the tmux invocation, then marks the session's recorded spec "ended" (moor kill ended it: ls no longer shows it
 // as gone; revive still can) and says "recorded" when there was one to mark. tmux's exit status is the command's.
@@ -34,10 +34,25 @@ export async function killSession(ctx: MoorContext, target: SessionTarget): Prom
   });
 }
 
+// Runs the list-then-kill-server invocation, prints the names it listed, and marks each listed session that moor
+// recorded "ended", as KILL_SCRIPT does for one (names outside moor's rule are never used as a path). tmux's failure
+// and exit status are the command's. Arguments: STATE-ROOT TMUX-ARGV...
+export const KILL_ALL_SCRIPT = [
+  "root=$1; shift",
+  'names=$("$@") || exit $?',
+  'printf "%s\\n" "$names"',
+  'printf "%s\\n" "$names" | while IFS= read -r name; do',
+  '  case $name in ""|-*|*[!A-Za-z0-9_-]*) continue ;; esac',
+  '  if [ -f "$root/$name/spec.json" ] && [ ! -e "$root/$name/ended" ]; then : > "$root/$name/ended"; fi',
+  "done",
+  "exit 0",
+].join("\n");
+
 // Ends every session on the host by stopping its tmux server, in one round trip, and says which there were; none is
-// not an error.
+// not an error. The ones moor started are marked ended, so ls does not list them as gone.
 export async function killAllSessions(ctx: MoorContext, host: string): Promise<string[]> {
-  const listed = await ctx.tmux(host).run(listThenKillServerArgv(), {
+  const argv = ["sh", "-c", KILL_ALL_SCRIPT, "sh", STATE_ROOT, ...listThenKillServerArgv()];
+  const listed = await ctx.tmux(host).run(argv, {
     target: host,
     noServerIsEmpty: true,
     action: "stopping its tmux server",
