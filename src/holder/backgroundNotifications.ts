@@ -1,4 +1,4 @@
-import { statSync } from "node:fs";
+import { fileStamp } from "./fileStamp.js";
 import { join } from "node:path";
 import { readSettings, settingsFile } from "../config/settings.js";
 import type { MoorContext } from "../core/moorContext.js";
@@ -26,15 +26,6 @@ export interface BackgroundNotifications {
   stop(): void;
 }
 
-const stamp = (file: string): string => {
-  try {
-    const stat = statSync(file);
-    return `${String(stat.ino)}:${String(stat.size)}:${String(stat.mtimeMs)}`;
-  } catch {
-    return "-";
-  }
-};
-
 // notify.background in the holder: while it is on, every registered host is watched as moor watch does and its
 // changes notify (desktop and notify.command; there is no terminal). Settings and the registry are checked every
 // few seconds, so `moor config set notify.background on|off` and `moor host add` take effect without a restart.
@@ -52,7 +43,7 @@ export function backgroundNotifications(options: BackgroundOptions): BackgroundN
   };
 
   const check = (): void => {
-    const now = files.map(stamp).join("|");
+    const now = files.map(fileStamp).join("|");
     if (now === seen) return;
     seen = now;
     stopWatch();

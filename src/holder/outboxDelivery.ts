@@ -1,4 +1,4 @@
-import { statSync } from "node:fs";
+import { fileStamp } from "./fileStamp.js";
 import { readSettings } from "../config/settings.js";
 import type { MoorContext } from "../core/moorContext.js";
 import { typeItem, whatWasSent } from "../core/outbox/deliverOutbox.js";
@@ -28,15 +28,6 @@ export interface OutboxDelivery {
   pending(): boolean;
   stop(): void;
 }
-
-const stamp = (file: string): string => {
-  try {
-    const stat = statSync(file);
-    return `${String(stat.ino)}:${String(stat.size)}:${String(stat.mtimeMs)}`;
-  } catch {
-    return "-";
-  }
-};
 
 // The holder types the outbox: while prompts wait, the hosts they are for are watched (as moor watch does) and each
 // prompt is typed when its session is waiting. The file is checked twice a second, so a `send --queue` made by any
@@ -93,7 +84,7 @@ export function outboxDelivery(options: OutboxDeliveryOptions): OutboxDelivery {
   };
 
   const check = (): void => {
-    const now = stamp(file);
+    const now = fileStamp(file);
     if (now === seen) return;
     seen = now;
     let wanted: string[];

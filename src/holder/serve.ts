@@ -1,4 +1,5 @@
-import { appendFileSync, statSync } from "node:fs";
+import { fileStamp } from "./fileStamp.js";
+import { appendFileSync } from "node:fs";
 import { join } from "node:path";
 import { readSettings, settingsFile } from "../config/settings.js";
 import { MoorContext } from "../core/moorContext.js";
@@ -105,13 +106,7 @@ function persistReader(configDir: string, log: (line: string) => void): () => nu
   let stamp: string | undefined;
   let minutes = 10;
   return () => {
-    let now: string;
-    try {
-      const stat = statSync(file);
-      now = `${String(stat.ino)}:${String(stat.size)}:${String(stat.mtimeMs)}`;
-    } catch {
-      now = "-";
-    }
+    const now = fileStamp(file);
     if (now === stamp) return minutes;
     stamp = now;
     try {

@@ -1,4 +1,5 @@
-import { statSync, unlinkSync } from "node:fs";
+import { fileStamp } from "./fileStamp.js";
+import { unlinkSync } from "node:fs";
 import { createServer, type Server, type Socket } from "node:net";
 import type { MoorContext } from "../core/moorContext.js";
 import { ScreenMemory } from "../core/overview/screenMemory.js";
@@ -318,16 +319,7 @@ export class HolderServer {
   }
 
   #fileStamps(): string {
-    return this.#options.watchedFiles
-      .map((file) => {
-        try {
-          const stat = statSync(file);
-          return `${String(stat.ino)}:${String(stat.size)}:${String(stat.mtimeMs)}`;
-        } catch {
-          return "-";
-        }
-      })
-      .join("|");
+    return this.#options.watchedFiles.map(fileStamp).join("|");
   }
 }
 
