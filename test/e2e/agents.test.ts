@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAgentBox, type AgentBox } from "../support/agentBox.js";
 import { AGENT_NAMES, DRIVERS, PROJECT_DIR, type AgentDriver } from "../support/agents/drivers.js";
 import { addBox, makeWorld, moor, type MoorWorld } from "../support/cli.js";
+import { waitForStatus } from "../support/waitForStatus.js";
 import { PROMPTS } from "../support/fakeModel.js";
 
 // The real agents (docker/agents), driven through moor's CLI only, as a user would: every state read from moor
@@ -25,18 +26,8 @@ interface StatusJson {
   reason: string;
 }
 
-// Polls `moor status --json` (as a script would) until TARGET is in STATE.
-async function waitFor(target: string, state: string, seconds: number): Promise<void> {
-  const deadline = Date.now() + seconds * 1000;
-  let last: string;
-  for (;;) {
-    const run = await moor(world, ["status", target, "--json"]);
-    last = `${run.stdout}${run.stderr}`;
-    if (run.code === 0 && (JSON.parse(run.stdout) as StatusJson).status === state) return;
-    if (Date.now() > deadline) throw new Error(`${target} was not ${state} within ${seconds} s; moor status: ${last}`);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
-}
+const waitFor = (target: string, state: string, seconds: number): Promise<void> =>
+  waitForStatus(world, target, state, seconds);
 
 async function status(target: string): Promise<StatusJson> {
   const run = await moor(world, ["status", target, "--json"]);

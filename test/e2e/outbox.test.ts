@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAgentBox, type AgentBox } from "../support/agentBox.js";
 import { AGENT_NAMES, DRIVERS, PROJECT_DIR, type AgentName } from "../support/agents/drivers.js";
 import { addBox, makeWorld, moor, type MoorWorld } from "../support/cli.js";
+import { waitForStatus } from "../support/waitForStatus.js";
 import { startFlakyLink, type FlakyLink } from "../support/flakyLink.js";
 
 // The outbox across a real link cut (the flaky proxy blackholes the box's sshd), with the real agents on the fake
@@ -32,21 +33,8 @@ afterAll(async () => {
   await bed?.stop();
 });
 
-interface StatusJson {
-  status: string;
-}
-
-async function waitForState(target: string, state: string, seconds: number): Promise<void> {
-  const deadline = Date.now() + seconds * 1000;
-  let last: string;
-  for (;;) {
-    const run = await moor(world, ["status", target, "--json"]);
-    last = `${run.stdout}${run.stderr}`;
-    if (run.code === 0 && (JSON.parse(run.stdout) as StatusJson).status === state) return;
-    if (Date.now() > deadline) throw new Error(`${target} was not ${state} within ${seconds} s; moor status: ${last}`);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
-}
+const waitForState = (target: string, state: string, seconds: number): Promise<void> =>
+  waitForStatus(world, target, state, seconds);
 
 // The agent's own turns (requests that offer it tools, not title or routing side requests) whose latest user
 // turn carried TEXT, and how often TEXT appears in them (a prompt typed twice into one box shows doubled).
